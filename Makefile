@@ -1,0 +1,67 @@
+# Backprop Visualizer: `make help` lists the targets.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ARGS ?=
+# Stamps live inside .venv, so deleting .venv forgets them too.
+STAMP_RUN := $(VENV)/.stamp-run
+STAMP_TEST := $(VENV)/.stamp-test
+BENCHMARKS := $(sort $(wildcard benchmarks/*.py))
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run test chromium lint bench clean
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "error: Python 3.11+ is needed; set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(STAMP_RUN)
+
+venv: $(STAMP_TEST) ## create .venv with the app and the test tools installed
+
+run: $(STAMP_RUN) ## serve the app on http://127.0.0.1:8000 (extra flags: ARGS=...)
+	$(BIN)/backprop-viz $(ARGS)
+
+chromium: ## make sure Chromium is installed (apt-get when root)
+	@if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then \
+		exit 0; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update && apt-get install -y chromium; \
+	else \
+		echo "error: the browser tests need Chromium, which is not installed."; \
+		echo "  Debian/Ubuntu: sudo apt-get install -y chromium"; \
+		echo "  Fedora:        sudo dnf install -y chromium"; \
+		echo "  macOS:         brew install --cask chromium"; \
+		exit 1; \
+	fi
+
+lint: $(STAMP_TEST) ## ruff check, ruff format --check, hadolint Dockerfile
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
+
+test: $(STAMP_TEST) chromium ## ruff, then the whole pytest suite (engine, API, browser)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+bench: $(STAMP_RUN) ## run every script in benchmarks/
+	@for script in $(BENCHMARKS); do \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; \
+	done
+
+clean: ## remove .venv, caches and build output (keeps data/)
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-results build dist *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
