@@ -1,0 +1,123 @@
+"""Turning a create or import request into a new stored network record."""
+
+import copy
+import secrets
+
+from app.engine import (
+    DATASETS,
+    Dataset,
+    EngineError,
+    Network,
+    Session,
+    builtin_dataset,
+    inline_dataset,
+)
+from app.presets import DEFAULT_PRESET, PRESETS
+from app.settings import Settings
+from app.store import NetworkRecord
+
+from .deps import FieldError, fields_in
+from .schemas import InlineDataset, NetworkCreate
+
+
+def new_network_id() -> str:
+    """An unguessable id: 128 random bits, URL-safe."""
+    return secrets.token_urlsafe(16)
+
+
+def check_layers(layers: list[int], settings: Settings) -> None:
+    """Refuse architectures past the server's limits."""
+    if len(layers) - 2 > settings.max_hidden_layers:
+        raise FieldError(("body", "layers"),
+                         f"at most {settings.max_hidden_layers} hidden layers")
+    if layers[0] > settings.max_inputs:
+        raise FieldError(("body", "layers", 0), f"at most {settings.max_inputs} input units")
+    for k, n in enumerate(layers[1:], start=1):
+        if n > settings.max_units:
+            raise FieldError(("body", "layers", k), f"at most {settings.max_units} units a layer")
+
+
+def resolve_dataset(spec: str | InlineDataset | None, layers: list[int],
+                    settings: Settings) -> tuple[Dataset, bool]:
+    """The dataset a request names (or the first built-in that fits), and whether it is built in."""
+    if spec is None:
+        for name in DATASETS:
+            data = builtin_dataset(name)
+            if data.inputs.shape[1] == layers[0] and data.targets.shape[1] == layers[-1]:
+                return data, True
+        raise FieldError(("body", "dataset"),
+                         f"no built-in dataset has {layers[0]} inputs and {layers[-1]} outputs;"
+                         " give one inline")
+    if isinstance(spec, str):
+        with fields_in("body"):
+            return builtin_dataset(spec), True
+    rows = len(spec.inputs) + len(spec.test_inputs or [])
+    if rows > settings.max_rows:
+        raise FieldError(("body", "dataset", "inputs"), f"at most {settings.max_rows} rows")
+    with fields_in("body"):
+        data = inline_dataset(spec.inputs, spec.targets, spec.name)
+        if spec.test_inputs is not None or spec.test_targets is not None:
+            test = inline_dataset(spec.test_inputs or [], spec.test_targets or [], spec.name)
+            data.test_inputs, data.test_targets = test.inputs, test.targets
+    return data, False
+
+
+def check_dataset_fits(net: Network, data: Dataset) -> None:
+    """The dataset's columns must match the network's input and output layers."""
+    if data.inputs.shape[1] != net.layers[0]:
+        raise FieldError(("body", "dataset"), f"has {data.inputs.shape[1]} inputs but the "
+                         f"network's input layer has {net.layers[0]} units")
+    if data.targets.shape[1] != net.layers[-1]:
+        raise FieldError(("body", "dataset"), f"has {data.targets.shape[1]} targets but the "
+                         f"network's output layer has {net.layers[-1]} units")
+    try:
+        net.check_targets(data.targets, data.size)
+        if data.test_targets is not None:
+            net.check_targets(data.test_targets, data.test_targets.shape[0])
+    except EngineError as exc:
+        raise FieldError(("body", "dataset", "targets"), exc.message) from exc
+
+
+def merged_config(body: NetworkCreate) -> dict:
+    """The preset's settings (xor by default) overridden by the fields the request gives."""
+    name = body.preset or DEFAULT_PRESET
+    if name not in PRESETS:
+        raise FieldError(("body", "preset"), f"unknown preset {name!r}; one of {sorted(PRESETS)}")
+    config = copy.deepcopy(PRESETS[name]["config"])
+    given = body.model_dump(exclude_none=True, exclude={"preset"})
+    if "layers" in given:
+        for key in ("weights", "biases", "dataset"):
+            if key not in given:
+                config.pop(key, None)
+    if "use_bias" in given and "biases" not in given:
+        config.pop("biases", None)
+    config.update(given)
+    if body.dataset is not None:
+        config["dataset"] = body.dataset
+    config.setdefault("name", PRESETS[name]["title"] if body.preset else "untitled")
+    return config
+
+
+def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> NetworkRecord:
+    """A new record from a create request; every problem is a 422 naming its field."""
+    config = merged_config(body)
+    layers = config.get("layers", [2, 3, 1])
+    check_layers(layers, settings)
+    seed = config.get("seed")
+    if seed is None:
+        seed = secrets.randbits(31)
+    with fields_in("body"):
+        net = Network.create(
+            layers, config.get("hidden_activation", "sigmoid"),
+            config.get("output_activation", "sigmoid"), config.get("loss", "mse"),
+            config.get("use_bias", True), config.get("init", "xavier"), seed,
+            config.get("weights"), config.get("biases"),
+        )
+    data, builtin = resolve_dataset(config.get("dataset"), layers, settings)
+    check_dataset_fits(net, data)
+    batch_size = config.get("batch_size", min(10, data.size))
+    if batch_size > settings.max_rows:
+        raise FieldError(("body", "batch_size"), f"at most {settings.max_rows}")
+    session = Session(net, data, config.get("learning_rate", 0.1), batch_size, seed)
+    return NetworkRecord(new_network_id(), config["name"], owner, session,
+                         config.get("init", "xavier"), builtin)

@@ -1,0 +1,84 @@
+"""Shared dependencies: settings, database, owner token, and turning errors into 4xx."""
+
+import json
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, Response
+
+from app.engine import EngineError
+from app.settings import Settings
+from app.store import Database, NetworkRecord
+
+OWNER_COOKIE = "bpv_owner"
+OWNER_HEADER = "X-Owner-Token"
+
+
+class FieldError(Exception):
+    """A 422 about one field, in FastAPI's validation-error shape."""
+
+    def __init__(self, loc: tuple, message: str, kind: str = "value_error"):
+        super().__init__(message)
+        self.loc, self.message, self.kind = loc, message, kind
+
+    def detail(self) -> list[dict]:
+        """The body of the 422 response."""
+        return [{"loc": list(self.loc), "msg": self.message, "type": self.kind}]
+
+
+@contextmanager
+def fields_in(where: str) -> Iterator[None]:
+    """Report an EngineError raised inside as a 422 on that field of the body or query."""
+    try:
+        yield
+    except EngineError as exc:
+        path = [int(p) if p.isdigit() else p
+                for p in exc.field.replace("[", ".").replace("]", "").split(".")]
+        raise FieldError((where, *path), exc.message) from exc
+
+
+class JSON(Response):
+    """A JSON response written with the standard library; non-finite numbers are refused."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        """Compact JSON; floats keep every bit (repr round-trips)."""
+        return json.dumps(content, allow_nan=False, separators=(",", ":")).encode()
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's settings."""
+    return request.app.state.settings
+
+
+def get_db(request: Request) -> Database:
+    """The app's database."""
+    return request.app.state.db
+
+
+def owner_token(request: Request) -> str | None:
+    """The client's owner token, from its cookie or the X-Owner-Token header."""
+    return request.headers.get(OWNER_HEADER) or request.cookies.get(OWNER_COOKIE)
+
+
+def new_owner_token() -> str:
+    """An unguessable owner token (192 random bits)."""
+    return secrets.token_urlsafe(24)
+
+
+def check_owner(record: NetworkRecord, request: Request, settings: Settings) -> None:
+    """In shared mode only the network's creator may change it; anyone may watch."""
+    if settings.shared and record.owner is not None and owner_token(request) != record.owner:
+        raise HTTPException(403, "only the client that created this network may change it")
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+DbDep = Annotated[Database, Depends(get_db)]
+
+ERRORS = {
+    403: {"description": "Not this client's network (shared mode)", "model": None},
+    404: {"description": "No network has this id", "model": None},
+}

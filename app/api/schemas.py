@@ -1,0 +1,307 @@
+"""Request and response models, named by purpose; they are the OpenAPI contract."""
+
+from typing import Annotated, Literal
+
+from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, StrictBool, StrictInt
+
+Number = Annotated[float, AllowInfNan(False), Field(strict=True)]
+Vector = list[Number]
+Matrix = list[Vector]
+HiddenActivation = Literal["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
+OutputActivation = Literal["sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax"]
+LossName = Literal["mse", "cross_entropy", "binary_cross_entropy"]
+InitName = Literal["xavier", "he", "uniform", "normal", "zeros"]
+PositiveRate = Annotated[Number, Field(gt=0, le=1000)]
+Name = Annotated[str, Field(max_length=100)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class InlineDataset(Strict):
+    """A dataset given in the request: one row per example."""
+
+    inputs: Annotated[Matrix, Field(min_length=1)]
+    targets: Annotated[Matrix, Field(min_length=1)]
+    test_inputs: Matrix | None = None
+    test_targets: Matrix | None = None
+    name: Name = "custom"
+
+
+class NetworkCreate(Strict):
+    """A new network; every field is optional, a preset supplies defaults for the rest."""
+
+    preset: str | None = Field(None, description="a name from GET /api/presets")
+    name: Name | None = None
+    layers: Annotated[list[StrictInt], Field(min_length=2, max_length=12)] | None = Field(
+        None, description="units per layer, input first, e.g. [2, 3, 1]")
+    hidden_activation: HiddenActivation | None = None
+    output_activation: OutputActivation | None = None
+    loss: LossName | None = None
+    learning_rate: PositiveRate | None = None
+    batch_size: Annotated[StrictInt, Field(ge=1)] | None = None
+    use_bias: StrictBool | None = None
+    init: InitName | None = None
+    seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)] | None = None
+    weights: list[Matrix] | None = Field(None, description="weights[l][j][i]: unit i of layer l"
+                                         " to unit j of layer l+1")
+    biases: list[Vector] | None = None
+    dataset: str | InlineDataset | None = Field(None, description="a built-in name or rows")
+
+
+class NetworkPatch(Strict):
+    """Hyperparameters to change; the parameters are kept."""
+
+    name: Name | None = None
+    learning_rate: PositiveRate | None = None
+    batch_size: Annotated[StrictInt, Field(ge=1)] | None = None
+    hidden_activation: HiddenActivation | None = None
+    output_activation: OutputActivation | None = None
+    loss: LossName | None = None
+
+
+class AllParameters(Strict):
+    """Every weight and bias at once."""
+
+    weights: list[Matrix]
+    biases: list[Vector] | None = None
+
+
+class OneParameter(Strict):
+    """One weight weights[layer][to][from], or the bias biases[layer][to] when from is null."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    layer: Annotated[StrictInt, Field(ge=0)]
+    to: Annotated[StrictInt, Field(ge=0)]
+    source: Annotated[StrictInt, Field(ge=0)] | None = Field(None, alias="from")
+    value: Number
+
+
+class ForwardRequest(Strict):
+    """Inputs to run forward (default: the training set), with optional targets for the loss."""
+
+    inputs: Matrix | None = None
+    targets: Matrix | None = None
+
+
+class StepRequest(Strict):
+    """One step on these rows, or on the next mini-batch of the network's dataset."""
+
+    inputs: Matrix | None = None
+    targets: Matrix | None = None
+    learning_rate: PositiveRate | None = None
+
+
+class TrainRequest(Strict):
+    """Many steps on successive mini-batches."""
+
+    steps: Annotated[StrictInt, Field(ge=1)]
+    batch_size: Annotated[StrictInt, Field(ge=1)] | None = None
+
+
+class DatasetInfo(BaseModel):
+    """A dataset's name and sizes."""
+
+    name: str
+    description: str = ""
+    size: int
+    test_size: int
+    input_dim: int
+    output_dim: int
+
+
+class NetworkState(BaseModel):
+    """Everything about a network now: its settings, parameters and where training stands."""
+
+    id: str
+    name: str
+    layers: list[int]
+    hidden_activation: str
+    output_activation: str
+    loss: str
+    learning_rate: float
+    batch_size: int
+    use_bias: bool
+    init: str
+    seed: int
+    step: int = Field(description="updates applied so far")
+    revision: int = Field(description="bumps on every change")
+    weights: list[Matrix]
+    biases: list[Vector]
+    last_loss: float | None
+    dataset: DatasetInfo
+    undo_available: int
+    created_at: float
+    updated_at: float
+
+
+class NetworkSummary(BaseModel):
+    """One line of the network list."""
+
+    id: str
+    name: str
+    layers: list[int]
+    step: int
+    dataset: str
+    updated_at: float
+
+
+class LayerTrace(BaseModel):
+    """A layer's pre-activations z (`in`) and activations a (`out`), one row per example."""
+
+    z: Matrix
+    a: Matrix
+
+
+class ForwardResult(BaseModel):
+    """The forward pass: every non-input layer's z and a."""
+
+    inputs: Matrix
+    targets: Matrix | None
+    layers: list[LayerTrace]
+    outputs: Matrix
+    loss: float | None
+
+
+class ParameterGradients(BaseModel):
+    """dE/dW and dE/db, shaped like the parameters."""
+
+    weights: list[Matrix]
+    biases: list[Vector]
+
+
+class StepResult(BaseModel):
+    """One backprop step: the forward pass, the backward pass and the update."""
+
+    step: int
+    loss: float = Field(description="the batch loss before the update")
+    inputs: Matrix
+    targets: Matrix
+    forward: ForwardResult
+    grad_activations: list[Matrix] = Field(description="dE/da per non-input layer")
+    deltas: list[Matrix] = Field(description="dE/dz per non-input layer")
+    gradients: ParameterGradients
+    weights_before: list[Matrix]
+    biases_before: list[Vector]
+    learning_rate: float
+    network: NetworkState
+
+
+class TrainResult(BaseModel):
+    """Many steps: the loss before each, and where the network ended up."""
+
+    step: int
+    losses: list[float]
+    stopped_early: bool = Field(description="true when a step would have diverged")
+    network: NetworkState
+
+
+class Factor(BaseModel):
+    """One factor of the chain rule, per example of the batch."""
+
+    symbol: str
+    meaning: str
+    values: list[float]
+
+
+class Explanation(BaseModel):
+    """dE/dw for one weight as a chain-rule product of numbers."""
+
+    layer: int
+    to: int
+    source: int | None = Field(alias="from")
+    kind: Literal["last_step", "preview"]
+    step: int
+    factors: list[Factor]
+    products: list[float]
+    gradient: float
+    weight: float
+    learning_rate: float
+    update: float = Field(description="-learning_rate * gradient")
+    formula: str = Field(description="the chain rule in LaTeX")
+
+
+class History(BaseModel):
+    """The loss before every step (and the test loss when the dataset has a test split)."""
+
+    steps: list[int]
+    losses: list[float]
+    test_losses: list[float | None]
+
+
+class GradientCheckResult(BaseModel):
+    """Backprop against centered finite differences."""
+
+    max_abs_error: float
+    max_relative_error: float
+    numeric: ParameterGradients
+    backprop: ParameterGradients
+
+
+class GridResult(BaseModel):
+    """Activations over a resolution x resolution grid of the 2-D input plane."""
+
+    resolution: int
+    x_range: list[float]
+    y_range: list[float]
+    encoding: Literal["float32-le-base64"]
+    output: list[str]
+    hidden: list[list[str]]
+
+
+class DatasetRows(BaseModel):
+    """A dataset's rows."""
+
+    name: str
+    description: str
+    inputs: Matrix
+    targets: Matrix
+    test_inputs: Matrix | None
+    test_targets: Matrix | None
+
+
+class ExportDocument(BaseModel):
+    """Everything needed to recreate a network exactly."""
+
+    format: Literal["backprop-visualizer/1"] = "backprop-visualizer/1"
+    name: Name
+    layers: list[StrictInt]
+    hidden_activation: HiddenActivation
+    output_activation: OutputActivation
+    loss: LossName
+    learning_rate: PositiveRate
+    batch_size: Annotated[StrictInt, Field(ge=1)]
+    use_bias: StrictBool
+    init: InitName
+    seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]
+    step: Annotated[StrictInt, Field(ge=0)]
+    cursor: Annotated[StrictInt, Field(ge=0)]
+    weights: list[Matrix]
+    biases: list[Vector]
+    dataset: InlineDataset
+    builtin_dataset: StrictBool = False
+
+
+class Preset(BaseModel):
+    """A named ready-made setup."""
+
+    name: str
+    title: str
+    description: str
+    config: dict
+
+
+class Health(BaseModel):
+    """Liveness or readiness."""
+
+    status: str
+
+
+class ErrorMessage(BaseModel):
+    """An error that is not about one field."""
+
+    detail: str

@@ -1,0 +1,91 @@
+"""Engine and store objects as plain JSON-ready data, in the API's layout."""
+
+import numpy as np
+
+from app.engine import ChainRule, Dataset, Network, StepResult, Trace
+from app.store import NetworkRecord
+
+Array = np.ndarray
+
+
+def lists(arrays: list[Array]) -> list:
+    """A list of arrays as nested lists."""
+    return [a.tolist() for a in arrays]
+
+
+def dataset_info(dataset: Dataset) -> dict:
+    """A dataset's name and sizes."""
+    test = 0 if dataset.test_inputs is None else int(dataset.test_inputs.shape[0])
+    return {"name": dataset.name, "description": dataset.description, "size": dataset.size,
+            "test_size": test, "input_dim": int(dataset.inputs.shape[1]),
+            "output_dim": int(dataset.targets.shape[1])}
+
+
+def network_state(record: NetworkRecord) -> dict:
+    """The NetworkState of a stored network."""
+    s, net = record.session, record.session.network
+    return {
+        "id": record.id, "name": record.name, "layers": net.layers,
+        "hidden_activation": net.hidden_activation, "output_activation": net.output_activation,
+        "loss": net.loss, "learning_rate": s.learning_rate, "batch_size": s.batch_size,
+        "use_bias": net.use_bias, "init": record.init, "seed": s.seed, "step": s.step,
+        "revision": record.revision, "weights": lists(net.weights), "biases": lists(net.biases),
+        "last_loss": record.last_loss, "dataset": dataset_info(s.dataset),
+        "undo_available": record.undo_available, "created_at": record.created_at,
+        "updated_at": record.updated_at,
+    }
+
+
+def forward_result(trace: Trace, targets: Array | None) -> dict:
+    """The ForwardResult of a trace."""
+    return {
+        "inputs": trace.inputs.tolist(),
+        "targets": None if targets is None else np.asarray(targets).tolist(),
+        "layers": [{"z": z.tolist(), "a": a.tolist()} for z, a in zip(trace.zs, trace.activations)],
+        "outputs": trace.outputs.tolist(),
+        "loss": trace.loss,
+    }
+
+
+def step_result(result: StepResult, record: NetworkRecord) -> dict:
+    """The StepResult of one applied step."""
+    g = result.gradients
+    return {
+        "step": record.session.step, "loss": result.loss,
+        "inputs": result.trace.inputs.tolist(), "targets": result.targets.tolist(),
+        "forward": forward_result(result.trace, result.targets),
+        "grad_activations": lists(g.grad_activations), "deltas": lists(g.deltas),
+        "gradients": {"weights": lists(g.weights), "biases": lists(g.biases)},
+        "weights_before": lists(result.weights_before),
+        "biases_before": lists(result.biases_before),
+        "learning_rate": result.learning_rate, "network": network_state(record),
+    }
+
+
+def formula(net: Network, rule: ChainRule) -> str:
+    """The chain rule for this weight in LaTeX."""
+    last = rule.layer == len(net.weights) - 1
+    target = "b_j" if rule.source is None else "w_{ji}"
+    tail = "1" if rule.source is None else "a_i"
+    lhs = rf"\frac{{\partial E}}{{\partial {target}}}"
+    if last and net.output_activation == "softmax":
+        return rf"{lhs} = \frac{{\partial E}}{{\partial z_j}} \cdot {tail}"
+    if last:
+        return (rf"{lhs} = \frac{{\partial E}}{{\partial a_j}} \cdot "
+                rf"\frac{{\partial a_j}}{{\partial z_j}} \cdot {tail}")
+    return rf"{lhs} = \Big(\sum_k w_{{kj}}\,\delta_k\Big) \cdot g'(z_j) \cdot {tail}"
+
+
+def explanation(rule: ChainRule, net: Network, kind: str, step: int, alpha: float) -> dict:
+    """The Explanation of one weight's gradient."""
+    params = net.biases if rule.source is None else net.weights
+    weight = params[rule.layer][rule.to]
+    if rule.source is not None:
+        weight = weight[rule.source]
+    return {
+        "layer": rule.layer, "to": rule.to, "from": rule.source, "kind": kind, "step": step,
+        "factors": [{"symbol": f.symbol, "meaning": f.meaning, "values": f.values.tolist()}
+                    for f in rule.factors],
+        "products": rule.products.tolist(), "gradient": rule.gradient, "weight": float(weight),
+        "learning_rate": alpha, "update": -alpha * rule.gradient, "formula": formula(net, rule),
+    }

@@ -1,0 +1,297 @@
+"""A fully connected feed-forward network: forward trace, backprop, one update."""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
+from .errors import DivergenceError, EngineError
+from .initializers import INITIALIZERS, initial_weights
+from .losses import LOSSES
+from .validation import as_matrix, as_parameters
+
+Array = np.ndarray
+
+
+@dataclass
+class Trace:
+    """Every layer's pre-activation z (`in`) and activation a (`out`) for a batch."""
+
+    inputs: Array  # (B, n_0)
+    zs: list[Array]  # zs[l]: (B, n_{l+1}), one per non-input layer
+    activations: list[Array]  # activations[l]: (B, n_{l+1})
+    loss: float | None = None
+
+    @property
+    def outputs(self) -> Array:
+        """The output layer's activations, (B, n_L)."""
+        return self.activations[-1]
+
+    def layer_input(self, layer: int) -> Array:
+        """The activations feeding weights[layer]: the inputs for layer 0, (B, n_layer)."""
+        return self.inputs if layer == 0 else self.activations[layer - 1]
+
+
+@dataclass
+class Gradients:
+    """dE/da, the deltas dE/dz, and dE/dW, dE/db shaped like the parameters."""
+
+    grad_activations: list[Array]  # dE/da per non-input layer, (B, n_{l+1})
+    deltas: list[Array]  # dE/dz per non-input layer, (B, n_{l+1})
+    weights: list[Array]  # dE/dW[l], (n_{l+1}, n_l)
+    biases: list[Array]  # dE/db[l], (n_{l+1},)
+
+
+@dataclass
+class Factor:
+    """One factor of a chain-rule product, per example in the batch."""
+
+    symbol: str
+    meaning: str
+    values: Array  # (B,)
+
+
+@dataclass
+class ChainRule:
+    """dE/dw for one weight as a product of factors, summed over the batch."""
+
+    layer: int
+    to: int
+    source: int | None  # None for a bias
+    factors: list[Factor]
+    products: Array  # (B,) the product of the factors for each example
+    gradient: float  # sum of products = dE/dw
+
+
+@dataclass
+class StepResult:
+    """One update w <- w - alpha * dE/dw, with everything it used."""
+
+    loss: float
+    trace: Trace
+    targets: Array  # (B, n_L)
+    gradients: Gradients
+    weights_before: list[Array]
+    biases_before: list[Array]
+    learning_rate: float
+
+
+@dataclass
+class Network:
+    """A feed-forward network; weights[l][j][i] joins unit i of layer l to unit j of l+1."""
+
+    layers: list[int]
+    hidden_activation: str = "sigmoid"
+    output_activation: str = "sigmoid"
+    loss: str = "mse"
+    use_bias: bool = True
+    weights: list[Array] = field(default_factory=list)
+    biases: list[Array] = field(default_factory=list)
+
+    @classmethod
+    def create(
+        cls,
+        layers: list[int],
+        hidden_activation: str = "sigmoid",
+        output_activation: str = "sigmoid",
+        loss: str = "mse",
+        use_bias: bool = True,
+        init: str = "xavier",
+        seed: int | None = None,
+        weights: object = None,
+        biases: object = None,
+    ) -> "Network":
+        """A validated network, from given parameters or initialised from `init` and `seed`."""
+        check_config(layers, hidden_activation, output_activation, loss)
+        if init not in INITIALIZERS:
+            raise EngineError("init", f"unknown init {init!r}; one of {sorted(INITIALIZERS)}")
+        shapes = weight_shapes(layers)
+        if weights is None:
+            w = initial_weights(layers, init, seed)
+        else:
+            w = as_parameters(weights, shapes, "weights")
+        bias_shapes = [(n,) for n in layers[1:]]
+        if biases is None or not use_bias:
+            b = [np.zeros(s) for s in bias_shapes]
+            if biases is not None and not use_bias:
+                raise EngineError("biases", "given while use_bias is false")
+        else:
+            b = as_parameters(biases, bias_shapes, "biases")
+        return cls(list(layers), hidden_activation, output_activation, loss, use_bias, w, b)
+
+    def activation(self, layer: int):
+        """The activation of non-input layer `layer` (0-based over weight layers)."""
+        last = layer == len(self.weights) - 1
+        return ACTIVATIONS[self.output_activation if last else self.hidden_activation]
+
+    def with_parameters(self, weights: list[Array], biases: list[Array]) -> "Network":
+        """The same architecture with other (already checked) parameters."""
+        return Network(self.layers, self.hidden_activation, self.output_activation, self.loss,
+                       self.use_bias, weights, biases)
+
+    def forward(self, inputs: object, targets: object = None) -> Trace:
+        """The forward pass: z = a_prev W^T + b, a = g(z), layer by layer."""
+        x = as_matrix(inputs, self.layers[0], "inputs")
+        zs, activations = [], []
+        a = x
+        for layer, (w, b) in enumerate(zip(self.weights, self.biases)):
+            z = a @ w.T + b  # (B, n_{l+1})
+            a = self.activation(layer).forward(z)
+            zs.append(z)
+            activations.append(a)
+        trace = Trace(x, zs, activations)
+        if targets is not None:
+            t = self.check_targets(targets, x.shape[0])
+            trace.loss = LOSSES[self.loss].value(zs[-1], a, t, self.output_activation)
+        return trace
+
+    def check_targets(self, targets: object, rows: int) -> Array:
+        """Targets as a (B, n_L) float matrix matching `rows` inputs."""
+        t = as_matrix(targets, self.layers[-1], "targets")
+        if t.shape[0] != rows:
+            raise EngineError("targets", f"{t.shape[0]} rows for {rows} input rows")
+        if self.loss in ("cross_entropy", "binary_cross_entropy") and (
+            np.any(t < 0) or np.any(t > 1)
+        ):
+            raise EngineError("targets", f"{self.loss} needs targets in [0, 1]")
+        return t
+
+    def backward(self, trace: Trace, targets: object) -> Gradients:
+        """The backward pass: deltas from the output back to the input, then dE/dW, dE/db."""
+        t = self.check_targets(targets, trace.inputs.shape[0])
+        n = len(self.weights)
+        grad_a: list[Array] = [np.empty(0)] * n
+        deltas: list[Array] = [np.empty(0)] * n
+        loss = LOSSES[self.loss]
+        out_z, out_a = trace.zs[-1], trace.activations[-1]
+        grad_a[-1] = loss.grad_output(out_a, t)  # dE/da at the output, (B, n_L)
+        deltas[-1] = loss.delta(out_z, out_a, t, self.activation(n - 1))  # dE/dz, (B, n_L)
+        for layer in range(n - 2, -1, -1):
+            # backprop through the weights: dE/da_j = sum_k w_kj delta_k     (B, n_{l+1})
+            grad_a[layer] = deltas[layer + 1] @ self.weights[layer + 1]
+            # backprop through the activation: delta_j = dE/da_j * g'(z_j)
+            z, a = trace.zs[layer], trace.activations[layer]
+            deltas[layer] = self.activation(layer).backward(z, a, grad_a[layer])
+        # dE/dW[l] = delta^T a_prev   (n_{l+1}, n_l);   dE/db[l] = sum_b delta   (n_{l+1},)
+        grad_w = [deltas[l].T @ trace.layer_input(l) for l in range(n)]
+        grad_b = [
+            deltas[l].sum(axis=0) if self.use_bias else np.zeros_like(self.biases[l])
+            for l in range(n)
+        ]
+        return Gradients(grad_a, deltas, grad_w, grad_b)
+
+    def step(self, inputs: object, targets: object, learning_rate: float) -> StepResult:
+        """One update w <- w - alpha dE/dw; refused, with nothing changed, if it diverges."""
+        alpha = check_learning_rate(learning_rate)
+        # overflow is caught by the finiteness check below, not reported as a RuntimeWarning
+        with np.errstate(over="ignore", invalid="ignore"):
+            trace = self.forward(inputs, targets)
+            t = self.check_targets(targets, trace.inputs.shape[0])
+            grads = self.backward(trace, t)
+            new_w = [w - alpha * gw for w, gw in zip(self.weights, grads.weights)]
+            new_b = [b - alpha * gb for b, gb in zip(self.biases, grads.biases)]
+        if not np.isfinite(trace.loss) or not all(np.all(np.isfinite(p)) for p in (*new_w, *new_b)):
+            raise DivergenceError(
+                "the step would make the loss or a parameter non-finite (diverged); "
+                "lower the learning rate or undo"
+            )
+        result = StepResult(trace.loss, trace, t, grads, self.weights, self.biases, alpha)
+        self.weights, self.biases = new_w, new_b
+        return result
+
+    def chain_rule(
+        self, trace: Trace, grads: Gradients, layer: int, to: int, source: int | None
+    ) -> ChainRule:
+        """dE/dw for weights[layer][to][source] (or the bias when source is None) as factors."""
+        self.check_index(layer, to, source)
+        last = layer == len(self.weights) - 1
+        act = self.activation(layer)
+        z, a = trace.zs[layer][:, to], trace.activations[layer][:, to]
+        delta = grads.deltas[layer][:, to]
+        factors: list[Factor] = []
+        if last and not act.elementwise:
+            # softmax couples every output, so dE/dz_j is taken whole (p_j - d_j for one-hot)
+            factors.append(Factor("dE/dz_j", "output delta (softmax couples the outputs)", delta))
+        else:
+            name = "dE/da_j" if last else "sum_k w_kj delta_k"
+            meaning = "loss gradient at the output" if last else "error back-propagated to unit j"
+            factors.append(Factor(name, meaning, grads.grad_activations[layer][:, to]))
+            factors.append(Factor("da_j/dz_j", f"{act.name}'(z_j)", act.derivative(z, a)))
+        if source is None:
+            factors.append(Factor("dz_j/db_j", "the bias unit's value, 1", np.ones_like(z)))
+        else:
+            factors.append(
+                Factor(
+                    "dz_j/dw_ji",
+                    "a_i, the source unit's output",
+                    trace.layer_input(layer)[:, source],
+                )
+            )
+        products = np.prod(np.stack([f.values for f in factors]), axis=0)
+        gradient = (grads.biases if source is None else grads.weights)[layer][to]
+        if source is not None:
+            gradient = gradient[source]
+        return ChainRule(layer, to, source, factors, products, float(gradient))
+
+    def check_index(self, layer: int, to: int, source: int | None) -> None:
+        """Refuse a (layer, to, from) that names no weight or bias."""
+        if not 0 <= layer < len(self.weights):
+            raise EngineError("layer", f"must be in 0..{len(self.weights) - 1}")
+        if not 0 <= to < self.layers[layer + 1]:
+            raise EngineError("to", f"must be in 0..{self.layers[layer + 1] - 1}")
+        if source is not None and not 0 <= source < self.layers[layer]:
+            raise EngineError("from", f"must be in 0..{self.layers[layer] - 1}")
+        if source is None and not self.use_bias:
+            raise EngineError("from", "this network has no biases; give a source unit")
+
+    def set_parameter(self, layer: int, to: int, source: int | None, value: float) -> None:
+        """Set one weight (or a bias when source is None) to a finite value."""
+        self.check_index(layer, to, source)
+        if isinstance(value, bool) or not np.isfinite(value):
+            raise EngineError("value", "must be a finite number")
+        if source is None:
+            self.biases[layer] = self.biases[layer].copy()
+            self.biases[layer][to] = value
+        else:
+            self.weights[layer] = self.weights[layer].copy()
+            self.weights[layer][to, source] = value
+
+    def parameter_count(self) -> int:
+        """How many weights and biases the network has."""
+        n = sum(w.size for w in self.weights)
+        return n + (sum(b.size for b in self.biases) if self.use_bias else 0)
+
+
+def weight_shapes(layers: list[int]) -> list[tuple[int, int]]:
+    """The shape of each weights[l]: (n_{l+1}, n_l)."""
+    return [(n_out, n_in) for n_in, n_out in zip(layers, layers[1:])]
+
+
+def check_config(layers: object, hidden: str, output: str, loss: str) -> None:
+    """Refuse an architecture, activation or loss the engine does not support."""
+    if not isinstance(layers, list | tuple) or len(layers) < 2:
+        raise EngineError("layers", "needs at least an input and an output layer")
+    if not all(
+        isinstance(n, int | np.integer) and not isinstance(n, bool) and n >= 1 for n in layers
+    ):
+        raise EngineError("layers", "every layer needs a whole number of units >= 1")
+    if hidden not in HIDDEN_ACTIVATIONS:
+        raise EngineError(
+            "hidden_activation", f"unknown or output-only {hidden!r}; one of {HIDDEN_ACTIVATIONS}"
+        )
+    if output not in OUTPUT_ACTIVATIONS:
+        raise EngineError("output_activation", f"unknown {output!r}; one of {OUTPUT_ACTIVATIONS}")
+    if loss not in LOSSES:
+        raise EngineError("loss", f"unknown {loss!r}; one of {tuple(LOSSES)}")
+    allowed = LOSSES[loss].output_activations
+    if output not in allowed:
+        raise EngineError("loss", f"{loss} needs an output activation in {allowed}, not {output}")
+
+
+def check_learning_rate(value: object) -> float:
+    """A finite, positive learning rate."""
+    if isinstance(value, bool) or not isinstance(value, int | float | np.floating):
+        raise EngineError("learning_rate", "must be a number")
+    if not np.isfinite(value) or value <= 0:
+        raise EngineError("learning_rate", "must be finite and > 0")
+    return float(value)

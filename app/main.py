@@ -1,0 +1,100 @@
+"""The app factory: assembles settings, database, routers, middleware and static files."""
+
+import asyncio
+import contextlib
+import logging
+import time
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from app.api import catalog, events, networks
+from app.api.deps import FieldError
+from app.middleware import Guard
+from app.pages import pages_router
+from app.settings import Settings
+from app.store import Database
+from app.store import networks as store
+
+VERSION = "0.1.0"
+log = logging.getLogger("backprop")
+
+
+async def _purge_idle(app: FastAPI, settings: Settings) -> None:
+    """Delete networks idle past the retention period, now and then hourly."""
+    while True:
+        cutoff = time.time() - settings.retention_days * 86400
+        with app.state.db.transaction() as conn:
+            gone = store.delete_idle(conn, cutoff)
+        if gone:
+            log.info("retention: deleted %d idle networks", gone)
+        await asyncio.sleep(3600)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """A configured app; the database opens in its lifespan."""
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.db = Database(settings.db_path)
+        purge = None
+        if settings.retention_days > 0:
+            purge = asyncio.create_task(_purge_idle(app, settings))
+        yield
+        if purge is not None:
+            purge.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await purge
+        app.state.db.close()
+
+    app = FastAPI(
+        title="Backprop Visualizer",
+        version=VERSION,
+        description="Watch a neural network learn: every forward value, gradient and update "
+        "of a small numpy network, over REST. weights[l][j][i] is the weight from unit i of "
+        "layer l to unit j of layer l+1.",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+
+    @app.exception_handler(FieldError)
+    async def field_error(request: Request, exc: FieldError) -> JSONResponse:
+        return JSONResponse({"detail": exc.detail()}, status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's shape, minus echoed input values (they can be huge)
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
+                  for e in exc.errors()]
+        return JSONResponse({"detail": errors}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": "internal server error"}, status_code=500)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                            headers=exc.headers)
+
+    app.include_router(networks.router)
+    app.include_router(events.router)
+    app.include_router(catalog.router)
+    app.include_router(pages_router(settings))
+    app.mount("/static", StaticFiles(directory=settings.home / "static"), name="static")
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["*"], allow_headers=["*"])
+    app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)
+    return app
+
+
+app = create_app()

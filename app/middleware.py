@@ -1,0 +1,92 @@
+"""ASGI middleware: security headers, a request body limit, and one log line per request."""
+
+import json
+import logging
+import re
+import time
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = logging.getLogger("backprop.requests")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+       "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+NETWORK_ID = re.compile(r"^/api/networks/([A-Za-z0-9_-]{8,})")
+
+
+class BodyTooLarge(Exception):
+    """The request body passed the configured limit."""
+
+
+class Guard:
+    """Adds security headers, answers 413 past `max_body_bytes`, and logs each request."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int):
+        self.app, self.max_body_bytes = app, max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Wrap one HTTP request."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started, status = time.perf_counter(), 500
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length", b"0")
+        if declared.isdigit() and int(declared) > self.max_body_bytes:
+            status = 413
+            await _too_large(send, self.max_body_bytes)
+            _log(scope, status, started)
+            return
+        received = 0
+
+        async def counted_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_body_bytes:
+                raise BodyTooLarge
+            return message
+
+        response_started = False
+
+        async def secured_send(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                status, response_started = message["status"], True
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, secured_send)
+        except BodyTooLarge:
+            status = 413
+            if not response_started:
+                await _too_large(send, self.max_body_bytes)
+        finally:
+            _log(scope, status, started)
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = json.dumps({"detail": f"request body over {limit} bytes"}).encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()), *SECURITY_HEADERS]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _log(scope: Scope, status: int, started: float) -> None:
+    path = scope.get("path", "")
+    match = NETWORK_ID.match(path)
+    log.info(json.dumps({
+        "method": scope.get("method"), "path": path, "status": status,
+        "ms": round((time.perf_counter() - started) * 1000, 2),
+        "network_id": match.group(1) if match and match.group(1) != "import" else None,
+    }))

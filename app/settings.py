@@ -1,0 +1,55 @@
+"""One Settings object: defaults, overridden by BACKPROP_* environment variables."""
+
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+PROJECT_HOME = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the server can be told; BACKPROP_<FIELD> in the environment overrides."""
+
+    db_path: Path = Path("data/backprop.sqlite3")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    home: Path = PROJECT_HOME  # holds templates/ and static/
+    shared: bool = False  # shared (classroom) mode: clients see only their own networks
+    max_hidden_layers: int = 8
+    max_units: int = 256  # per hidden or output layer
+    max_inputs: int = 1024
+    max_train_steps: int = 10_000
+    max_rows: int = 10_000
+    max_work: int = 2_000_000_000  # steps x parameters x rows allowed in one request
+    undo_depth: int = 100  # how many steps back undo can go
+    max_body_bytes: int = 1_000_000
+    cors_origins: tuple[str, ...] = ()
+    retention_days: float = 0.0  # delete networks idle this long; 0 keeps them forever
+    event_poll_seconds: float = 0.2
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Settings":
+        """Settings from BACKPROP_* variables, then explicit overrides (None is ignored)."""
+        environ = os.environ if environ is None else environ
+        values: dict = {}
+        for f in fields(cls):
+            raw = environ.get(f"BACKPROP_{f.name.upper()}")
+            if f.name == "db_path" and raw is None:
+                raw = environ.get("BACKPROP_DB")
+            if raw is not None:
+                values[f.name] = _parse(f.type, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+def _parse(kind: object, raw: str) -> object:
+    """An environment string as the field's type."""
+    if kind is bool:
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if kind in (int, float, Path):
+        return kind(raw)
+    if kind == tuple[str, ...]:
+        return tuple(s.strip() for s in raw.split(",") if s.strip())
+    return raw

@@ -1,0 +1,99 @@
+"""SQLite: one transaction per request, shared safely by threads and worker processes."""
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS networks (
+    nid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    owner TEXT,
+    name TEXT NOT NULL,
+    config TEXT NOT NULL,          -- JSON: layers, activations, loss, use_bias, init, seed
+    learning_rate REAL NOT NULL,
+    batch_size INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    cursor INTEGER NOT NULL,
+    revision INTEGER NOT NULL,
+    params BLOB NOT NULL,          -- float64 weights then biases
+    dataset TEXT NOT NULL,         -- JSON: a built-in's name, or every row
+    last_loss REAL,
+    last_batch TEXT,               -- JSON: the last step's inputs and targets
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS history (
+    nid INTEGER NOT NULL REFERENCES networks(nid) ON DELETE CASCADE,
+    step INTEGER NOT NULL,
+    loss REAL NOT NULL,
+    test_loss REAL,
+    PRIMARY KEY (nid, step)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshots (
+    nid INTEGER NOT NULL REFERENCES networks(nid) ON DELETE CASCADE,
+    step INTEGER NOT NULL,         -- the parameters from before this step was applied
+    params BLOB NOT NULL,
+    cursor INTEGER NOT NULL,
+    PRIMARY KEY (nid, step)
+) WITHOUT ROWID;
+"""
+
+
+class Database:
+    """A SQLite file in WAL mode with one connection per thread."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self.connection().executescript(SCHEMA)
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=60.0, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=60000")
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (BEGIN IMMEDIATE): serialised across threads and processes."""
+        conn = self.connection()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: one consistent view of the database."""
+        conn = self.connection()
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close every connection this object opened."""
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
