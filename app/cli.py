@@ -17,8 +17,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, help="port (default 8000)")
     parser.add_argument("--db", help="SQLite file (default data/backprop.sqlite3)")
     parser.add_argument("--workers", type=int, help="worker processes (default 1)")
-    parser.add_argument("--shared", action="store_true", default=None,
-                        help="classroom mode: bind 0.0.0.0, clients see only their networks")
+    parser.add_argument(
+        "--shared",
+        action="store_true",
+        default=None,
+        help="classroom mode: bind 0.0.0.0, clients see only their networks",
+    )
     return parser.parse_args(argv)
 
 
@@ -32,20 +36,32 @@ def _is_loopback(host: str) -> bool:
 def main(argv: list[str] | None = None) -> None:
     """Start the server; settings reach every worker through the environment."""
     args = parse_args(argv)
-    settings = Settings.from_env(host=args.host, port=args.port, db_path=args.db,
-                                 workers=args.workers, shared=args.shared)
+    settings = Settings.from_env(
+        host=args.host, port=args.port, db_path=args.db, workers=args.workers, shared=args.shared
+    )
     host = settings.host
     if settings.shared and args.host is None and "BACKPROP_HOST" not in os.environ:
         host = "0.0.0.0"
     shared = settings.shared or not _is_loopback(host)
-    os.environ.update({"BACKPROP_DB_PATH": str(settings.db_path),
-                       "BACKPROP_SHARED": "1" if shared else "0"})
+    os.environ.update(
+        {"BACKPROP_DB_PATH": str(settings.db_path), "BACKPROP_SHARED": "1" if shared else "0"}
+    )
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     mode = "shared" if shared else "local"
-    print(f"Backprop Visualizer on http://{host}:{settings.port} ({mode} mode, "
-          f"database {settings.db_path})", flush=True)
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=settings.port,
-                workers=settings.workers, timeout_graceful_shutdown=5, access_log=False)
+    print(
+        f"Backprop Visualizer on http://{host}:{settings.port} ({mode} mode, "
+        f"database {settings.db_path})",
+        flush=True,
+    )
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=settings.port,
+        workers=settings.workers,
+        timeout_graceful_shutdown=5,
+        access_log=False,
+    )
 
 
 if __name__ == "__main__":

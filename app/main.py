@@ -42,10 +42,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.db = Database(settings.db_path)
+        app.state.stopping = asyncio.Event()  # tells open event streams to end
         purge = None
         if settings.retention_days > 0:
             purge = asyncio.create_task(_purge_idle(app, settings))
         yield
+        app.state.stopping.set()
         if purge is not None:
             purge.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -71,8 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         # FastAPI's shape, minus echoed input values (they can be huge)
-        errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
-                  for e in exc.errors()]
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
         return JSONResponse({"detail": errors}, status_code=422)
 
     @app.exception_handler(Exception)
@@ -82,8 +83,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
-                            headers=exc.headers)
+        return JSONResponse(
+            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+        )
 
     app.include_router(networks.router)
     app.include_router(events.router)
@@ -91,8 +93,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages_router(settings))
     app.mount("/static", StaticFiles(directory=settings.home / "static"), name="static")
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
-                           allow_methods=["*"], allow_headers=["*"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["*"],
+            allow_headers=["*"],
+        )
     app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)
     return app
 

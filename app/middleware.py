@@ -9,9 +9,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("backprop.requests")
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
-       "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -76,17 +78,31 @@ class Guard:
 
 async def _too_large(send: Send, limit: int) -> None:
     body = json.dumps({"detail": f"request body over {limit} bytes"}).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode()), *SECURITY_HEADERS]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
 def _log(scope: Scope, status: int, started: float) -> None:
     path = scope.get("path", "")
     match = NETWORK_ID.match(path)
-    log.info(json.dumps({
-        "method": scope.get("method"), "path": path, "status": status,
-        "ms": round((time.perf_counter() - started) * 1000, 2),
-        "network_id": match.group(1) if match and match.group(1) != "import" else None,
-    }))
+    log.info(
+        json.dumps(
+            {
+                "method": scope.get("method"),
+                "path": path,
+                "status": status,
+                "ms": round((time.perf_counter() - started) * 1000, 2),
+                "network_id": match.group(1) if match and match.group(1) != "import" else None,
+            }
+        )
+    )

@@ -28,8 +28,7 @@ def new_network_id() -> str:
 def check_layers(layers: list[int], settings: Settings) -> None:
     """Refuse architectures past the server's limits."""
     if len(layers) - 2 > settings.max_hidden_layers:
-        raise FieldError(("body", "layers"),
-                         f"at most {settings.max_hidden_layers} hidden layers")
+        raise FieldError(("body", "layers"), f"at most {settings.max_hidden_layers} hidden layers")
     if layers[0] > settings.max_inputs:
         raise FieldError(("body", "layers", 0), f"at most {settings.max_inputs} input units")
     for k, n in enumerate(layers[1:], start=1):
@@ -37,17 +36,19 @@ def check_layers(layers: list[int], settings: Settings) -> None:
             raise FieldError(("body", "layers", k), f"at most {settings.max_units} units a layer")
 
 
-def resolve_dataset(spec: str | InlineDataset | None, layers: list[int],
-                    settings: Settings) -> tuple[Dataset, bool]:
+def resolve_dataset(
+    spec: str | InlineDataset | None, layers: list[int], settings: Settings
+) -> tuple[Dataset, bool]:
     """The dataset a request names (or the first built-in that fits), and whether it is built in."""
     if spec is None:
         for name in DATASETS:
             data = builtin_dataset(name)
             if data.inputs.shape[1] == layers[0] and data.targets.shape[1] == layers[-1]:
                 return data, True
-        raise FieldError(("body", "dataset"),
-                         f"no built-in dataset has {layers[0]} inputs and {layers[-1]} outputs;"
-                         " give one inline")
+        raise FieldError(
+            ("body", "dataset"),
+            f"no built-in dataset has {layers[0]} inputs and {layers[-1]} outputs; give one inline",
+        )
     if isinstance(spec, str):
         with fields_in("body"):
             return builtin_dataset(spec), True
@@ -65,11 +66,17 @@ def resolve_dataset(spec: str | InlineDataset | None, layers: list[int],
 def check_dataset_fits(net: Network, data: Dataset) -> None:
     """The dataset's columns must match the network's input and output layers."""
     if data.inputs.shape[1] != net.layers[0]:
-        raise FieldError(("body", "dataset"), f"has {data.inputs.shape[1]} inputs but the "
-                         f"network's input layer has {net.layers[0]} units")
+        raise FieldError(
+            ("body", "dataset"),
+            f"has {data.inputs.shape[1]} inputs but the "
+            f"network's input layer has {net.layers[0]} units",
+        )
     if data.targets.shape[1] != net.layers[-1]:
-        raise FieldError(("body", "dataset"), f"has {data.targets.shape[1]} targets but the "
-                         f"network's output layer has {net.layers[-1]} units")
+        raise FieldError(
+            ("body", "dataset"),
+            f"has {data.targets.shape[1]} targets but the "
+            f"network's output layer has {net.layers[-1]} units",
+        )
     try:
         net.check_targets(data.targets, data.size)
         if data.test_targets is not None:
@@ -108,10 +115,15 @@ def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> 
         seed = secrets.randbits(31)
     with fields_in("body"):
         net = Network.create(
-            layers, config.get("hidden_activation", "sigmoid"),
-            config.get("output_activation", "sigmoid"), config.get("loss", "mse"),
-            config.get("use_bias", True), config.get("init", "xavier"), seed,
-            config.get("weights"), config.get("biases"),
+            layers,
+            config.get("hidden_activation", "sigmoid"),
+            config.get("output_activation", "sigmoid"),
+            config.get("loss", "mse"),
+            config.get("use_bias", True),
+            config.get("init", "xavier"),
+            seed,
+            config.get("weights"),
+            config.get("biases"),
         )
     data, builtin = resolve_dataset(config.get("dataset"), layers, settings)
     check_dataset_fits(net, data)
@@ -119,5 +131,6 @@ def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> 
     if batch_size > settings.max_rows:
         raise FieldError(("body", "batch_size"), f"at most {settings.max_rows}")
     session = Session(net, data, config.get("learning_rate", 0.1), batch_size, seed)
-    return NetworkRecord(new_network_id(), config["name"], owner, session,
-                         config.get("init", "xavier"), builtin)
+    return NetworkRecord(
+        new_network_id(), config["name"], owner, session, config.get("init", "xavier"), builtin
+    )

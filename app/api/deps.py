@@ -34,8 +34,10 @@ def fields_in(where: str) -> Iterator[None]:
     try:
         yield
     except EngineError as exc:
-        path = [int(p) if p.isdigit() else p
-                for p in exc.field.replace("[", ".").replace("]", "").split(".")]
+        path = [
+            int(p) if p.isdigit() else p
+            for p in exc.field.replace("[", ".").replace("]", "").split(".")
+        ]
         raise FieldError((where, *path), exc.message) from exc
 
 

@@ -27,10 +27,17 @@ def _state_if_changed(db, network_id: str, seen: int | None) -> tuple[int | None
         return revision, views.network_state(store.load(conn, network_id))
 
 
-@router.get("/{network_id}/events", response_class=StreamingResponse,
-            responses={200: {"content": {"text/event-stream": {}},
-                             "description": "`state` events with the NetworkState JSON"},
-                       404: {"description": "No network has this id"}})
+@router.get(
+    "/{network_id}/events",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {"text/event-stream": {}},
+            "description": "`state` events with the NetworkState JSON",
+        },
+        404: {"description": "No network has this id"},
+    },
+)
 async def events(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
     """Follow a network: its state now, then again after every change (step, edit, undo...)."""
     first, state = await run_in_threadpool(_state_if_changed, db, network_id, None)
@@ -51,8 +58,7 @@ async def events(network_id: str, request: Request, db: DbDep, settings: Setting
             if await request.is_disconnected() or request.app.state.stopping.is_set():
                 return
             try:
-                revision, pending = await run_in_threadpool(_state_if_changed, db, network_id,
-                                                            seen)
+                revision, pending = await run_in_threadpool(_state_if_changed, db, network_id, seen)
             except NotFound:
                 revision = None
             if revision is None:
@@ -60,5 +66,8 @@ async def events(network_id: str, request: Request, db: DbDep, settings: Setting
                 return
             seen = revision
 
-    return StreamingResponse(stream(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return StreamingResponse(
+        stream(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

@@ -2,14 +2,15 @@
 
 import base64
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import numpy as np
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 
-from app.engine import DivergenceError, Network, gradient_check
+from app.engine import DivergenceError, Network, StepRecord, StepResult, gradient_check
 from app.settings import Settings
 from app.store import NetworkRecord, NotFound
 from app.store import networks as store
@@ -31,6 +32,7 @@ from .deps import (
 )
 
 router = APIRouter(prefix="/api/networks", tags=["networks"])
+T = TypeVar("T")
 
 NOT_FOUND = {404: {"model": schemas.ErrorMessage, "description": "No network has this id"}}
 OWNER_ONLY = {
@@ -41,8 +43,9 @@ DIVERGED = {409: {"model": schemas.ErrorMessage, "description": "The step would 
 
 
 @contextmanager
-def changing(db: DbDep, network_id: str, request: Request,
-             settings: Settings) -> Iterator[tuple[sqlite3.Connection, NetworkRecord]]:
+def changing(
+    db: DbDep, network_id: str, request: Request, settings: Settings
+) -> Iterator[tuple[sqlite3.Connection, NetworkRecord]]:
     """Load a network for change in one write transaction; a failure rolls everything back."""
     with db.transaction() as conn:
         try:
@@ -51,6 +54,39 @@ def changing(db: DbDep, network_id: str, request: Request,
             raise HTTPException(404, "network not found") from None
         check_owner(record, request, settings)
         yield conn, record
+
+
+NETWORK_LOCKS = [threading.Lock() for _ in range(64)]
+MAX_ATTEMPTS = 50
+
+
+def computing(
+    db: DbDep,
+    network_id: str,
+    request: Request,
+    settings: Settings,
+    run: Callable[[NetworkRecord], tuple[T, list[StepRecord]]],
+) -> tuple[NetworkRecord, T]:
+    """Run training work on a loaded network with no database lock held, then commit it.
+
+    Requests on one network queue on an in-process lock; a change committed meanwhile by
+    another process is detected by its revision, and the work is redone on the new state.
+    Other networks' requests are never held up by this one's computation.
+    """
+    with NETWORK_LOCKS[hash(network_id) % len(NETWORK_LOCKS)]:
+        for _ in range(MAX_ATTEMPTS):
+            record = reading(db, network_id)
+            check_owner(record, request, settings)
+            loaded = record.revision
+            outcome, steps = run(record)
+            with db.transaction() as conn:
+                current = store.revision(conn, network_id)
+                if current is None:
+                    raise HTTPException(404, "network not found")
+                if current == loaded:
+                    store.save(conn, record, steps, settings.undo_depth)
+                    return record, outcome
+    raise HTTPException(409, "the network kept changing under this request; try again")
 
 
 def reading(db: DbDep, network_id: str) -> NetworkRecord:
@@ -72,15 +108,22 @@ def check_work(steps: int, rows: int, net: Network, settings: Settings) -> None:
     """Refuse a request whose steps x parameters x rows exceeds the work budget."""
     work = steps * rows * max(net.parameter_count(), 1)
     if work > settings.max_work:
-        raise FieldError(("body", "steps"), f"{steps} steps x {rows} rows x "
-                         f"{net.parameter_count()} parameters = {work} exceeds the work budget "
-                         f"of {settings.max_work}; ask for fewer steps")
+        raise FieldError(
+            ("body", "steps"),
+            f"{steps} steps x {rows} rows x "
+            f"{net.parameter_count()} parameters = {work} exceeds the work budget "
+            f"of {settings.max_work}; ask for fewer steps",
+        )
 
 
-@router.post("", status_code=201, response_model=schemas.NetworkState,
-             response_class=JSON)
-def create_network(body: schemas.NetworkCreate, request: Request, response: Response,
-                   db: DbDep, settings: SettingsDep):
+@router.post("", status_code=201, response_model=schemas.NetworkState, response_class=JSON)
+def create_network(
+    body: schemas.NetworkCreate,
+    request: Request,
+    response: Response,
+    db: DbDep,
+    settings: SettingsDep,
+):
     """Create a network (from a preset, given parameters, or random initial weights)."""
     owner = owner_token(request) or new_owner_token()
     record = build_record(body, settings, owner)
@@ -91,13 +134,16 @@ def create_network(body: schemas.NetworkCreate, request: Request, response: Resp
 
 def _with_owner(response: Response, owner: str, settings: Settings) -> Response:
     response.headers[OWNER_HEADER] = owner
-    response.set_cookie(OWNER_COOKIE, owner, max_age=365 * 86400, httponly=True,
-                        samesite="lax")
+    response.set_cookie(OWNER_COOKIE, owner, max_age=365 * 86400, httponly=True, samesite="lax")
     return response
 
 
-@router.get("", response_model=list[schemas.NetworkSummary], response_class=JSON,
-            responses={403: {"model": schemas.ErrorMessage}})
+@router.get(
+    "",
+    response_model=list[schemas.NetworkSummary],
+    response_class=JSON,
+    responses={403: {"model": schemas.ErrorMessage}},
+)
 def list_networks(request: Request, db: DbDep, settings: SettingsDep):
     """This server's networks (in shared mode: only the ones this client created)."""
     owner = owner_token(request) if settings.shared else None
@@ -105,12 +151,17 @@ def list_networks(request: Request, db: DbDep, settings: SettingsDep):
         return JSON([])
     with db.snapshot() as conn:
         rows = store.listing(conn, owner)
-    return JSON([{"id": i, "name": n, "layers": layers, "step": step, "dataset": data,
-                  "updated_at": t} for i, n, layers, step, data, t in rows])
+    return JSON(
+        [
+            {"id": i, "name": n, "layers": layers, "step": step, "dataset": data, "updated_at": t}
+            for i, n, layers, step, data, t in rows
+        ]
+    )
 
 
-@router.get("/{network_id}", response_model=schemas.NetworkState, response_class=JSON,
-            responses=NOT_FOUND)
+@router.get(
+    "/{network_id}", response_model=schemas.NetworkState, response_class=JSON, responses=NOT_FOUND
+)
 def get_network(network_id: str, db: DbDep):
     """The network's settings, parameters and progress."""
     return JSON(views.network_state(reading(db, network_id)))
@@ -124,10 +175,12 @@ def delete_network(network_id: str, request: Request, db: DbDep, settings: Setti
     return Response(status_code=204)
 
 
-@router.patch("/{network_id}", response_model=schemas.NetworkState, response_class=JSON,
-              responses=OWNER_ONLY)
-def patch_network(network_id: str, body: schemas.NetworkPatch, request: Request, db: DbDep,
-                  settings: SettingsDep):
+@router.patch(
+    "/{network_id}", response_model=schemas.NetworkState, response_class=JSON, responses=OWNER_ONLY
+)
+def patch_network(
+    network_id: str, body: schemas.NetworkPatch, request: Request, db: DbDep, settings: SettingsDep
+):
     """Change hyperparameters (learning rate, batch size, activations, loss, name)."""
     with changing(db, network_id, request, settings) as (conn, record):
         s, net = record.session, record.session.network
@@ -136,10 +189,14 @@ def patch_network(network_id: str, body: schemas.NetworkPatch, request: Request,
             raise FieldError(("body", "batch_size"), f"at most {settings.max_rows}")
         with fields_in("body"):
             changed = Network.create(
-                net.layers, given.get("hidden_activation", net.hidden_activation),
+                net.layers,
+                given.get("hidden_activation", net.hidden_activation),
                 given.get("output_activation", net.output_activation),
-                given.get("loss", net.loss), net.use_bias, weights=net.weights,
-                biases=net.biases if net.use_bias else None)
+                given.get("loss", net.loss),
+                net.use_bias,
+                weights=net.weights,
+                biases=net.biases if net.use_bias else None,
+            )
         check_dataset_fits(changed, s.dataset)
         s.network = changed
         s.learning_rate = given.get("learning_rate", s.learning_rate)
@@ -149,10 +206,19 @@ def patch_network(network_id: str, body: schemas.NetworkPatch, request: Request,
         return JSON(views.network_state(record))
 
 
-@router.put("/{network_id}/weights", response_model=schemas.NetworkState, response_class=JSON,
-            responses=OWNER_ONLY)
-def put_weights(network_id: str, body: schemas.AllParameters | schemas.OneParameter,
-                request: Request, db: DbDep, settings: SettingsDep):
+@router.put(
+    "/{network_id}/weights",
+    response_model=schemas.NetworkState,
+    response_class=JSON,
+    responses=OWNER_ONLY,
+)
+def put_weights(
+    network_id: str,
+    body: schemas.AllParameters | schemas.OneParameter,
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+):
     """Set every weight and bias, or one value ({"layer", "to", "from", "value"})."""
     with changing(db, network_id, request, settings) as (conn, record):
         net = record.session.network
@@ -160,16 +226,23 @@ def put_weights(network_id: str, body: schemas.AllParameters | schemas.OneParame
             if isinstance(body, schemas.OneParameter):
                 net.set_parameter(body.layer, body.to, body.source, body.value)
             else:
-                given = Network.create(net.layers, net.hidden_activation, net.output_activation,
-                                       net.loss, net.use_bias, weights=body.weights,
-                                       biases=body.biases)
+                given = Network.create(
+                    net.layers,
+                    net.hidden_activation,
+                    net.output_activation,
+                    net.loss,
+                    net.use_bias,
+                    weights=body.weights,
+                    biases=body.biases,
+                )
                 net.weights, net.biases = given.weights, given.biases
         store.save(conn, record)
         return JSON(views.network_state(record))
 
 
-def _rows_and_targets(net: Network, inputs: list | None, targets: list | None,
-                      default: tuple | None) -> tuple:
+def _rows_and_targets(
+    net: Network, inputs: list | None, targets: list | None, default: tuple | None
+) -> tuple:
     """Checked (inputs, targets) from a request, or the default when no inputs are given."""
     if inputs is None:
         if targets is not None:
@@ -181,8 +254,12 @@ def _rows_and_targets(net: Network, inputs: list | None, targets: list | None,
     return x, t
 
 
-@router.post("/{network_id}/forward", response_model=schemas.ForwardResult, response_class=JSON,
-             responses=NOT_FOUND)
+@router.post(
+    "/{network_id}/forward",
+    response_model=schemas.ForwardResult,
+    response_class=JSON,
+    responses=NOT_FOUND,
+)
 def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: SettingsDep):
     """Run inputs forward (default: the training set); every layer's z and a. Changes nothing."""
     check_rows(body.inputs, settings, "inputs")
@@ -192,15 +269,21 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     return JSON(views.forward_result(net.forward(x, t), t))
 
 
-@router.post("/{network_id}/step", response_model=schemas.StepResult, response_class=JSON,
-             responses={**OWNER_ONLY, **DIVERGED})
-def step(network_id: str, body: schemas.StepRequest, request: Request, db: DbDep,
-         settings: SettingsDep):
+@router.post(
+    "/{network_id}/step",
+    response_model=schemas.StepResult,
+    response_class=JSON,
+    responses={**OWNER_ONLY, **DIVERGED},
+)
+def step(
+    network_id: str, body: schemas.StepRequest, request: Request, db: DbDep, settings: SettingsDep
+):
     """One backprop step: forward, backward, update w <- w - alpha dE/dw."""
     check_rows(body.inputs, settings, "inputs")
     if body.inputs is not None and body.targets is None:
         raise FieldError(("body", "targets"), "required when inputs are given")
-    with changing(db, network_id, request, settings) as (conn, record):
+
+    def run(record: NetworkRecord) -> tuple[StepResult, list[StepRecord]]:
         s = record.session
         x, t = _rows_and_targets(s.network, body.inputs, body.targets, (None, None))
         rows = min(s.batch_size, s.dataset.size) if x is None else x.shape[0]
@@ -212,20 +295,28 @@ def step(network_id: str, body: schemas.StepRequest, request: Request, db: DbDep
                 raise HTTPException(409, str(exc)) from None
         record.last_loss = result.loss
         record.last_batch = (result.trace.inputs, result.targets)
-        store.save(conn, record, [done], settings.undo_depth)
-        return JSON(views.step_result(result, record))
+        return result, [done]
+
+    record, result = computing(db, network_id, request, settings, run)
+    return JSON(views.step_result(result, record))
 
 
-@router.post("/{network_id}/train", response_model=schemas.TrainResult, response_class=JSON,
-             responses={**OWNER_ONLY, **DIVERGED})
-def train(network_id: str, body: schemas.TrainRequest, request: Request, db: DbDep,
-          settings: SettingsDep):
+@router.post(
+    "/{network_id}/train",
+    response_model=schemas.TrainResult,
+    response_class=JSON,
+    responses={**OWNER_ONLY, **DIVERGED},
+)
+def train(
+    network_id: str, body: schemas.TrainRequest, request: Request, db: DbDep, settings: SettingsDep
+):
     """Many steps on successive mini-batches, for play mode; the loss before each."""
     if body.steps > settings.max_train_steps:
         raise FieldError(("body", "steps"), f"at most {settings.max_train_steps}")
     if body.batch_size is not None and body.batch_size > settings.max_rows:
         raise FieldError(("body", "batch_size"), f"at most {settings.max_rows}")
-    with changing(db, network_id, request, settings) as (conn, record):
+
+    def run(record: NetworkRecord) -> tuple[list[StepRecord], list[StepRecord]]:
         s = record.session
         s.batch_size = body.batch_size or s.batch_size
         check_work(body.steps, min(s.batch_size, s.dataset.size), s.network, settings)
@@ -235,15 +326,28 @@ def train(network_id: str, body: schemas.TrainRequest, request: Request, db: DbD
             raise HTTPException(409, str(exc)) from None
         record.last_loss = last.loss
         record.last_batch = (last.trace.inputs, last.targets)
-        store.save(conn, record, done, settings.undo_depth)
-        return JSON({"step": s.step, "losses": [r.loss for r in done],
-                     "stopped_early": len(done) < body.steps,
-                     "network": views.network_state(record)})
+        return done, done
+
+    record, done = computing(db, network_id, request, settings, run)
+    return JSON(
+        {
+            "step": record.session.step,
+            "losses": [r.loss for r in done],
+            "stopped_early": len(done) < body.steps,
+            "network": views.network_state(record),
+        }
+    )
 
 
-@router.post("/{network_id}/undo", response_model=schemas.NetworkState, response_class=JSON,
-             responses={**OWNER_ONLY,
-                        409: {"model": schemas.ErrorMessage, "description": "Nothing to undo"}})
+@router.post(
+    "/{network_id}/undo",
+    response_model=schemas.NetworkState,
+    response_class=JSON,
+    responses={
+        **OWNER_ONLY,
+        409: {"model": schemas.ErrorMessage, "description": "Nothing to undo"},
+    },
+)
 def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
     """Go back one step, to exactly the parameters before it."""
     with changing(db, network_id, request, settings) as (conn, record):
@@ -257,14 +361,23 @@ def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
         return JSON(views.network_state(record))
 
 
-@router.get("/{network_id}/history", response_model=schemas.History, response_class=JSON,
-            responses=NOT_FOUND)
+@router.get(
+    "/{network_id}/history",
+    response_model=schemas.History,
+    response_class=JSON,
+    responses=NOT_FOUND,
+)
 def history(network_id: str, db: DbDep):
     """The loss before every step, and the test loss when the dataset has a test split."""
     with db.snapshot() as conn:
         rows = store.history(conn, _load(conn, network_id))
-    return JSON({"steps": [r[0] for r in rows], "losses": [r[1] for r in rows],
-                 "test_losses": [r[2] for r in rows]})
+    return JSON(
+        {
+            "steps": [r[0] for r in rows],
+            "losses": [r[1] for r in rows],
+            "test_losses": [r[2] for r in rows],
+        }
+    )
 
 
 def _load(conn: sqlite3.Connection, network_id: str) -> NetworkRecord:
@@ -274,11 +387,19 @@ def _load(conn: sqlite3.Connection, network_id: str) -> NetworkRecord:
         raise HTTPException(404, "network not found") from None
 
 
-@router.get("/{network_id}/explain", response_model=schemas.Explanation, response_class=JSON,
-            responses=NOT_FOUND)
-def explain(network_id: str, db: DbDep,
-            layer: Annotated[int, Query(ge=0)], to: Annotated[int, Query(ge=0)],
-            source: Annotated[int | None, Query(alias="from", ge=0)] = None):
+@router.get(
+    "/{network_id}/explain",
+    response_model=schemas.Explanation,
+    response_class=JSON,
+    responses=NOT_FOUND,
+)
+def explain(
+    network_id: str,
+    db: DbDep,
+    layer: Annotated[int, Query(ge=0)],
+    to: Annotated[int, Query(ge=0)],
+    source: Annotated[int | None, Query(alias="from", ge=0)] = None,
+):
     """dE/dw of the last step for one weight (or bias, without `from`), factor by factor.
 
     Before any step (or after an undo) it previews the step the next mini-batch would take.
@@ -297,8 +418,12 @@ def explain(network_id: str, db: DbDep,
     return JSON(views.explanation(rule, net, kind, s.step, s.learning_rate))
 
 
-@router.get("/{network_id}/gradient-check", response_model=schemas.GradientCheckResult,
-            response_class=JSON, responses=NOT_FOUND)
+@router.get(
+    "/{network_id}/gradient-check",
+    response_model=schemas.GradientCheckResult,
+    response_class=JSON,
+    responses=NOT_FOUND,
+)
 def check_gradients(network_id: str, db: DbDep, settings: SettingsDep):
     """Backprop against centered finite differences, on the next mini-batch. Changes nothing."""
     record = reading(db, network_id)
@@ -306,24 +431,38 @@ def check_gradients(network_id: str, db: DbDep, settings: SettingsDep):
     x, t = s.next_batch()
     check_work(2 * s.network.parameter_count(), x.shape[0], s.network, settings)
     result = gradient_check(s.network, x, t)
-    return JSON({
-        "max_abs_error": result.max_abs_error, "max_relative_error": result.max_relative_error,
-        "numeric": {"weights": views.lists(result.numeric_weights),
-                    "biases": views.lists(result.numeric_biases)},
-        "backprop": {"weights": views.lists(result.backprop_weights),
-                     "biases": views.lists(result.backprop_biases)},
-    })
+    return JSON(
+        {
+            "max_abs_error": result.max_abs_error,
+            "max_relative_error": result.max_relative_error,
+            "numeric": {
+                "weights": views.lists(result.numeric_weights),
+                "biases": views.lists(result.numeric_biases),
+            },
+            "backprop": {
+                "weights": views.lists(result.backprop_weights),
+                "biases": views.lists(result.backprop_biases),
+            },
+        }
+    )
 
 
 def _encode(values: np.ndarray) -> str:
     return base64.b64encode(values.astype("<f4").tobytes()).decode()
 
 
-@router.get("/{network_id}/grid", response_model=schemas.GridResult, response_class=JSON,
-            responses=NOT_FOUND)
-def grid(network_id: str, db: DbDep,
-         resolution: Annotated[int, Query(ge=2, le=200)] = 50,
-         hidden: Annotated[bool, Query(description="include every hidden unit")] = True):
+@router.get(
+    "/{network_id}/grid",
+    response_model=schemas.GridResult,
+    response_class=JSON,
+    responses=NOT_FOUND,
+)
+def grid(
+    network_id: str,
+    db: DbDep,
+    resolution: Annotated[int, Query(ge=2, le=200)] = 50,
+    hidden: Annotated[bool, Query(description="include every hidden unit")] = True,
+):
     """Output and hidden activations over a grid of the 2-D input plane, float32 base64."""
     record = reading(db, network_id)
     net, data = record.session.network, record.session.dataset
@@ -331,19 +470,24 @@ def grid(network_id: str, db: DbDep,
         raise FieldError(("path", "network_id"), "the grid needs a network with 2 inputs")
     units = net.layers[-1] + (sum(net.layers[1:-1]) if hidden else 0)
     if resolution * resolution * units > 4_000_000:
-        raise FieldError(("query", "resolution"), "too many values; lower the resolution or "
-                         "pass hidden=false")
+        raise FieldError(
+            ("query", "resolution"), "too many values; lower the resolution or pass hidden=false"
+        )
     (x_lo, x_hi), (y_lo, y_hi) = _plane(data.inputs)
     xs, ys = np.linspace(x_lo, x_hi, resolution), np.linspace(y_lo, y_hi, resolution)
     gx, gy = np.meshgrid(xs, ys)  # row r is y = ys[r], column c is x = xs[c]
     trace = net.forward(np.stack([gx.ravel(), gy.ravel()], axis=1))
     hidden_layers = trace.activations[:-1] if hidden else []
-    return JSON({
-        "resolution": resolution, "x_range": [x_lo, x_hi], "y_range": [y_lo, y_hi],
-        "encoding": "float32-le-base64",
-        "output": [_encode(trace.outputs[:, k]) for k in range(net.layers[-1])],
-        "hidden": [[_encode(a[:, j]) for j in range(a.shape[1])] for a in hidden_layers],
-    })
+    return JSON(
+        {
+            "resolution": resolution,
+            "x_range": [x_lo, x_hi],
+            "y_range": [y_lo, y_hi],
+            "encoding": "float32-le-base64",
+            "output": [_encode(trace.outputs[:, k]) for k in range(net.layers[-1])],
+            "hidden": [[_encode(a[:, j]) for j in range(a.shape[1])] for a in hidden_layers],
+        }
+    )
 
 
 def _plane(inputs: np.ndarray) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -356,45 +500,79 @@ def _plane(inputs: np.ndarray) -> tuple[tuple[float, float], tuple[float, float]
     return (-r, r), (-r, r)
 
 
-@router.get("/{network_id}/dataset", response_model=schemas.DatasetRows, response_class=JSON,
-            responses=NOT_FOUND)
+@router.get(
+    "/{network_id}/dataset",
+    response_model=schemas.DatasetRows,
+    response_class=JSON,
+    responses=NOT_FOUND,
+)
 def dataset(network_id: str, db: DbDep):
     """The network's dataset, every row."""
     return JSON(dataset_document(reading(db, network_id).session.dataset))
 
 
-@router.get("/{network_id}/export", response_model=schemas.ExportDocument, response_class=JSON,
-            responses=NOT_FOUND)
+@router.get(
+    "/{network_id}/export",
+    response_model=schemas.ExportDocument,
+    response_class=JSON,
+    responses=NOT_FOUND,
+)
 def export(network_id: str, db: DbDep):
     """A document that recreates the network exactly: settings, parameters, dataset, step."""
     record = reading(db, network_id)
     state = views.network_state(record)
     doc = dataset_document(record.session.dataset)
     doc.pop("description")
-    return JSON({
-        "format": "backprop-visualizer/1", "name": record.name,
-        **{k: state[k] for k in ("layers", "hidden_activation", "output_activation", "loss",
-                                 "learning_rate", "batch_size", "use_bias", "init", "seed",
-                                 "step", "weights", "biases")},
-        "cursor": record.session.cursor, "dataset": doc,
-        "builtin_dataset": record.builtin_dataset,
-    })
+    return JSON(
+        {
+            "format": "backprop-visualizer/1",
+            "name": record.name,
+            **{
+                k: state[k]
+                for k in (
+                    "layers",
+                    "hidden_activation",
+                    "output_activation",
+                    "loss",
+                    "learning_rate",
+                    "batch_size",
+                    "use_bias",
+                    "init",
+                    "seed",
+                    "step",
+                    "weights",
+                    "biases",
+                )
+            },
+            "cursor": record.session.cursor,
+            "dataset": doc,
+            "builtin_dataset": record.builtin_dataset,
+        }
+    )
 
 
-@router.post("/import", status_code=201, response_model=schemas.NetworkState,
-             response_class=JSON)
-def import_network(body: schemas.ExportDocument, request: Request, db: DbDep,
-                   settings: SettingsDep):
+@router.post("/import", status_code=201, response_model=schemas.NetworkState, response_class=JSON)
+def import_network(
+    body: schemas.ExportDocument, request: Request, db: DbDep, settings: SettingsDep
+):
     """Recreate a network from an export document."""
     owner = owner_token(request) or new_owner_token()
     check_layers(body.layers, settings)
     create = schemas.NetworkCreate(
-        name=body.name, layers=body.layers, hidden_activation=body.hidden_activation,
-        output_activation=body.output_activation, loss=body.loss,
-        learning_rate=body.learning_rate, batch_size=body.batch_size, use_bias=body.use_bias,
-        init=body.init, seed=body.seed, weights=body.weights,
+        name=body.name,
+        layers=body.layers,
+        hidden_activation=body.hidden_activation,
+        output_activation=body.output_activation,
+        loss=body.loss,
+        learning_rate=body.learning_rate,
+        batch_size=body.batch_size,
+        use_bias=body.use_bias,
+        init=body.init,
+        seed=body.seed,
+        weights=body.weights,
         biases=body.biases if body.use_bias else None,
-        dataset=body.dataset.name if body.builtin_dataset else body.dataset)
+        dataset=body.dataset.name if body.builtin_dataset else body.dataset,
+    )
     record = build_record(create, settings, owner)
     record.session.step, record.session.cursor = body.step, body.cursor
     record.id = new_network_id()

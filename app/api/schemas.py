@@ -37,7 +37,8 @@ class NetworkCreate(Strict):
     preset: str | None = Field(None, description="a name from GET /api/presets")
     name: Name | None = None
     layers: Annotated[list[StrictInt], Field(min_length=2, max_length=12)] | None = Field(
-        None, description="units per layer, input first, e.g. [2, 3, 1]")
+        None, description="units per layer, input first, e.g. [2, 3, 1]"
+    )
     hidden_activation: HiddenActivation | None = None
     output_activation: OutputActivation | None = None
     loss: LossName | None = None
@@ -46,8 +47,9 @@ class NetworkCreate(Strict):
     use_bias: StrictBool | None = None
     init: InitName | None = None
     seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)] | None = None
-    weights: list[Matrix] | None = Field(None, description="weights[l][j][i]: unit i of layer l"
-                                         " to unit j of layer l+1")
+    weights: list[Matrix] | None = Field(
+        None, description="weights[l][j][i]: unit i of layer l to unit j of layer l+1"
+    )
     biases: list[Vector] | None = None
     dataset: str | InlineDataset | None = Field(None, description="a built-in name or rows")
 

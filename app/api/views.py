@@ -16,22 +16,39 @@ def lists(arrays: list[Array]) -> list:
 def dataset_info(dataset: Dataset) -> dict:
     """A dataset's name and sizes."""
     test = 0 if dataset.test_inputs is None else int(dataset.test_inputs.shape[0])
-    return {"name": dataset.name, "description": dataset.description, "size": dataset.size,
-            "test_size": test, "input_dim": int(dataset.inputs.shape[1]),
-            "output_dim": int(dataset.targets.shape[1])}
+    return {
+        "name": dataset.name,
+        "description": dataset.description,
+        "size": dataset.size,
+        "test_size": test,
+        "input_dim": int(dataset.inputs.shape[1]),
+        "output_dim": int(dataset.targets.shape[1]),
+    }
 
 
 def network_state(record: NetworkRecord) -> dict:
     """The NetworkState of a stored network."""
     s, net = record.session, record.session.network
     return {
-        "id": record.id, "name": record.name, "layers": net.layers,
-        "hidden_activation": net.hidden_activation, "output_activation": net.output_activation,
-        "loss": net.loss, "learning_rate": s.learning_rate, "batch_size": s.batch_size,
-        "use_bias": net.use_bias, "init": record.init, "seed": s.seed, "step": s.step,
-        "revision": record.revision, "weights": lists(net.weights), "biases": lists(net.biases),
-        "last_loss": record.last_loss, "dataset": dataset_info(s.dataset),
-        "undo_available": record.undo_available, "created_at": record.created_at,
+        "id": record.id,
+        "name": record.name,
+        "layers": net.layers,
+        "hidden_activation": net.hidden_activation,
+        "output_activation": net.output_activation,
+        "loss": net.loss,
+        "learning_rate": s.learning_rate,
+        "batch_size": s.batch_size,
+        "use_bias": net.use_bias,
+        "init": record.init,
+        "seed": s.seed,
+        "step": s.step,
+        "revision": record.revision,
+        "weights": lists(net.weights),
+        "biases": lists(net.biases),
+        "last_loss": record.last_loss,
+        "dataset": dataset_info(s.dataset),
+        "undo_available": record.undo_available,
+        "created_at": record.created_at,
         "updated_at": record.updated_at,
     }
 
@@ -51,14 +68,18 @@ def step_result(result: StepResult, record: NetworkRecord) -> dict:
     """The StepResult of one applied step."""
     g = result.gradients
     return {
-        "step": record.session.step, "loss": result.loss,
-        "inputs": result.trace.inputs.tolist(), "targets": result.targets.tolist(),
+        "step": record.session.step,
+        "loss": result.loss,
+        "inputs": result.trace.inputs.tolist(),
+        "targets": result.targets.tolist(),
         "forward": forward_result(result.trace, result.targets),
-        "grad_activations": lists(g.grad_activations), "deltas": lists(g.deltas),
+        "grad_activations": lists(g.grad_activations),
+        "deltas": lists(g.deltas),
         "gradients": {"weights": lists(g.weights), "biases": lists(g.biases)},
         "weights_before": lists(result.weights_before),
         "biases_before": lists(result.biases_before),
-        "learning_rate": result.learning_rate, "network": network_state(record),
+        "learning_rate": result.learning_rate,
+        "network": network_state(record),
     }
 
 
@@ -71,8 +92,10 @@ def formula(net: Network, rule: ChainRule) -> str:
     if last and net.output_activation == "softmax":
         return rf"{lhs} = \frac{{\partial E}}{{\partial z_j}} \cdot {tail}"
     if last:
-        return (rf"{lhs} = \frac{{\partial E}}{{\partial a_j}} \cdot "
-                rf"\frac{{\partial a_j}}{{\partial z_j}} \cdot {tail}")
+        return (
+            rf"{lhs} = \frac{{\partial E}}{{\partial a_j}} \cdot "
+            rf"\frac{{\partial a_j}}{{\partial z_j}} \cdot {tail}"
+        )
     return rf"{lhs} = \Big(\sum_k w_{{kj}}\,\delta_k\Big) \cdot g'(z_j) \cdot {tail}"
 
 
@@ -83,9 +106,19 @@ def explanation(rule: ChainRule, net: Network, kind: str, step: int, alpha: floa
     if rule.source is not None:
         weight = weight[rule.source]
     return {
-        "layer": rule.layer, "to": rule.to, "from": rule.source, "kind": kind, "step": step,
-        "factors": [{"symbol": f.symbol, "meaning": f.meaning, "values": f.values.tolist()}
-                    for f in rule.factors],
-        "products": rule.products.tolist(), "gradient": rule.gradient, "weight": float(weight),
-        "learning_rate": alpha, "update": -alpha * rule.gradient, "formula": formula(net, rule),
+        "layer": rule.layer,
+        "to": rule.to,
+        "from": rule.source,
+        "kind": kind,
+        "step": step,
+        "factors": [
+            {"symbol": f.symbol, "meaning": f.meaning, "values": f.values.tolist()}
+            for f in rule.factors
+        ],
+        "products": rule.products.tolist(),
+        "gradient": rule.gradient,
+        "weight": float(weight),
+        "learning_rate": alpha,
+        "update": -alpha * rule.gradient,
+        "formula": formula(net, rule),
     }

@@ -126,8 +126,15 @@ class Network:
 
     def with_parameters(self, weights: list[Array], biases: list[Array]) -> "Network":
         """The same architecture with other (already checked) parameters."""
-        return Network(self.layers, self.hidden_activation, self.output_activation, self.loss,
-                       self.use_bias, weights, biases)
+        return Network(
+            self.layers,
+            self.hidden_activation,
+            self.output_activation,
+            self.loss,
+            self.use_bias,
+            weights,
+            biases,
+        )
 
     def forward(self, inputs: object, targets: object = None) -> Trace:
         """The forward pass: z = a_prev W^T + b, a = g(z), layer by layer."""

@@ -58,15 +58,16 @@ class Session:
         net = self.network
         return Snapshot(self.step + 1, net.weights, net.biases, self.cursor)
 
-    def apply_step(self, inputs: object = None, targets: object = None,
-                   learning_rate: float | None = None) -> tuple[StepResult, StepRecord]:
+    def apply_step(
+        self, inputs: object = None, targets: object = None, learning_rate: float | None = None
+    ) -> tuple[StepResult, StepRecord]:
         """One backprop step on the given batch, or on the next mini-batch of the dataset."""
-        alpha = check_learning_rate(self.learning_rate if learning_rate is None
-                                    else learning_rate)
+        alpha = check_learning_rate(self.learning_rate if learning_rate is None else learning_rate)
         snapshot, test_loss = self.snapshot(), self.test_loss()
         if inputs is None:
             rows, next_cursor = batch_indices(
-                self.dataset.size, self.cursor, self.batch_size, self.seed)
+                self.dataset.size, self.cursor, self.batch_size, self.seed
+            )
             inputs, targets = self.dataset.inputs[rows], self.dataset.targets[rows]
         else:
             next_cursor = self.cursor

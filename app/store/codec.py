@@ -19,10 +19,10 @@ def unpack_parameters(blob: bytes, layers: list[int]) -> tuple[list[Array], list
     flat = np.frombuffer(blob, dtype="<f8").astype(np.float64)
     weights, biases, at = [], [], 0
     for n_in, n_out in zip(layers, layers[1:]):
-        weights.append(flat[at:at + n_in * n_out].reshape(n_out, n_in).copy())
+        weights.append(flat[at : at + n_in * n_out].reshape(n_out, n_in).copy())
         at += n_in * n_out
     for n_out in layers[1:]:
-        biases.append(flat[at:at + n_out].copy())
+        biases.append(flat[at : at + n_out].copy())
         at += n_out
     return weights, biases
 
@@ -45,11 +45,18 @@ def dataset_document(dataset: Dataset) -> dict:
 
 def dataset_from_document(doc: dict) -> Dataset:
     """The inverse of dataset_document."""
+
     def arr(key: str) -> Array | None:
         return None if doc.get(key) is None else np.array(doc[key], dtype=np.float64)
 
-    return Dataset(doc["name"], arr("inputs"), arr("targets"), arr("test_inputs"),
-                   arr("test_targets"), doc.get("description", ""))
+    return Dataset(
+        doc["name"],
+        arr("inputs"),
+        arr("targets"),
+        arr("test_inputs"),
+        arr("test_targets"),
+        doc.get("description", ""),
+    )
 
 
 def encode_dataset(dataset: Dataset, builtin: bool) -> str:

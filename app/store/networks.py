@@ -37,18 +37,26 @@ class NetworkRecord:
     nid: int | None = None
 
 
-_COLUMNS = ("nid, id, owner, name, config, learning_rate, batch_size, step, cursor, revision, "
-            "params, dataset, last_loss, last_batch, created_at, updated_at")
+_COLUMNS = (
+    "nid, id, owner, name, config, learning_rate, batch_size, step, cursor, revision, "
+    "params, dataset, last_loss, last_batch, created_at, updated_at"
+)
 
 
 def _config(record: NetworkRecord) -> str:
     net, s = record.session.network, record.session
-    return json.dumps({
-        "layers": net.layers, "hidden_activation": net.hidden_activation,
-        "output_activation": net.output_activation, "loss": net.loss,
-        "use_bias": net.use_bias, "init": record.init, "seed": s.seed,
-        "builtin_dataset": record.builtin_dataset,
-    })
+    return json.dumps(
+        {
+            "layers": net.layers,
+            "hidden_activation": net.hidden_activation,
+            "output_activation": net.output_activation,
+            "loss": net.loss,
+            "use_bias": net.use_bias,
+            "init": record.init,
+            "seed": s.seed,
+            "builtin_dataset": record.builtin_dataset,
+        }
+    )
 
 
 def _last_batch(record: NetworkRecord) -> str | None:
@@ -59,20 +67,56 @@ def _last_batch(record: NetworkRecord) -> str | None:
 
 
 def _record(row: tuple, undo_available: int) -> NetworkRecord:
-    (nid, id_, owner, name, config, lr, batch_size, step, cursor, revision, params, dataset,
-     last_loss, last_batch, created, updated) = row
+    (
+        nid,
+        id_,
+        owner,
+        name,
+        config,
+        lr,
+        batch_size,
+        step,
+        cursor,
+        revision,
+        params,
+        dataset,
+        last_loss,
+        last_batch,
+        created,
+        updated,
+    ) = row
     cfg = json.loads(config)
     weights, biases = unpack_parameters(params, cfg["layers"])
-    net = Network(cfg["layers"], cfg["hidden_activation"], cfg["output_activation"],
-                  cfg["loss"], cfg["use_bias"], weights, biases)
+    net = Network(
+        cfg["layers"],
+        cfg["hidden_activation"],
+        cfg["output_activation"],
+        cfg["loss"],
+        cfg["use_bias"],
+        weights,
+        biases,
+    )
     data: Dataset = decode_dataset(dataset)
     session = Session(net, data, lr, batch_size, cfg["seed"], step, cursor)
     batch = None
     if last_batch is not None:
         doc = json.loads(last_batch)
         batch = (np.array(doc["inputs"], dtype=float), np.array(doc["targets"], dtype=float))
-    return NetworkRecord(id_, name, owner, session, cfg["init"], cfg["builtin_dataset"],
-                         revision, last_loss, batch, undo_available, created, updated, nid)
+    return NetworkRecord(
+        id_,
+        name,
+        owner,
+        session,
+        cfg["init"],
+        cfg["builtin_dataset"],
+        revision,
+        last_loss,
+        batch,
+        undo_available,
+        created,
+        updated,
+        nid,
+    )
 
 
 def load(conn: sqlite3.Connection, network_id: str) -> NetworkRecord:
@@ -93,16 +137,33 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
         "INSERT INTO networks (id, owner, name, config, learning_rate, batch_size, step, cursor,"
         " revision, params, dataset, last_loss, last_batch, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (record.id, record.owner, record.name, _config(record), record.session.learning_rate,
-         record.session.batch_size, record.session.step, record.session.cursor, record.revision,
-         pack_parameters(net.weights, net.biases),
-         encode_dataset(record.session.dataset, record.builtin_dataset),
-         record.last_loss, _last_batch(record), now, now))
+        (
+            record.id,
+            record.owner,
+            record.name,
+            _config(record),
+            record.session.learning_rate,
+            record.session.batch_size,
+            record.session.step,
+            record.session.cursor,
+            record.revision,
+            pack_parameters(net.weights, net.biases),
+            encode_dataset(record.session.dataset, record.builtin_dataset),
+            record.last_loss,
+            _last_batch(record),
+            now,
+            now,
+        ),
+    )
     record.nid = cur.lastrowid
 
 
-def save(conn: sqlite3.Connection, record: NetworkRecord, steps: list[StepRecord] = (),
-         undo_depth: int = 100) -> None:
+def save(
+    conn: sqlite3.Connection,
+    record: NetworkRecord,
+    steps: list[StepRecord] = (),
+    undo_depth: int = 100,
+) -> None:
     """Write back a changed network (bumping its revision), with any steps it took."""
     record.revision += 1
     record.updated_at = time.time()
@@ -111,29 +172,53 @@ def save(conn: sqlite3.Connection, record: NetworkRecord, steps: list[StepRecord
         "UPDATE networks SET name = ?, config = ?, learning_rate = ?, batch_size = ?, step = ?,"
         " cursor = ?, revision = ?, params = ?, last_loss = ?, last_batch = ?, updated_at = ?"
         " WHERE nid = ?",
-        (record.name, _config(record), s.learning_rate, s.batch_size, s.step, s.cursor,
-         record.revision, pack_parameters(net.weights, net.biases), record.last_loss,
-         _last_batch(record), record.updated_at, record.nid))
+        (
+            record.name,
+            _config(record),
+            s.learning_rate,
+            s.batch_size,
+            s.step,
+            s.cursor,
+            record.revision,
+            pack_parameters(net.weights, net.biases),
+            record.last_loss,
+            _last_batch(record),
+            record.updated_at,
+            record.nid,
+        ),
+    )
     if steps:
         conn.executemany(
             "INSERT OR REPLACE INTO history (nid, step, loss, test_loss) VALUES (?, ?, ?, ?)",
-            [(record.nid, r.step, r.loss, r.test_loss) for r in steps])
+            [(record.nid, r.step, r.loss, r.test_loss) for r in steps],
+        )
         kept = steps[-undo_depth:]
         conn.executemany(
             "INSERT OR REPLACE INTO snapshots (nid, step, params, cursor) VALUES (?, ?, ?, ?)",
-            [(record.nid, r.step, pack_parameters(r.snapshot.weights, r.snapshot.biases),
-              r.snapshot.cursor) for r in kept])
-        conn.execute("DELETE FROM snapshots WHERE nid = ? AND step <= ?",
-                     (record.nid, s.step - undo_depth))
+            [
+                (
+                    record.nid,
+                    r.step,
+                    pack_parameters(r.snapshot.weights, r.snapshot.biases),
+                    r.snapshot.cursor,
+                )
+                for r in kept
+            ],
+        )
+        conn.execute(
+            "DELETE FROM snapshots WHERE nid = ? AND step <= ?", (record.nid, s.step - undo_depth)
+        )
     (record.undo_available,) = conn.execute(
-        "SELECT count(*) FROM snapshots WHERE nid = ?", (record.nid,)).fetchone()
+        "SELECT count(*) FROM snapshots WHERE nid = ?", (record.nid,)
+    ).fetchone()
 
 
 def pop_snapshot(conn: sqlite3.Connection, record: NetworkRecord) -> Snapshot | None:
     """Remove and return the snapshot taken before the current step, with its history row."""
     step = record.session.step
-    row = conn.execute("SELECT params, cursor FROM snapshots WHERE nid = ? AND step = ?",
-                       (record.nid, step)).fetchone()
+    row = conn.execute(
+        "SELECT params, cursor FROM snapshots WHERE nid = ? AND step = ?", (record.nid, step)
+    ).fetchone()
     if row is None:
         return None
     conn.execute("DELETE FROM snapshots WHERE nid = ? AND step = ?", (record.nid, step))
@@ -142,25 +227,29 @@ def pop_snapshot(conn: sqlite3.Connection, record: NetworkRecord) -> Snapshot | 
     return Snapshot(step, weights, biases, row[1])
 
 
-def parameters_before_step(conn: sqlite3.Connection,
-                           record: NetworkRecord) -> tuple[list[Array], list[Array]] | None:
+def parameters_before_step(
+    conn: sqlite3.Connection, record: NetworkRecord
+) -> tuple[list[Array], list[Array]] | None:
     """The weights and biases from before the network's latest step, if still kept."""
-    row = conn.execute("SELECT params FROM snapshots WHERE nid = ? AND step = ?",
-                       (record.nid, record.session.step)).fetchone()
+    row = conn.execute(
+        "SELECT params FROM snapshots WHERE nid = ? AND step = ?", (record.nid, record.session.step)
+    ).fetchone()
     return None if row is None else unpack_parameters(row[0], record.session.network.layers)
 
 
 def previous_loss(conn: sqlite3.Connection, record: NetworkRecord) -> float | None:
     """The loss recorded for the network's current step, if any."""
-    row = conn.execute("SELECT loss FROM history WHERE nid = ? AND step = ?",
-                       (record.nid, record.session.step)).fetchone()
+    row = conn.execute(
+        "SELECT loss FROM history WHERE nid = ? AND step = ?", (record.nid, record.session.step)
+    ).fetchone()
     return None if row is None else row[0]
 
 
 def history(conn: sqlite3.Connection, record: NetworkRecord) -> list[tuple[int, float, float]]:
     """(step, loss, test_loss) for every step, in order."""
-    return conn.execute("SELECT step, loss, test_loss FROM history WHERE nid = ? ORDER BY step",
-                        (record.nid,)).fetchall()
+    return conn.execute(
+        "SELECT step, loss, test_loss FROM history WHERE nid = ? ORDER BY step", (record.nid,)
+    ).fetchall()
 
 
 def delete(conn: sqlite3.Connection, network_id: str) -> None:
@@ -171,9 +260,11 @@ def delete(conn: sqlite3.Connection, network_id: str) -> None:
 
 def listing(conn: sqlite3.Connection, owner: str | None = None) -> list[tuple]:
     """(id, name, layers, step, dataset name, updated_at) of every network, or one owner's."""
-    sql = ("SELECT id, name, json_extract(config, '$.layers'),  step,"
-           " coalesce(json_extract(dataset, '$.builtin'), json_extract(dataset, '$.name')),"
-           " updated_at FROM networks")
+    sql = (
+        "SELECT id, name, json_extract(config, '$.layers'),  step,"
+        " coalesce(json_extract(dataset, '$.builtin'), json_extract(dataset, '$.name')),"
+        " updated_at FROM networks"
+    )
     args: tuple = ()
     if owner is not None:
         sql, args = sql + " WHERE owner = ?", (owner,)
