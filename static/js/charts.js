@@ -1,0 +1,268 @@
+// The panels' drawings: the loss curve, output-vs-target bars, and heatmaps over the
+// 2-D input plane (inside units and as the decision boundary with the data points).
+
+import { divergingColor, NEGATIVE, POSITIVE } from "./graph.js";
+
+const d3 = window.d3;
+
+const CHART_HEIGHT = 150;
+const CHART_MARGIN = { top: 10, right: 12, bottom: 24, left: 44 };
+const TRAIN_COLOR = "#343a40";
+const TEST_COLOR = "#e8590c";
+const MAX_CURVE_POINTS = 800;
+const BAR_HEIGHT = 16;
+const BAR_GAP = 6;
+const BAR_LABEL_WIDTH = 34;
+const P_COLOR = "#1c7ed6";
+const D_COLOR = "#adb5bd";
+const BOUNDARY_SIZE = 260;
+const POINT_RADIUS = 3.2;
+const FEW_POINTS = 20; // small datasets get bigger points
+const CLASS_COLORS = [NEGATIVE, POSITIVE, "#2f9e44", "#7048e8", "#e03131", "#0c8599"];
+
+const fmt = (v, digits = 4) => (Number.isFinite(v) ? Number(v).toFixed(digits) : "–");
+
+/** Every other point of a long series, so a curve keeps at most `max` points. */
+function thin(points, max) {
+  if (points.length <= max) return points;
+  const stride = points.length / max;
+  const out = [];
+  for (let i = 0; i < max; i++) out.push(points[Math.floor(i * stride)]);
+  out.push(points[points.length - 1]);
+  return out;
+}
+
+/** Draw the loss curve (train and, when present, test) into `el`. */
+export function drawLossCurve(el, historyData) {
+  const width = el.clientWidth || 320;
+  const root = d3.select(el);
+  let svg = root.select("svg");
+  if (svg.empty()) {
+    svg = root.append("svg").attr("class", "loss-svg");
+    svg.append("g").attr("class", "x-axis axis");
+    svg.append("g").attr("class", "y-axis axis");
+    svg.append("path").attr("class", "curve train");
+    svg.append("path").attr("class", "curve test");
+    svg.append("text").attr("class", "chart-empty");
+    const legend = svg.append("g").attr("class", "chart-legend");
+    legend.append("line").attr("class", "curve train").attr("x1", 0).attr("x2", 14);
+    legend.append("text").attr("x", 18).attr("y", 4).text("train");
+    legend.append("line").attr("class", "curve test test-key").attr("x1", 56).attr("x2", 70);
+    legend.append("text").attr("class", "test-key").attr("x", 74).attr("y", 4).text("test");
+  }
+  svg.attr("viewBox", `0 0 ${width} ${CHART_HEIGHT}`).attr("width", width).attr("height", CHART_HEIGHT);
+  const steps = historyData?.steps || [];
+  const train = steps.map((s, i) => [s, historyData.losses[i]]).filter((p) => Number.isFinite(p[1]));
+  const testLosses = historyData?.test_losses || [];
+  const test = steps.map((s, i) => [s, testLosses[i]]).filter((p) => Number.isFinite(p[1]));
+  const x = d3
+    .scaleLinear()
+    .domain([steps.length ? Math.min(steps[0], 0) : 0, Math.max(steps.at(-1) || 1, 1)])
+    .range([CHART_MARGIN.left, width - CHART_MARGIN.right]);
+  const top = d3.max([...train, ...test], (p) => p[1]) || 1;
+  const y = d3
+    .scaleLinear()
+    .domain([0, top])
+    .nice()
+    .range([CHART_HEIGHT - CHART_MARGIN.bottom, CHART_MARGIN.top]);
+  svg
+    .select(".x-axis")
+    .attr("transform", `translate(0,${CHART_HEIGHT - CHART_MARGIN.bottom})`)
+    .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 70)), "~s").tickSizeOuter(0));
+  svg
+    .select(".y-axis")
+    .attr("transform", `translate(${CHART_MARGIN.left},0)`)
+    .call(d3.axisLeft(y).ticks(4).tickSizeOuter(0));
+  const line = d3
+    .line()
+    .x((p) => x(p[0]))
+    .y((p) => y(p[1]));
+  svg.select("path.train").attr("d", train.length ? line(thin(train, MAX_CURVE_POINTS)) : null);
+  svg.select("path.test").attr("d", test.length ? line(thin(test, MAX_CURVE_POINTS)) : null);
+  svg
+    .select(".chart-legend")
+    .attr("transform", `translate(${width - CHART_MARGIN.right - 110},${CHART_MARGIN.top + 4})`);
+  svg.selectAll(".test-key").attr("display", test.length ? null : "none");
+  svg
+    .select(".chart-empty")
+    .attr("x", width / 2)
+    .attr("y", CHART_HEIGHT / 2)
+    .text(train.length ? "" : "no steps yet: press Step or Play");
+  el.dataset.points = String(train.length);
+}
+
+/**
+ * Draw the selected example's output beside its target: p and d as bars per output unit,
+ * with the example's loss E beneath.
+ */
+export function drawOutputBars(el, { outputs, targets, loss, lossName, softmax }) {
+  const root = d3.select(el);
+  root.selectAll("*").remove();
+  if (!outputs) return;
+  const width = el.clientWidth || 320;
+  const k = outputs.length;
+  const rowHeight = 2 * BAR_HEIGHT + BAR_GAP + 8;
+  const height = k * rowHeight + 8;
+  const svg = root
+    .append("svg")
+    .attr("class", "bars-svg")
+    .attr("viewBox", `0 0 ${width} ${height}`)
+    .attr("width", width)
+    .attr("height", height);
+  const lo = Math.min(0, ...outputs, ...(targets || []));
+  const hi = Math.max(1, ...outputs, ...(targets || []));
+  const x = d3
+    .scaleLinear()
+    .domain([lo, hi])
+    .range([BAR_LABEL_WIDTH + 4, width - 60]);
+  const pName = softmax ? "p" : "y";
+  outputs.forEach((p, i) => {
+    const g = svg.append("g").attr("transform", `translate(0,${i * rowHeight + 4})`);
+    const subscript = k > 1 ? String(i + 1) : "";
+    const rows = [
+      { name: pName, value: p, color: P_COLOR, cls: "bar-p" },
+      { name: "d", value: targets ? targets[i] : null, color: D_COLOR, cls: "bar-d" },
+    ];
+    rows.forEach((row, r) => {
+      const y0 = r * (BAR_HEIGHT + 2);
+      const label = g.append("text").attr("class", "bar-label").attr("x", 0).attr("y", y0 + BAR_HEIGHT - 4);
+      label.append("tspan").text(row.name);
+      if (subscript) label.append("tspan").attr("class", "sub").attr("dy", 3).text(subscript);
+      g.append("rect")
+        .attr("class", "bar-track")
+        .attr("x", x(lo))
+        .attr("y", y0)
+        .attr("width", x(hi) - x(lo))
+        .attr("height", BAR_HEIGHT)
+        .attr("rx", 3);
+      if (row.value !== null && row.value !== undefined) {
+        const left = Math.min(x(0), x(row.value));
+        g.append("rect")
+          .attr("class", `bar ${row.cls}`)
+          .attr("data-testid", row.cls)
+          .attr("data-value", String(row.value))
+          .attr("x", left)
+          .attr("y", y0)
+          .attr("width", Math.max(1, Math.abs(x(row.value) - x(0))))
+          .attr("height", BAR_HEIGHT)
+          .attr("rx", 3)
+          .attr("fill", row.color);
+        g.append("text")
+          .attr("class", "bar-value")
+          .attr("x", width - 4)
+          .attr("y", y0 + BAR_HEIGHT - 4)
+          .attr("text-anchor", "end")
+          .text(fmt(row.value));
+      }
+    });
+  });
+  const e = root.append("p").attr("class", "example-loss").attr("data-testid", "example-loss");
+  e.append("span").attr("class", "math").text("E");
+  e.append("span").text(` = ${fmt(loss, 6)}`);
+  e.append("span").attr("class", "hint-inline").text(` ${lossName.replaceAll("_", " ")} on this example`);
+}
+
+/** The centre and half-width of an activation's colour range (values from `sample`). */
+export function activationRange(name, sample) {
+  if (name === "sigmoid" || name === "softmax") return [0.5, 0.5];
+  if (name === "tanh") return [0, 1];
+  let max = 0;
+  for (const v of sample) if (Number.isFinite(v)) max = Math.max(max, Math.abs(v));
+  return [0, max || 1];
+}
+
+/** A data: URL of an n x n heatmap (row r = y index from low to high, drawn bottom-up). */
+export function heatmapURL(n, colorAt) {
+  const canvas = document.createElement("canvas");
+  canvas.width = n;
+  canvas.height = n;
+  const ctx = canvas.getContext("2d");
+  const image = ctx.createImageData(n, n);
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      const rgb = d3.rgb(colorAt(r * n + c));
+      const o = ((n - 1 - r) * n + c) * 4;
+      image.data[o] = rgb.r;
+      image.data[o + 1] = rgb.g;
+      image.data[o + 2] = rgb.b;
+      image.data[o + 3] = 255;
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+  return canvas.toDataURL();
+}
+
+/** The colour function of one unit's grid: diverging around its activation's centre. */
+export function unitColorFn(values, activationName) {
+  const [centre, half] = activationRange(activationName, values);
+  return (i) => divergingColor(values[i] - centre, half);
+}
+
+/** The colour function of the output over the plane: by class, paler where unsure. */
+export function outputColorFn(outputs, activationName) {
+  if (outputs.length === 1) return unitColorFn(outputs[0], activationName);
+  const k = outputs.length;
+  return (i) => {
+    let best = 0;
+    let sum = 0;
+    for (let j = 0; j < k; j++) {
+      sum += Math.max(outputs[j][i], 0);
+      if (outputs[j][i] > outputs[best][i]) best = j;
+    }
+    const confidence = sum > 0 ? Math.max(outputs[best][i], 0) / sum : 0;
+    const t = Math.max(0, (confidence - 1 / k) / (1 - 1 / k));
+    return d3.interpolateLab("#ffffff", CLASS_COLORS[best % CLASS_COLORS.length])(0.15 + 0.7 * t);
+  };
+}
+
+/** The class of a target row: argmax, or above/below the output's centre for one unit. */
+export function targetClass(target, centre = 0.5) {
+  if (target.length === 1) return target[0] >= centre ? 1 : 0;
+  return target.indexOf(Math.max(...target));
+}
+
+/** Draw the decision boundary image with the training and test points over it. */
+export function drawBoundary(el, { image, xRange, yRange, points, selected, classCount }) {
+  const root = d3.select(el);
+  let svg = root.select("svg");
+  if (svg.empty()) {
+    svg = root.append("svg").attr("class", "boundary-svg");
+    svg.append("image").attr("class", "boundary-image").attr("preserveAspectRatio", "none");
+    svg.append("g").attr("class", "points");
+    svg.append("g").attr("class", "x-axis axis");
+    svg.append("g").attr("class", "y-axis axis");
+  }
+  const size = Math.min(el.clientWidth || BOUNDARY_SIZE, BOUNDARY_SIZE + 60);
+  const pad = { left: 30, bottom: 20, top: 4, right: 6 };
+  const inner = size - pad.left - pad.right;
+  svg.attr("viewBox", `0 0 ${size} ${inner + pad.top + pad.bottom}`).attr("width", size);
+  const x = d3.scaleLinear().domain(xRange).range([pad.left, pad.left + inner]);
+  const y = d3.scaleLinear().domain(yRange).range([pad.top + inner, pad.top]);
+  svg
+    .select("image")
+    .attr("href", image)
+    .attr("x", pad.left)
+    .attr("y", pad.top)
+    .attr("width", inner)
+    .attr("height", inner);
+  svg
+    .select(".x-axis")
+    .attr("transform", `translate(0,${pad.top + inner})`)
+    .call(d3.axisBottom(x).ticks(4).tickSizeOuter(0));
+  svg
+    .select(".y-axis")
+    .attr("transform", `translate(${pad.left},0)`)
+    .call(d3.axisLeft(y).ticks(4).tickSizeOuter(0));
+  const color = (p) => (classCount <= 2 ? [NEGATIVE, POSITIVE][p.cls] : CLASS_COLORS[p.cls % CLASS_COLORS.length]);
+  svg
+    .select(".points")
+    .selectAll("circle")
+    .data(points, (p) => p.key)
+    .join("circle")
+    .attr("class", (p) => `point ${p.test ? "test" : "train"}${p.key === selected ? " selected" : ""}`)
+    .attr("cx", (p) => x(p.x))
+    .attr("cy", (p) => y(p.y))
+    .attr("r", (p) => (p.key === selected ? 2 : 1) * (points.length <= FEW_POINTS ? POINT_RADIUS * 2 : POINT_RADIUS))
+    .attr("fill", (p) => (p.test ? "#ffffff" : color(p)))
+    .attr("stroke", (p) => (p.test ? color(p) : "#ffffff"));
+}

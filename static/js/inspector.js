@@ -1,0 +1,136 @@
+// The chain-rule inspector: one weight's dE/dw as a product of factors, typeset in MathML,
+// with every factor's value per example, their product, and an in-place weight editor.
+
+import { fmt, h, m } from "./dom.js";
+
+const MAX_EXAMPLE_COLUMNS = 6;
+
+const mi = (text) => m("mi", {}, text);
+const mo = (text) => m("mo", {}, text);
+const mn = (text) => m("mn", {}, text);
+const msub = (base, sub) => m("msub", {}, base, sub);
+const frac = (num, den) => m("mfrac", {}, num, den);
+const partial = (...parts) => m("mrow", {}, mo("∂"), ...parts);
+
+/** MathML for one factor symbol of the explain response (text fallback when unknown). */
+function factorMath(symbol, source) {
+  const a = (idx) => msub(mi("a"), mi(idx));
+  const z = (idx) => msub(mi("z"), mi(idx));
+  switch (symbol) {
+    case "dE/da_j":
+      return frac(partial(mi("E")), partial(a("j")));
+    case "dE/dz_j":
+      return frac(partial(mi("E")), partial(z("j")));
+    case "da_j/dz_j":
+      return frac(partial(a("j")), partial(z("j")));
+    case "sum_k w_kj delta_k":
+      return m(
+        "mrow",
+        {},
+        m("munder", {}, mo("∑"), mi("k")),
+        msub(mi("w"), mi("kj")),
+        msub(mi("δ"), mi("k")),
+      );
+    case "dz_j/dw_ji":
+      return frac(partial(z("j")), partial(msub(mi("w"), mi(source === null ? "j" : "ji"))));
+    case "dz_j/db_j":
+      return frac(partial(z("j")), partial(msub(mi("b"), mi("j"))));
+    default:
+      return m("mtext", {}, symbol);
+  }
+}
+
+/** The whole formula: dE/dw = factor1 * factor2 * ... (as MathML). */
+export function formulaMath(factors, source) {
+  const target = source === null ? msub(mi("b"), mi("j")) : msub(mi("w"), mi("ji"));
+  const row = [frac(partial(mi("E")), partial(target)), mo("=")];
+  factors.forEach((f, i) => {
+    if (i > 0) row.push(mo("·"));
+    row.push(factorMath(f.symbol, source));
+  });
+  return m("math", { display: "block", "data-testid": "formula" }, m("mrow", {}, ...row));
+}
+
+/** The product of the factors for each example, and their sum (computed here, not trusted). */
+export function productOf(factors) {
+  const n = factors[0]?.values.length || 0;
+  const products = [];
+  for (let b = 0; b < n; b++) products.push(factors.reduce((p, f) => p * f.values[b], 1));
+  return { products, sum: products.reduce((s, v) => s + v, 0) };
+}
+
+/**
+ * Render an explain response into `root`. `names` gives the source/target unit labels;
+ * `onSetWeight(value)` is called when the user edits the weight.
+ */
+export function renderInspector(root, explain, { names, linkGradient, onSetWeight }) {
+  root.replaceChildren();
+  const isBias = explain.from === null || explain.from === undefined;
+  const title = isBias
+    ? `bias of ${names.to} (layer ${explain.layer})`
+    : `weight ${names.from} → ${names.to} (layer ${explain.layer})`;
+  const sourceText =
+    explain.source === "last_step"
+      ? `gradient of step ${explain.step}, the last step`
+      : "preview: the gradient the next step would use";
+  root.append(h("p", { class: "inspector-title", "data-testid": "inspector-title" }, title));
+  root.append(h("p", { class: "hint" }, sourceText));
+  root.append(h("div", { class: "formula" }, formulaMath(explain.factors, isBias ? null : explain.from)));
+
+  const { products, sum } = productOf(explain.factors);
+  const columns = Math.min(products.length, MAX_EXAMPLE_COLUMNS);
+  const head = h("tr", {}, h("th", {}, "factor"));
+  for (let b = 0; b < columns; b++) head.append(h("th", { class: "num" }, `ex ${b + 1}`));
+  if (products.length > columns) head.append(h("th", { class: "num" }, `… ${products.length}`));
+  const body = h("tbody");
+  for (const f of explain.factors) {
+    const row = h("tr", {}, h("td", { title: f.meaning }, h("span", { class: "math-inline" }, f.symbol), h("br"), h("span", { class: "hint" }, f.meaning)));
+    for (let b = 0; b < columns; b++) row.append(h("td", { class: "num", title: String(f.values[b]) }, fmt(f.values[b], 5)));
+    if (products.length > columns) row.append(h("td", { class: "num" }, "…"));
+    body.append(row);
+  }
+  const productRow = h("tr", { class: "product-row" }, h("td", {}, "product"));
+  for (let b = 0; b < columns; b++) productRow.append(h("td", { class: "num", title: String(products[b]) }, fmt(products[b], 5)));
+  if (products.length > columns) productRow.append(h("td", { class: "num" }, "…"));
+  body.append(productRow);
+  root.append(h("div", { class: "table-scroll" }, h("table", { class: "factors" }, h("thead", {}, head), body)));
+
+  const sumLabel = products.length > 1 ? `Σ of the ${products.length} products` : "product";
+  const facts = h(
+    "dl",
+    { class: "facts" },
+    h("dt", {}, sumLabel),
+    h("dd", { "data-testid": "inspector-product", "data-value": String(sum), title: String(sum) }, String(sum)),
+    h("dt", {}, "∂E/∂w from the API"),
+    h("dd", { "data-testid": "inspector-gradient", "data-value": String(explain.gradient) }, String(explain.gradient)),
+  );
+  if (linkGradient !== null && linkGradient !== undefined) {
+    facts.append(
+      h("dt", {}, "gradient on the link"),
+      h("dd", { "data-testid": "inspector-link-gradient", "data-value": String(linkGradient) }, String(linkGradient)),
+    );
+  }
+  facts.append(
+    h("dt", {}, "update −α·∂E/∂w"),
+    h("dd", { "data-testid": "inspector-update", title: String(explain.update) }, `${fmt(-explain.learning_rate, 4)} × ${fmt(explain.gradient, 6)} = ${String(explain.update)}`),
+  );
+  root.append(facts);
+
+  const input = h("input", {
+    type: "number",
+    step: "any",
+    value: String(explain.weight),
+    "data-testid": "weight-input",
+    "aria-label": "Weight value",
+  });
+  const set = h("button", { type: "button", class: "btn mini", "data-testid": "weight-set" }, "Set");
+  const submit = () => {
+    const value = Number(input.value);
+    if (input.value.trim() !== "" && Number.isFinite(value)) onSetWeight(value);
+  };
+  set.addEventListener("click", submit);
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") submit();
+  });
+  root.append(h("div", { class: "weight-edit" }, h("label", {}, isBias ? "b = " : "w = ", input), set));
+}
