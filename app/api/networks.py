@@ -321,11 +321,11 @@ def train(
         s.batch_size = body.batch_size or s.batch_size
         check_work(body.steps, min(s.batch_size, s.dataset.size), s.network, settings)
         try:
-            done, last = s.train(body.steps)
+            done, last_batch = s.train(body.steps, keep=settings.undo_depth)
         except DivergenceError as exc:
             raise HTTPException(409, str(exc)) from None
-        record.last_loss = last.loss
-        record.last_batch = (last.trace.inputs, last.targets)
+        record.last_loss = done[-1].loss
+        record.last_batch = last_batch
         return done, done
 
     record, done = computing(db, network_id, request, settings, run)

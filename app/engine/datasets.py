@@ -138,6 +138,10 @@ def batch_indices(size: int, cursor: int, batch_size: int, seed: int) -> tuple[A
     straddles two epochs, so the same cursor always gives the same batch.
     """
     epoch, position = divmod(cursor, size)
-    order = np.random.default_rng([seed, epoch]).permutation(size)
-    rows = order[position : position + batch_size]
+    rows = batch_permutation(size, epoch, seed)[position : position + batch_size]
     return rows, cursor + len(rows)
+
+
+def batch_permutation(size: int, epoch: int, seed: int) -> Array:
+    """The order in which epoch `epoch` visits the rows."""
+    return np.random.default_rng([seed, epoch]).permutation(size)

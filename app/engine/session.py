@@ -4,7 +4,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .datasets import Dataset, batch_indices
+from .datasets import Dataset, batch_indices, batch_permutation
+from .errors import DivergenceError
+from .fast import Kernel
 from .network import Network, StepResult, check_learning_rate
 
 Array = np.ndarray
@@ -27,7 +29,7 @@ class StepRecord:
     step: int
     loss: float
     test_loss: float | None
-    snapshot: Snapshot
+    snapshot: Snapshot | None  # kept only for the steps undo can reach
 
 
 @dataclass
@@ -47,9 +49,15 @@ class Session:
         rows, _ = batch_indices(self.dataset.size, self.cursor, self.batch_size, self.seed)
         return self.dataset.inputs[rows], self.dataset.targets[rows]
 
+    @property
+    def test_every(self) -> int:
+        """How many steps apart the test loss is taken: once an epoch."""
+        return max(1, -(-self.dataset.size // self.batch_size))
+
     def test_loss(self) -> float | None:
-        """The loss over the dataset's test split at the current parameters, if it has one."""
-        if self.dataset.test_inputs is None or len(self.dataset.test_inputs) == 0:
+        """The test-split loss before the next step, when one is due (once an epoch)."""
+        data = self.dataset
+        if data.test_inputs is None or len(data.test_inputs) == 0 or (self.step % self.test_every):
             return None
         return self.network.forward(self.dataset.test_inputs, self.dataset.test_targets).loss
 
@@ -76,23 +84,92 @@ class Session:
         self.cursor = next_cursor
         return result, StepRecord(self.step, result.loss, test_loss, snapshot)
 
-    def train(self, steps: int) -> tuple[list[StepRecord], StepResult]:
-        """`steps` steps on successive mini-batches, and the last step's full result.
+    def plan(self, steps: int) -> tuple[Array, Array, Array]:
+        """The rows of the next `steps` mini-batches: (rows, starts, cursors).
 
-        Stops before a step that would diverge; raises DivergenceError only when not even
-        the first step can be applied.
+        Step s trains on rows[starts[s]:starts[s + 1]] and leaves the cursor at cursors[s + 1];
+        the same batches batch_indices gives, one epoch's permutation at a time.
         """
+        size, batch = self.dataset.size, self.batch_size
+        cursor, parts, sizes = self.cursor, [], []
+        while len(sizes) < steps:
+            epoch, position = divmod(cursor, size)
+            order = batch_permutation(size, epoch, self.seed)
+            count = min(steps - len(sizes), -(-(size - position) // batch))
+            rows = order[position : min(size, position + count * batch)]
+            sizes += [batch] * (count - 1) + [len(rows) - (count - 1) * batch]
+            parts.append(rows)
+            cursor += len(rows)
+        starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        cursors = self.cursor + starts
+        return np.concatenate(parts).astype(np.int64), starts, cursors
+
+    def train(
+        self, steps: int, keep: int | None = None, fast: bool = True
+    ) -> tuple[list[StepRecord], tuple[Array, Array]]:
+        """`steps` steps on successive mini-batches; the records and the last step's batch.
+
+        Only the last `keep` (at least 1) records carry an undo snapshot. Stops before a
+        step that would diverge; raises DivergenceError if not even the first can be applied.
+        `fast` runs the compiled loop (fast.py); otherwise the numpy reference path.
+        """
+        keep = steps if keep is None else max(1, keep)
+        records = self._train_fast(steps, keep) if fast else self._train_reference(steps, keep)
+        if not records:
+            raise DivergenceError(
+                "the first step would make the loss or a parameter "
+                "non-finite (diverged); lower the learning rate or undo"
+            )
+        rows, _ = batch_indices(
+            self.dataset.size, records[-1].snapshot.cursor, self.batch_size, self.seed
+        )
+        return records, (self.dataset.inputs[rows], self.dataset.targets[rows])
+
+    def _train_reference(self, steps: int, keep: int) -> list[StepRecord]:
         records: list[StepRecord] = []
-        last = None
         for _ in range(steps):
             try:
-                last, record = self.apply_step()
+                _, record = self.apply_step()
             except ArithmeticError:
-                if not records:
-                    raise
                 break
             records.append(record)
-        return records, last
+        for record in records[:-keep]:
+            record.snapshot = None
+        return records
+
+    def _train_fast(self, steps: int, keep: int) -> list[StepRecord]:
+        net, data = self.network, self.dataset
+        kernel = Kernel(
+            net.layers, net.hidden_activation, net.output_activation, net.loss, net.use_bias
+        )
+        rows, starts, cursors = self.plan(steps)
+        params = kernel.pack(net.weights, net.biases)
+        done, losses, test_losses, snapshots = kernel.train(
+            params,
+            self.learning_rate,
+            data.inputs,
+            data.targets,
+            rows,
+            starts,
+            data.test_inputs,
+            data.test_targets,
+            self.step,
+            self.test_every,
+            keep,
+        )
+        records = []
+        for s in range(done):
+            snap = None
+            if s >= done - keep:
+                w, b = kernel.unpack(snapshots[s % keep])
+                snap = Snapshot(self.step + s + 1, w, b, int(cursors[s]))
+            test = None if np.isnan(test_losses[s]) else float(test_losses[s])
+            records.append(StepRecord(self.step + s + 1, float(losses[s]), test, snap))
+        if done:
+            net.weights, net.biases = kernel.unpack(params)
+            self.step += done
+            self.cursor = int(cursors[done])
+        return records
 
     def restore(self, snapshot: Snapshot) -> None:
         """Go back to the parameters and cursor from before step `snapshot.step`."""

@@ -203,6 +203,7 @@ def save(
                     r.snapshot.cursor,
                 )
                 for r in kept
+                if r.snapshot is not None
             ],
         )
         conn.execute(

@@ -1,0 +1,90 @@
+"""The compiled training loop (fast.py) against the numpy reference path."""
+
+import numpy as np
+import pytest
+
+from app.engine import DivergenceError, Network, Session, batch_indices, builtin_dataset
+
+CASES = [
+    ([2, 4, 2, 1], "tanh", "tanh", "mse", "circle", True),
+    ([2, 8, 8, 8, 1], "tanh", "sigmoid", "binary_cross_entropy", "spiral", True),
+    ([2, 5, 3], "relu", "softmax", "cross_entropy", "blobs3", True),
+    ([2, 5, 3], "sigmoid", "softmax", "mse", "blobs3", True),
+    ([2, 3, 1], "leaky_relu", "sigmoid", "cross_entropy", "xor", True),
+    ([2, 3, 3, 1], "linear", "linear", "mse", "gaussian", False),
+    ([1, 1, 1], "sigmoid", "sigmoid", "cross_entropy", "article", False),
+]
+
+
+def pair(layers, hidden, output, loss, data, use_bias, batch=7):
+    """Two identical sessions."""
+
+    def one():
+        net = Network.create(layers, hidden, output, loss, use_bias, seed=3)
+        return Session(net, builtin_dataset(data), 0.1, batch, seed=11)
+
+    return one(), one()
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}-{c[1]}-{c[2]}-{c[3]}")
+def test_fast_path_gives_the_reference_parameters(case):
+    fast, ref = pair(*case)
+    fast_records, fast_batch = fast.train(300, keep=5, fast=True)
+    ref_records, ref_batch = ref.train(300, keep=5, fast=False)
+    for a, b in zip(
+        fast.network.weights + fast.network.biases,
+        ref.network.weights + ref.network.biases,
+        strict=True,
+    ):
+        np.testing.assert_allclose(a, b, rtol=0, atol=1e-12)
+    assert (fast.step, fast.cursor) == (ref.step, ref.cursor) == (300, ref.cursor)
+    np.testing.assert_allclose(
+        [r.loss for r in fast_records], [r.loss for r in ref_records], rtol=0, atol=1e-12
+    )
+    for a, b in zip(fast_records, ref_records, strict=True):
+        assert (a.test_loss is None) == (b.test_loss is None)
+        assert (a.snapshot is None) == (b.snapshot is None)
+        if a.snapshot is not None:
+            assert a.snapshot.cursor == b.snapshot.cursor
+            np.testing.assert_allclose(a.snapshot.weights[0], b.snapshot.weights[0], atol=1e-12)
+    np.testing.assert_array_equal(fast_batch[0], ref_batch[0])
+
+
+def test_plan_matches_batch_indices_across_epochs():
+    session, _ = pair([2, 3, 1], "tanh", "sigmoid", "mse", "circle", True, batch=13)
+    session.cursor = 200
+    rows, starts, cursors = session.plan(50)
+    cursor = 200
+    for s in range(50):
+        expected, cursor = batch_indices(session.dataset.size, cursor, 13, session.seed)
+        np.testing.assert_array_equal(rows[starts[s] : starts[s + 1]], expected)
+        assert cursors[s + 1] == cursor
+
+
+def test_fast_path_refuses_a_first_step_that_diverges():
+    fast, _ = pair([2, 3, 1], "linear", "linear", "mse", "gaussian", True)
+    fast.learning_rate = 1e308
+    fast.dataset = fast.dataset.__class__("big", fast.dataset.inputs * 1e200, fast.dataset.targets)
+    before = [w.copy() for w in fast.network.weights]
+    with pytest.raises(DivergenceError):
+        fast.train(10, fast=True)
+    assert all(np.array_equal(a, b) for a, b in zip(before, fast.network.weights, strict=True))
+    assert (fast.step, fast.cursor) == (0, 0)
+
+
+def test_fast_path_stops_where_the_reference_stops():
+    for exponent in range(1, 300, 3):  # find a rate that diverges part-way through
+        fast, ref = pair([2, 3, 1], "linear", "linear", "mse", "gaussian", True)
+        fast.learning_rate = ref.learning_rate = 10.0**exponent / 1e3
+        try:
+            ref_records, _ = ref.train(40, fast=False)
+        except DivergenceError:
+            continue
+        if len(ref_records) < 40:
+            records, _ = fast.train(40, fast=True)
+            assert len(records) == len(ref_records)
+            assert fast.step == ref.step and fast.cursor == ref.cursor
+            for a, b in zip(fast.network.weights, ref.network.weights, strict=True):
+                np.testing.assert_allclose(a, b, rtol=1e-12)
+            return
+    pytest.fail("no learning rate made training diverge part-way")
