@@ -19,7 +19,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     BACKPROP_HOME=/app \
-    BACKPROP_DB=/data/backprop.sqlite3
+    BACKPROP_DB=/data/backprop.sqlite3 \
+    NUMBA_CACHE_DIR=/tmp/numba-cache
 
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home app \

@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import logging
+import threading
 import time
 from contextlib import asynccontextmanager
 
@@ -14,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app.api import catalog, events, networks
 from app.api.deps import FieldError
+from app.engine.fast import warm_up
 from app.middleware import Guard
 from app.pages import pages_router
 from app.settings import Settings
@@ -42,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.db = Database(settings.db_path)
+        threading.Thread(target=warm_up, name="numba-warm-up", daemon=True).start()
         app.state.stopping = asyncio.Event()  # tells open event streams to end
         purge = None
         if settings.retention_days > 0:

@@ -5,6 +5,7 @@ import logging
 import re
 import time
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("backprop.requests")
@@ -24,8 +25,15 @@ SECURITY_HEADERS = [
 NETWORK_ID = re.compile(r"^/api/networks/([A-Za-z0-9_-]{8,})")
 
 
-class BodyTooLarge(Exception):
-    """The request body passed the configured limit."""
+class BodyTooLarge(HTTPException):
+    """The request body passed the configured limit.
+
+    An HTTPException, so FastAPI passes it on (it turns any other error raised while
+    reading a body into a 400) and the app answers 413 with its security headers.
+    """
+
+    def __init__(self, limit: int):
+        super().__init__(413, f"request body over {limit} bytes")
 
 
 class Guard:
@@ -54,7 +62,7 @@ class Guard:
             message = await receive()
             received += len(message.get("body", b""))
             if received > self.max_body_bytes:
-                raise BodyTooLarge
+                raise BodyTooLarge(self.max_body_bytes)
             return message
 
         response_started = False

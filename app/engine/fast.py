@@ -305,3 +305,22 @@ class Kernel:
             test_losses,
         )
         return done, losses, test_losses, snapshots
+
+
+def warm_up() -> None:
+    """Compile (or load from numba's cache) the training loop, so no request waits for it."""
+    kernel = Kernel([1, 1], "sigmoid", "sigmoid", "mse", True)
+    one = np.ones((1, 1))
+    kernel.train(
+        np.zeros(2),
+        0.1,
+        one,
+        one,
+        np.zeros(1, dtype=np.int64),
+        np.array([0, 1], dtype=np.int64),
+        None,
+        None,
+        0,
+        1,
+        1,
+    )
