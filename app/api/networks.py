@@ -11,6 +11,7 @@ import numpy as np
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from app.engine import DivergenceError, Network, StepRecord, StepResult, gradient_check
+from app.engine.validation import as_matrix
 from app.settings import Settings
 from app.store import NetworkRecord, NotFound
 from app.store import networks as store
@@ -39,6 +40,7 @@ OWNER_ONLY = {
     **NOT_FOUND,
     403: {"model": schemas.ErrorMessage, "description": "Shared mode: not this client's network"},
 }
+OVERFLOWS = {409: {"model": schemas.ErrorMessage, "description": "The numbers overflow"}}
 DIVERGED = {409: {"model": schemas.ErrorMessage, "description": "The step would diverge"}}
 
 
@@ -249,9 +251,21 @@ def _rows_and_targets(
             raise FieldError(("body", "inputs"), "required when targets are given")
         return default
     with fields_in("body"):
-        x = net.forward(inputs).inputs
+        x = as_matrix(inputs, net.layers[0], "inputs")
         t = None if targets is None else net.check_targets(targets, x.shape[0])
     return x, t
+
+
+NOT_FINITE = "the numbers overflow (not finite) for these inputs and parameters"
+
+
+def _finite(*values) -> bool:
+    """Whether every number in these arrays, lists of arrays or floats is finite."""
+    return all(
+        np.all(np.isfinite(v)) if not isinstance(v, list) else _finite(*v)
+        for v in values
+        if v is not None
+    )
 
 
 @router.post(
@@ -266,7 +280,11 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     record = reading(db, network_id)
     net, data = record.session.network, record.session.dataset
     x, t = _rows_and_targets(net, body.inputs, body.targets, (data.inputs, data.targets))
-    return JSON(views.forward_result(net.forward(x, t), t))
+    with np.errstate(over="ignore", invalid="ignore"):
+        trace = net.forward(x, t)
+    if not _finite(trace.zs, trace.activations, trace.loss):
+        raise FieldError(("body", "inputs"), NOT_FINITE)
+    return JSON(views.forward_result(trace, t))
 
 
 @router.post(
@@ -391,7 +409,7 @@ def _load(conn: sqlite3.Connection, network_id: str) -> NetworkRecord:
     "/{network_id}/explain",
     response_model=schemas.Explanation,
     response_class=JSON,
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **OVERFLOWS},
 )
 def explain(
     network_id: str,
@@ -412,9 +430,11 @@ def explain(
         net, (x, t), kind = s.network.with_parameters(*before), record.last_batch, "last_step"
     else:
         net, (x, t), kind = s.network, s.next_batch(), "preview"
-    with fields_in("query"):
+    with fields_in("query"), np.errstate(over="ignore", invalid="ignore"):
         trace = net.forward(x, t)
         rule = net.chain_rule(trace, net.backward(trace, t), layer, to, source)
+    if not _finite(rule.products, rule.gradient, [f.values for f in rule.factors]):
+        raise HTTPException(409, NOT_FINITE)
     return JSON(views.explanation(rule, net, kind, s.step, s.learning_rate))
 
 
@@ -422,7 +442,7 @@ def explain(
     "/{network_id}/gradient-check",
     response_model=schemas.GradientCheckResult,
     response_class=JSON,
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **OVERFLOWS},
 )
 def check_gradients(network_id: str, db: DbDep, settings: SettingsDep):
     """Backprop against centered finite differences, on the next mini-batch. Changes nothing."""
@@ -430,7 +450,11 @@ def check_gradients(network_id: str, db: DbDep, settings: SettingsDep):
     s = record.session
     x, t = s.next_batch()
     check_work(2 * s.network.parameter_count(), x.shape[0], s.network, settings)
-    result = gradient_check(s.network, x, t)
+    with np.errstate(over="ignore", invalid="ignore"):
+        result = gradient_check(s.network, x, t)
+    numbers = (result.numeric_weights, result.numeric_biases, result.backprop_weights)
+    if not _finite(result.max_abs_error, *numbers, result.backprop_biases):
+        raise HTTPException(409, NOT_FINITE)
     return JSON(
         {
             "max_abs_error": result.max_abs_error,

@@ -266,7 +266,7 @@ class DatasetRows(BaseModel):
     test_targets: Matrix | None
 
 
-class ExportDocument(BaseModel):
+class ExportDocument(Strict):
     """Everything needed to recreate a network exactly."""
 
     format: Literal["backprop-visualizer/1"] = "backprop-visualizer/1"
@@ -280,8 +280,9 @@ class ExportDocument(BaseModel):
     use_bias: StrictBool
     init: InitName
     seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]
-    step: Annotated[StrictInt, Field(ge=0)]
-    cursor: Annotated[StrictInt, Field(ge=0)]
+    # at most 2^53: exact in JavaScript, and far from SQLite's 64-bit limit as steps add up
+    step: Annotated[StrictInt, Field(ge=0, le=2**53)]
+    cursor: Annotated[StrictInt, Field(ge=0, le=2**53)]
     weights: list[Matrix]
     biases: list[Vector]
     dataset: InlineDataset

@@ -1,0 +1,34 @@
+"""Fixtures for the REST API tests: a fresh app and database per test."""
+
+import contextlib
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from app.settings import Settings
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    """Default settings on a database of this test's own."""
+    return Settings(db_path=tmp_path / "t.sqlite3")
+
+
+@pytest.fixture
+def client(settings):
+    """A TestClient on a fresh app (its lifespan runs: the database is open)."""
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+@pytest.fixture
+def make_client(tmp_path):
+    """Build a client with other settings: make_client(max_rows=50)."""
+    with contextlib.ExitStack() as stack:
+
+        def make(**overrides) -> TestClient:
+            overrides.setdefault("db_path", tmp_path / "t.sqlite3")
+            return stack.enter_context(TestClient(create_app(Settings(**overrides))))
+
+        yield make
