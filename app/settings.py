@@ -1,10 +1,21 @@
 """One Settings object: defaults, overridden by BACKPROP_* environment variables."""
 
 import os
+import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-PROJECT_HOME = Path(__file__).resolve().parent.parent
+
+
+def _home() -> Path:
+    """The folder holding templates/ and static/: the source tree, else the installed copy."""
+    source = Path(__file__).resolve().parent.parent
+    if (source / "templates").is_dir():
+        return source
+    return Path(sys.prefix) / "share" / "backprop-visualizer"
+
+
+PROJECT_HOME = _home()
 
 
 @dataclass(frozen=True)

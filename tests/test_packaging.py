@@ -1,0 +1,16 @@
+"""A non-editable install carries every page file (templates/ and static/)."""
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_page_file_is_installed_as_data():
+    data_files = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "data-files"
+    ]
+    installed = {f for globs in data_files.values() for g in globs for f in ROOT.glob(g)}
+    page_files = {p for d in ("templates", "static") for p in (ROOT / d).rglob("*") if p.is_file()}
+    missing = sorted(str(p.relative_to(ROOT)) for p in page_files - installed)
+    assert not missing, f"add these folders to [tool.setuptools.data-files]: {missing}"
