@@ -114,7 +114,7 @@ def _loss(loss_code, out_code, z, a, t, rows, n_out):
     return e / rows
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)  # other requests' threads run while a long train does
 def _train(
     params,
     layers,
