@@ -92,10 +92,10 @@ export const forward = (id, inputs, targets) =>
   request("POST", `${net(id)}/forward`, targets ? { inputs, targets } : { inputs });
 
 /** GET /api/networks/{id}/explain: the chain-rule factors of one weight's gradient. */
-export function explain(id, layer, to, from) {
+export function explain(id, layer, to, from, { record = true } = {}) {
   const query = new URLSearchParams({ layer, to });
   if (from !== null && from !== undefined) query.set("from", from);
-  return request("GET", `${net(id)}/explain?${query}`, undefined, { record: true });
+  return request("GET", `${net(id)}/explain?${query}`, undefined, { record });
 }
 
 /** GET /api/networks/{id}/history: loss per step. */

@@ -3,7 +3,7 @@
 
 import { fmt, h, m } from "./dom.js";
 
-const MAX_EXAMPLE_COLUMNS = 6;
+const MAX_EXAMPLE_COLUMNS = 4;
 
 const mi = (text) => m("mi", {}, text);
 const mo = (text) => m("mo", {}, text);
@@ -70,7 +70,7 @@ export function renderInspector(root, explain, { names, linkGradient, onSetWeigh
     ? `bias of ${names.to} (layer ${explain.layer})`
     : `weight ${names.from} → ${names.to} (layer ${explain.layer})`;
   const sourceText =
-    explain.source === "last_step"
+    (explain.kind ?? explain.source) === "last_step"
       ? `gradient of step ${explain.step}, the last step`
       : "preview: the gradient the next step would use";
   root.append(h("p", { class: "inspector-title", "data-testid": "inspector-title" }, title));
@@ -84,7 +84,8 @@ export function renderInspector(root, explain, { names, linkGradient, onSetWeigh
   if (products.length > columns) head.append(h("th", { class: "num" }, `… ${products.length}`));
   const body = h("tbody");
   for (const f of explain.factors) {
-    const row = h("tr", {}, h("td", { title: f.meaning }, h("span", { class: "math-inline" }, f.symbol), h("br"), h("span", { class: "hint" }, f.meaning)));
+    const symbol = m("math", {}, factorMath(f.symbol, isBias ? null : explain.from));
+    const row = h("tr", {}, h("td", { class: "factor", title: `${f.symbol}: ${f.meaning}` }, symbol));
     for (let b = 0; b < columns; b++) row.append(h("td", { class: "num", title: String(f.values[b]) }, fmt(f.values[b], 5)));
     if (products.length > columns) row.append(h("td", { class: "num" }, "…"));
     body.append(row);
@@ -94,6 +95,9 @@ export function renderInspector(root, explain, { names, linkGradient, onSetWeigh
   if (products.length > columns) productRow.append(h("td", { class: "num" }, "…"));
   body.append(productRow);
   root.append(h("div", { class: "table-scroll" }, h("table", { class: "factors" }, h("thead", {}, head), body)));
+  root.append(
+    h("ul", { class: "meanings" }, ...explain.factors.map((f) => h("li", {}, h("code", {}, f.symbol), ": ", f.meaning))),
+  );
 
   const sumLabel = products.length > 1 ? `Σ of the ${products.length} products` : "product";
   const facts = h(
@@ -112,7 +116,7 @@ export function renderInspector(root, explain, { names, linkGradient, onSetWeigh
   }
   facts.append(
     h("dt", {}, "update −α·∂E/∂w"),
-    h("dd", { "data-testid": "inspector-update", title: String(explain.update) }, `${fmt(-explain.learning_rate, 4)} × ${fmt(explain.gradient, 6)} = ${String(explain.update)}`),
+    h("dd", { "data-testid": "inspector-update", title: `${-explain.learning_rate} × ${explain.gradient}` }, String(explain.update)),
   );
   root.append(facts);
 

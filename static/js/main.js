@@ -145,7 +145,6 @@ async function adopt(state, { step = null, external = false } = {}) {
   syncControls();
   render();
   scheduleRefresh();
-  if (inspected && !changedNet) refreshInspector();
 }
 
 function follow(id) {
@@ -296,6 +295,7 @@ async function runRefresh() {
     accuracy = all ? { train: accuracyOf(all.outputs, datasetData.targets), test: test ? accuracyOf(test.outputs, datasetData.test_targets) : null } : null;
     render();
     renderPanels();
+    if (inspected) await refreshInspector({ record: false });
   } catch (error) {
     if (error.status !== 404) console.warn(error);
   } finally {
@@ -564,13 +564,13 @@ function inspect(layer, to, from) {
   selectedLink = `w${layer}-${from === null ? "b" : from}-${to}`;
   $("inspector").hidden = false;
   render();
-  act(refreshInspector);
+  act(() => refreshInspector({ record: true }));
 }
 
-async function refreshInspector() {
+async function refreshInspector({ record }) {
   if (!inspected) return;
   const { layer, to, from } = inspected;
-  const result = await api.explain(network.id, layer, to, from);
+  const result = await api.explain(network.id, layer, to, from, { record });
   if (!inspected || inspected.layer !== layer || inspected.to !== to || inspected.from !== from) return;
   const linkGradient = lastStep && !lastStep.derived ? paramAt(lastStep.gradients, layer, to, from) : null;
   renderInspector($("inspector-body"), result, {
