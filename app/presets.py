@@ -92,6 +92,48 @@ PRESETS: dict[str, dict] = {
             "dataset": "spiral",
         },
     },
+    "gd-small": {
+        "title": "Learning rate too small",
+        "description": "XOR with alpha = 0.05: each step moves the weights too little.",
+        "config": {
+            "layers": [2, 3, 1],
+            "hidden_activation": "tanh",
+            "output_activation": "sigmoid",
+            "loss": "binary_cross_entropy",
+            "learning_rate": 0.05,
+            "batch_size": 4,
+            "seed": 5,
+            "dataset": "xor",
+        },
+    },
+    "gd-good": {
+        "title": "A good learning rate",
+        "description": "XOR with alpha = 1: the loss falls fast and steadily.",
+        "config": {
+            "layers": [2, 3, 1],
+            "hidden_activation": "tanh",
+            "output_activation": "sigmoid",
+            "loss": "binary_cross_entropy",
+            "learning_rate": 1.0,
+            "batch_size": 4,
+            "seed": 5,
+            "dataset": "xor",
+        },
+    },
+    "gd-large": {
+        "title": "Learning rate too large",
+        "description": "XOR with alpha = 10: steps overshoot and the loss jumps about.",
+        "config": {
+            "layers": [2, 3, 1],
+            "hidden_activation": "tanh",
+            "output_activation": "sigmoid",
+            "loss": "binary_cross_entropy",
+            "learning_rate": 10.0,
+            "batch_size": 4,
+            "seed": 5,
+            "dataset": "xor",
+        },
+    },
 }
 
 DEFAULT_PRESET = "xor"

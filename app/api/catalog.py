@@ -1,13 +1,17 @@
 """Built-in datasets, presets, and health checks."""
 
-from fastapi import APIRouter, HTTPException
+from typing import Annotated
 
-from app.engine import DATASETS, builtin_dataset
+import numpy as np
+from fastapi import APIRouter, HTTPException, Query
+
+from app.engine import ACTIVATIONS, DATASETS, HIDDEN_ACTIVATIONS, LOSSES, builtin_dataset
+from app.lessons import LESSONS
 from app.presets import PRESETS
 from app.store.codec import dataset_document
 
 from . import schemas, views
-from .deps import JSON, DbDep
+from .deps import JSON, DbDep, FieldError
 
 router = APIRouter()
 
@@ -40,6 +44,58 @@ def get_dataset(name: str):
 def list_presets():
     """Named ready-made setups; pass a name as `preset` when creating a network."""
     return JSON([{"name": name, **preset} for name, preset in PRESETS.items()])
+
+
+@router.get(
+    "/api/lessons", tags=["catalog"], response_model=list[schemas.Lesson], response_class=JSON
+)
+def list_lessons():
+    """The article's lessons, each with its presets and guided text in English and Chinese."""
+    return JSON(LESSONS)
+
+
+@router.get(
+    "/api/activations",
+    tags=["catalog"],
+    response_model=list[schemas.ActivationCurve],
+    response_class=JSON,
+)
+def activation_curves(
+    points: Annotated[int, Query(ge=2, le=1001)] = 121,
+    limit: Annotated[float, Query(gt=0, le=50)] = 6.0,
+):
+    """Every hidden activation g(z) and its derivative g'(z), sampled on [-limit, limit]."""
+    z = np.linspace(-limit, limit, points)
+    curves = []
+    for name in HIDDEN_ACTIVATIONS:
+        act = ACTIVATIONS[name]
+        a = act.forward(z)
+        curves.append(
+            {"name": name, "z": z.tolist(), "g": a.tolist(), "dg": act.derivative(z, a).tolist()}
+        )
+    return JSON(curves)
+
+
+@router.get(
+    "/api/softmax", tags=["catalog"], response_model=schemas.SoftmaxResult, response_class=JSON
+)
+def softmax(
+    z: Annotated[list[float], Query(min_length=1, max_length=64)],
+    target: Annotated[int | None, Query(ge=0)] = None,
+):
+    """softmax(z), and with a target class the cross-entropy E = -ln p[target]."""
+    values = np.array(z, dtype=float)
+    if not np.all(np.isfinite(values)) or np.max(np.abs(values)) > 1e6:
+        raise FieldError(("query", "z"), "must be finite numbers within +-1e6")
+    if target is not None and target >= len(z):
+        raise FieldError(("query", "target"), f"must be in 0..{len(z) - 1}")
+    row = values[None, :]
+    p = ACTIVATIONS["softmax"].forward(row)
+    error = None
+    if target is not None:
+        onehot = np.eye(len(z))[[target]]
+        error = LOSSES["cross_entropy"].value(row, p, onehot, "softmax")
+    return JSON({"z": values.tolist(), "p": p[0].tolist(), "target": target, "error": error})
 
 
 @router.get("/healthz", tags=["health"], response_model=schemas.Health, response_class=JSON)

@@ -308,3 +308,38 @@ class ErrorMessage(BaseModel):
     """An error that is not about one field."""
 
     detail: str
+
+
+class LessonStep(BaseModel):
+    """One step of a lesson: its text in each language and what the user should do."""
+
+    text: dict[str, str]
+    action: str | None = None
+
+
+class Lesson(BaseModel):
+    """A lesson: presets to load and a guided text."""
+
+    id: str
+    title: dict[str, str]
+    presets: list[str]
+    switch: dict[str, str] | None = None
+    steps: list[LessonStep]
+
+
+class ActivationCurve(BaseModel):
+    """An activation g and its derivative g' sampled by the engine."""
+
+    name: str
+    z: list[float]
+    g: list[float]
+    dg: list[float]
+
+
+class SoftmaxResult(BaseModel):
+    """softmax of a vector, and the cross-entropy against a one-hot target."""
+
+    z: list[float]
+    p: list[float]
+    target: int | None
+    error: float | None = Field(description="E = -ln p[target]")
