@@ -13,7 +13,7 @@ LIMITS = {
     "BACKPROP_UNDO_DEPTH": "20",
 }
 LARGEST = [64, 128, 128, 128, 128]
-TARGET_SECONDS = 2.0  # how long the maximal train should take
+TARGET_SECONDS = 2.5  # how long the maximal train should take
 
 
 def parameter_count(layers: list[int]) -> int:
@@ -65,7 +65,7 @@ def test_budget_applies_to_single_steps_on_given_rows(make_client):
 def calibrate(http, nid: str) -> tuple[int, float]:
     """Steps of a ROWS-row batch that take about TARGET_SECONDS here, and one step's seconds."""
     steps, elapsed = 5, 0.0
-    while elapsed < 0.3 and steps < 100_000:
+    while elapsed < 0.5 and steps < 100_000:
         steps *= 4
         started = time.perf_counter()
         response = http.post(f"/api/networks/{nid}/train", json={"steps": steps})
@@ -122,7 +122,8 @@ def test_maximal_train_does_not_stall_other_clients(serve, tmp_path):
     assert outcome["response"].status_code == 200, outcome["response"].text
     assert outcome["response"].json()["step"] > steps
     duration = outcome["seconds"]
-    assert duration > 0.8, f"the maximal train took only {duration:.2f} s; calibration failed"
+    # calibration on a busy machine can be off by 2x or so; still seconds, not milliseconds
+    assert duration > 0.5, f"the maximal train took only {duration:.2f} s; calibration failed"
     summary = {k: (len(v), max(v), statistics.median(v)) for k, v in latencies.items()}
     for kind, (count, worst, _) in summary.items():
         assert count >= 3, summary
