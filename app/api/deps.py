@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request, Response
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import JSONResponse
 
 from app.engine import EngineError
 from app.settings import Settings
@@ -41,8 +42,11 @@ def fields_in(where: str) -> Iterator[None]:
         raise FieldError((where, *path), exc.message) from exc
 
 
-class JSON(Response):
-    """A JSON response written with the standard library; non-finite numbers are refused."""
+class JSON(JSONResponse):
+    """A JSON response written with the standard library; non-finite numbers are refused.
+
+    A JSONResponse subclass, so FastAPI documents each route's response_model in OpenAPI.
+    """
 
     media_type = "application/json"
 

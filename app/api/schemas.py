@@ -271,7 +271,7 @@ class ExportDocument(Strict):
 
     format: Literal["backprop-visualizer/1"] = "backprop-visualizer/1"
     name: Name
-    layers: list[StrictInt]
+    layers: Annotated[list[StrictInt], Field(min_length=2, max_length=12)]
     hidden_activation: HiddenActivation
     output_activation: OutputActivation
     loss: LossName

@@ -336,6 +336,7 @@ def test_import_refuses_a_changed_document(client, xor):
         ({"weights": [[[0.0]]]}, "weights"),
         ({"step": -1}, "step"),
         ({"layers": [2] + [3] * 9 + [1]}, "layers"),
+        ({"layers": []}, "layers"),
         ({"step": 10**30}, "step"),
         ({"cursor": 2**64}, "cursor"),
     ]:

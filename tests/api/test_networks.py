@@ -714,6 +714,11 @@ def test_docs_and_openapi(client):
     ):
         assert path in paths
     assert "NetworkState" in schema["components"]["schemas"]
+    # responses are documented by their models, not as bare strings
+    created = paths["/api/networks"]["post"]["responses"]["201"]["content"]["application/json"]
+    assert created["schema"] == {"$ref": "#/components/schemas/NetworkState"}
+    stepped = paths["/api/networks/{network_id}/step"]["post"]["responses"]["200"]
+    assert stepped["content"]["application/json"]["schema"]["$ref"].endswith("/StepResult")
 
 
 def test_security_headers(client):
