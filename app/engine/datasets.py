@@ -1,5 +1,6 @@
 """Built-in datasets and the deterministic mini-batch order over them."""
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -142,6 +143,13 @@ def batch_indices(size: int, cursor: int, batch_size: int, seed: int) -> tuple[A
     return rows, cursor + len(rows)
 
 
+@functools.lru_cache(maxsize=16)
 def batch_permutation(size: int, epoch: int, seed: int) -> Array:
-    """The order in which epoch `epoch` visits the rows."""
-    return np.random.default_rng([seed, epoch]).permutation(size)
+    """The order in which epoch `epoch` visits the rows (read-only: kept for the next call).
+
+    Play mode asks for the same epoch's order over and over, one request at a time, and
+    seeding a generator costs more than the rest of an epoch of a small network.
+    """
+    order = np.random.default_rng([seed, epoch]).permutation(size)
+    order.flags.writeable = False
+    return order

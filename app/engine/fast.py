@@ -258,6 +258,22 @@ class Kernel:
         biases = [flat[o : o + n].copy() for o, n in zip(self.b_off, layers[1:])]
         return weights, biases
 
+    def unpack_rows(self, flat: Array) -> tuple[list[Array], list[Array]]:
+        """unpack for every row of a (rows, P) array at once, as read-only views into it.
+
+        weights[l] is (rows, n_out, n_in) and biases[l] (rows, n_out): row r's parameters
+        are weights[l][r] and biases[l][r], without one copy per row.
+        """
+        flat = flat.view()
+        flat.flags.writeable = False
+        rows, layers = flat.shape[0], [int(n) for n in self.layers]
+        weights = [
+            flat[:, o : o + n_in * n_out].reshape(rows, n_out, n_in)
+            for o, n_in, n_out in zip(self.w_off, layers, layers[1:])
+        ]
+        biases = [flat[:, o : o + n] for o, n in zip(self.b_off, layers[1:])]
+        return weights, biases
+
     def train(
         self,
         params: Array,

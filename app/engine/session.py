@@ -157,14 +157,19 @@ class Session:
             self.test_every,
             keep,
         )
+        # the kept snapshots are read-only views into one array, not copies, one per step
+        kept_w, kept_b = kernel.unpack_rows(snapshots)
+        losses, test_losses, cursors = losses.tolist(), test_losses.tolist(), cursors.tolist()
         records = []
         for s in range(done):
             snap = None
             if s >= done - keep:
-                w, b = kernel.unpack(snapshots[s % keep])
-                snap = Snapshot(self.step + s + 1, w, b, int(cursors[s]))
-            test = None if np.isnan(test_losses[s]) else float(test_losses[s])
-            records.append(StepRecord(self.step + s + 1, float(losses[s]), test, snap))
+                r = s % keep
+                snap = Snapshot(
+                    self.step + s + 1, [w[r] for w in kept_w], [b[r] for b in kept_b], cursors[s]
+                )
+            test = None if test_losses[s] != test_losses[s] else test_losses[s]  # NaN: none
+            records.append(StepRecord(self.step + s + 1, losses[s], test, snap))
         if done:
             net.weights, net.biases = kernel.unpack(params)
             self.step += done
