@@ -10,6 +10,7 @@ const CHART_MARGIN = { top: 10, right: 12, bottom: 24, left: 44 };
 const TRAIN_COLOR = "#343a40";
 const TEST_COLOR = "#e8590c";
 const MAX_CURVE_POINTS = 800;
+const FEW_STEPS = 40; // short curves also get a dot per step
 const BAR_HEIGHT = 16;
 const BAR_GAP = 6;
 const BAR_LABEL_WIDTH = 34;
@@ -79,6 +80,14 @@ export function drawLossCurve(el, historyData) {
     .y((p) => y(p[1]));
   svg.select("path.train").attr("d", train.length ? line(thin(train, MAX_CURVE_POINTS)) : null);
   svg.select("path.test").attr("d", test.length ? line(thin(test, MAX_CURVE_POINTS)) : null);
+  svg
+    .selectAll("circle.dot")
+    .data(train.length <= FEW_STEPS ? train : [])
+    .join("circle")
+    .attr("class", "dot")
+    .attr("r", 2.5)
+    .attr("cx", (p) => x(p[0]))
+    .attr("cy", (p) => y(p[1]));
   svg
     .select(".chart-legend")
     .attr("transform", `translate(${width - CHART_MARGIN.right - 110},${CHART_MARGIN.top + 4})`);

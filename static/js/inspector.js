@@ -3,7 +3,7 @@
 
 import { fmt, h, m } from "./dom.js";
 
-const MAX_EXAMPLE_COLUMNS = 4;
+const MAX_EXAMPLE_COLUMNS = 3;
 
 const mi = (text) => m("mi", {}, text);
 const mo = (text) => m("mo", {}, text);
@@ -81,17 +81,17 @@ export function renderInspector(root, explain, { names, linkGradient, onSetWeigh
   const columns = Math.min(products.length, MAX_EXAMPLE_COLUMNS);
   const head = h("tr", {}, h("th", {}, "factor"));
   for (let b = 0; b < columns; b++) head.append(h("th", { class: "num" }, `ex ${b + 1}`));
-  if (products.length > columns) head.append(h("th", { class: "num" }, `… ${products.length}`));
+  if (products.length > columns) head.append(h("th", { class: "num" }, `+${products.length - columns}`));
   const body = h("tbody");
   for (const f of explain.factors) {
     const symbol = m("math", {}, factorMath(f.symbol, isBias ? null : explain.from));
     const row = h("tr", {}, h("td", { class: "factor", title: `${f.symbol}: ${f.meaning}` }, symbol));
-    for (let b = 0; b < columns; b++) row.append(h("td", { class: "num", title: String(f.values[b]) }, fmt(f.values[b], 5)));
+    for (let b = 0; b < columns; b++) row.append(h("td", { class: "num", title: String(f.values[b]) }, fmt(f.values[b], 4)));
     if (products.length > columns) row.append(h("td", { class: "num" }, "…"));
     body.append(row);
   }
   const productRow = h("tr", { class: "product-row" }, h("td", {}, "product"));
-  for (let b = 0; b < columns; b++) productRow.append(h("td", { class: "num", title: String(products[b]) }, fmt(products[b], 5)));
+  for (let b = 0; b < columns; b++) productRow.append(h("td", { class: "num", title: String(products[b]) }, fmt(products[b], 4)));
   if (products.length > columns) productRow.append(h("td", { class: "num" }, "…"));
   body.append(productRow);
   root.append(h("div", { class: "table-scroll" }, h("table", { class: "factors" }, h("thead", {}, head), body)));

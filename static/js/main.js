@@ -251,14 +251,19 @@ function setPhase(index) {
   render();
 }
 
+/** Next phase; past the last one (or before any step), a new step. Queued after pending actions. */
 function nextPhase() {
-  const count = network ? buildPhases(depth()).length : 0;
-  if (phaseIndex === null || phaseIndex >= count - 1 || !lastStep || lastStep.derived) act(doStep);
-  else setPhase(phaseIndex + 1);
+  act(async () => {
+    const count = network ? buildPhases(depth()).length : 0;
+    if (phaseIndex === null || phaseIndex >= count - 1 || !lastStep || lastStep.derived) await doStep();
+    else setPhase(phaseIndex + 1);
+  });
 }
 
 function prevPhase() {
-  if (phaseIndex !== null) setPhase(phaseIndex - 1);
+  act(async () => {
+    if (phaseIndex !== null) setPhase(phaseIndex - 1);
+  });
 }
 
 // ---------------------------------------------------------------- background data
@@ -394,11 +399,11 @@ function render() {
   $("graph").dataset.networkId = network.id;
   $("graph").dataset.revision = String(network.revision);
   $("graph").dataset.step = String(network.step);
-  renderLegend(model.scaleMax, model.viewName);
+  renderLegend(model.scaleMax, model.viewName, !model.shown);
   renderPhase();
 }
 
-function renderLegend(max, view) {
+function renderLegend(max, view, unknownView) {
   const root = $("legend");
   root.replaceChildren();
   const svg = d3
@@ -425,7 +430,7 @@ function renderLegend(max, view) {
       "div",
       { class: "legend-text" },
       h("strong", {}, `links: ${VIEW_TITLES[view]}`),
-      h("span", {}, "colour = sign, width = size"),
+      h("span", { class: unknownView ? "legend-warn" : "" }, unknownView ? "not known for this step: press Step" : "colour = sign, width = size"),
       h("span", {}, "units: activation a of the example", h("span", { class: "swatch neg" }), "−1 … ", h("span", { class: "swatch pos" }), "+1"),
     ),
   );
@@ -606,7 +611,8 @@ function syncControls() {
   $("output-activation").value = network.output_activation;
   $("loss").value = network.loss;
   $("init").value = network.init;
-  $("seed").placeholder = `random (now ${network.seed})`;
+  $("seed").placeholder = String(network.seed);
+  $("seed").title = `this network's seed is ${network.seed}; type one to keep it on Reset, blank for a new one each time`;
   if (userSeed === null) $("seed").value = "";
   $("dataset").value = network.dataset.name;
   $("show-bias").checked = ui.bias;

@@ -1,0 +1,81 @@
+"""Screenshots of the main views at 1280x800 and 1920x1080.
+
+They go to docs/screenshots/ when BACKPROP_SCREENSHOTS=1 (to refresh the README's images),
+otherwise to a temp folder; either way each view must load with no console error.
+"""
+
+import os
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, expect
+
+from .conftest import ROOT
+
+SIZES = {"1280": {"width": 1280, "height": 800}, "1920": {"width": 1920, "height": 1080}}
+
+
+@pytest.fixture
+def shots_dir(tmp_path: Path) -> Path:
+    """Where the screenshots go."""
+    if os.environ.get("BACKPROP_SCREENSHOTS") == "1":
+        folder = ROOT / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path
+
+
+def trained(api: httpx.Client, body: dict, steps: int) -> dict:
+    """A new network trained `steps` steps (the last one a single step, so gradients show)."""
+    state = api.post("/api/networks", json=body).json()
+    if steps > 1:
+        api.post(f"/api/networks/{state['id']}/train", json={"steps": steps - 1})
+    api.post(f"/api/networks/{state['id']}/step", json={})
+    return state
+
+
+VIEWS = {
+    "xor": ({"preset": "xor", "seed": 7}, 150, "", "link:1-1-0"),
+    "spiral-gradients": ({"preset": "spiral", "seed": 3}, 400, "&view=gradients", "key:s"),
+    "softmax": ({"preset": "softmax", "seed": 2}, 200, "&ex=5", None),
+    "step-through": ({"preset": "xor", "seed": 7}, 0, "&st=1", "phase:4"),
+    "large": ({"layers": [2, 256, 48, 1], "dataset": "circle", "seed": 1}, 30, "", None),
+    "article": ({"preset": "article"}, 1, "", "link:1-0-0"),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", VIEWS)
+def test_screenshot(
+    browser: Browser, server_url: str, api: httpx.Client, shots_dir: Path, view: str, size: str
+) -> None:
+    body, steps, hash_extra, action = VIEWS[view]
+    state = trained(api, body, steps) if steps else api.post("/api/networks", json=body).json()
+    page = browser.new_page(viewport=SIZES[size])
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server_url}/#net={state['id']}{hash_extra}")
+    page.wait_for_selector("body[data-ready=true]")
+    if action and action.startswith("phase:"):
+        page.keyboard.press("s")
+        for _ in range(int(action.split(":")[1])):
+            page.keyboard.press("ArrowRight")
+        expect(page.get_by_test_id("phase")).to_have_attribute("data-phase", action.split(":")[1])
+    if action and action.startswith("key:"):
+        page.keyboard.press(action.split(":")[1])
+        expect(page.get_by_test_id("step-count")).to_have_text(str(steps + 1))
+    if action and action.startswith("link:"):
+        layer, source, to = action.split(":")[1].split("-")
+        selector = f"line.link[data-layer='{layer}'][data-from='{source}'][data-to='{to}']"
+        page.locator(selector).click(force=True)  # a level line has a zero-height box
+        expect(page.get_by_test_id("inspector-gradient")).to_be_visible()
+    if state["dataset"]["input_dim"] == 2:
+        page.wait_for_selector("#boundary-card:not([hidden])")
+    page.wait_for_timeout(400)  # background panels settle
+    path = shots_dir / f"{view}-{size}.png"
+    page.screenshot(path=path)
+    page.close()
+    assert path.stat().st_size > 10_000
+    assert errors == []
