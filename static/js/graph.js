@@ -12,7 +12,7 @@ const UNKNOWN_LINK = "#dee2e6";
 const UNIT_STROKE = "#495057";
 const BIAS_FILL = "#f8f9fa";
 
-const MARGIN = { top: 44, right: 84, bottom: 24, left: 64 };
+const MARGIN = { top: 44, right: 84, bottom: 24, left: 84 };
 const MAX_RADIUS = 24;
 const MIN_RADIUS = 1.5;
 const MAX_SPACING = 78;

@@ -63,7 +63,7 @@ export function productOf(factors) {
  * Render an explain response into `root`. `names` gives the source/target unit labels;
  * `onSetWeight(value)` is called when the user edits the weight.
  */
-export function renderInspector(root, explain, { names, linkGradient, onSetWeight }) {
+export function renderInspector(root, explain, { names, linkGradient, currentWeight, onSetWeight }) {
   root.replaceChildren();
   const isBias = explain.from === null || explain.from === undefined;
   const title = isBias
@@ -123,7 +123,7 @@ export function renderInspector(root, explain, { names, linkGradient, onSetWeigh
   const input = h("input", {
     type: "number",
     step: "any",
-    value: String(explain.weight),
+    value: String(currentWeight ?? explain.weight),
     "data-testid": "weight-input",
     "aria-label": "Weight value",
   });

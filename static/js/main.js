@@ -581,6 +581,7 @@ async function refreshInspector({ record }) {
   renderInspector($("inspector-body"), result, {
     names: { from: nameOf(layer, from), to: nameOf(layer + 1, to) },
     linkGradient,
+    currentWeight: paramAt(network, layer, to, from),
     onSetWeight: (value) =>
       act(async () => {
         await adopt(await api.setWeight(network.id, layer, to, from, value));

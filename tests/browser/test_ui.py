@@ -128,6 +128,10 @@ def test_chain_rule_product_equals_the_gradient(app_page: Page, api: httpx.Clien
     # the gradient drawn on the link (from the step response) is the same number
     on_link = app_page.get_by_test_id("inspector-link-gradient").get_attribute("data-value")
     assert float(on_link) == explained["gradient"]
+    # the editor starts from the weight as it is now (after the step)
+    editor = app_page.get_by_test_id("weight-input").input_value()
+    state = api.get(f"/api/networks/{network_id(app_page)}").json()
+    assert float(editor) == state["weights"][0][2][1]
     # every factor is shown, and the formula is typeset
     expect(app_page.locator(".factors tbody tr")).to_have_count(len(explained["factors"]) + 1)
     expect(app_page.get_by_test_id("formula")).to_be_visible()
@@ -268,6 +272,35 @@ def test_hover_shows_full_precision_numbers(app_page: Page, api: httpx.Client) -
     assert shown["out"] == forward["layers"][0]["a"][0][2]
     assert float(app_page.get_by_test_id("tip-bias").text_content()) == state["biases"][0][2]
     assert app_page.get_by_test_id("tip-delta").text_content() not in ("", "–")
+
+
+def test_reset_makes_new_weights_and_keeps_a_typed_seed(app_page: Page, api: httpx.Client) -> None:
+    first = api.get(f"/api/networks/{network_id(app_page)}").json()
+
+    def reset() -> dict:
+        old = network_id(app_page)
+        app_page.get_by_test_id("reset").click()
+        app_page.wait_for_function(
+            f"() => document.querySelector('[data-testid=graph]').dataset.networkId !== '{old}'"
+        )
+        return api.get(f"/api/networks/{network_id(app_page)}").json()
+
+    second = reset()
+    assert second["layers"] == first["layers"]
+    assert second["hidden_activation"] == first["hidden_activation"]
+    assert second["weights"] != first["weights"]
+    app_page.get_by_test_id("seed").fill("42")
+    app_page.get_by_test_id("seed").press("Enter")
+    app_page.wait_for_function(
+        f"() => document.querySelector('[data-testid=graph]').dataset.networkId !== "
+        f"'{second['id']}'"
+    )
+    seeded = api.get(f"/api/networks/{network_id(app_page)}").json()
+    assert seeded["seed"] == 42
+    again = reset()
+    assert again["seed"] == 42
+    assert again["weights"] == seeded["weights"]
+    assert_links_match(app_page, again)
 
 
 def test_copy_as_curl_shows_the_last_action(app_page: Page) -> None:
