@@ -26,12 +26,17 @@ VERSION = "0.1.0"
 log = logging.getLogger("backprop")
 
 
+def _delete_idle(db: Database, cutoff: float) -> int:
+    with db.transaction() as conn:
+        return store.delete_idle(conn, cutoff)
+
+
 async def _purge_idle(app: FastAPI, settings: Settings) -> None:
     """Delete networks idle past the retention period, now and then hourly."""
     while True:
         cutoff = time.time() - settings.retention_days * 86400
-        with app.state.db.transaction() as conn:
-            gone = store.delete_idle(conn, cutoff)
+        # in a thread: the write lock may wait on another worker's commit
+        gone = await asyncio.to_thread(_delete_idle, app.state.db, cutoff)
         if gone:
             log.info("retention: deleted %d idle networks", gone)
         await asyncio.sleep(3600)
