@@ -7,7 +7,9 @@ ARGS ?=
 # Stamps live inside .venv, so deleting .venv forgets them too.
 STAMP_RUN := $(VENV)/.stamp-run
 STAMP_TEST := $(VENV)/.stamp-test
-BENCHMARKS := $(sort $(wildcard benchmarks/*.py))
+STAMP_BENCH := $(VENV)/.stamp-bench
+# every script but the shared helpers (_common.py)
+BENCHMARKS := $(filter-out benchmarks/_%,$(sort $(wildcard benchmarks/*.py)))
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run test chromium lint bench clean
@@ -28,6 +30,10 @@ $(STAMP_RUN): pyproject.toml | $(BIN)/python
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@ $(STAMP_RUN)
+
+$(STAMP_BENCH): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	@touch $@ $(STAMP_TEST) $(STAMP_RUN)
 
 venv: $(STAMP_TEST) ## create .venv with the app and the test tools installed
 
@@ -57,7 +63,7 @@ test: $(STAMP_TEST) chromium ## ruff, then the whole pytest suite (engine, API, 
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-bench: $(STAMP_RUN) ## run every script in benchmarks/
+bench: $(STAMP_BENCH) chromium ## run every script in benchmarks/ (figures in benchmarks/README.md)
 	@for script in $(BENCHMARKS); do \
 		echo "== $$script"; $(BIN)/python $$script || exit 1; \
 	done

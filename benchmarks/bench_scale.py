@@ -1,0 +1,139 @@
+"""Scale: larger networks (64-32-10 and 784-128-10) step, train and draw.
+
+Against a real `backprop-viz` subprocess, each network is created with an inline dataset
+of random inputs in [0, 1] and one-hot targets over 10 classes (softmax, cross-entropy,
+batch 10; 300 rows of 64 inputs, 100 rows of 784 inputs rounded to 2 decimals so the body
+stays under the 1 MB limit). Through the API it times POST /step, POST /train {"steps": 25}
+and GET the network's state (every weight as JSON). In headless Chromium it opens the page
+on the network and times the graph redraw after a step: from the /step response's end
+(Resource Timing) to the graph's data-step attribute changing (a MutationObserver), the
+time the page spends turning a step's response into the new drawing.
+
+    .venv/bin/python benchmarks/bench_scale.py          # or: make bench
+    .venv/bin/python benchmarks/bench_scale.py --quick
+"""
+
+import argparse
+import statistics
+
+import httpx
+import numpy as np
+from _common import machine, median_seconds, running_server, table, verdict
+from bench_browser import ARGS, CHROMIUM, VIEWPORT
+from playwright.sync_api import sync_playwright
+
+NETWORKS = {"64-32-10": ([64, 32, 10], 300, 3), "784-128-10": ([784, 128, 10], 100, 2)}
+REDRAW_TARGET_MS = 50.0
+COMMAND = ".venv/bin/python benchmarks/bench_scale.py"
+
+# Runs in the page: click Step, then time from the /step response to the redrawn graph.
+STEP_REDRAW = """
+async () => {
+  const graph = document.getElementById("graph");
+  const before = graph.dataset.step;
+  performance.clearResourceTimings();
+  const clicked = performance.now();
+  const drawn = new Promise((resolve) => {
+    const seen = new MutationObserver(() => {
+      if (graph.dataset.step !== before) { seen.disconnect(); resolve(performance.now()); }
+    });
+    seen.observe(graph, { attributes: true, attributeFilter: ["data-step"] });
+  });
+  document.querySelector('[data-testid="step"]').click();
+  const done = await drawn;
+  const step = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/step"));
+  const responded = step ? step.responseEnd : clicked;
+  return { total: done - clicked, request: responded - clicked, redraw: done - responded };
+}
+"""
+
+
+def create_body(layers: list[int], rows: int, decimals: int) -> dict:
+    """A network on random inputs with one-hot targets."""
+    rng = np.random.default_rng(0)
+    x = np.round(rng.uniform(0.0, 1.0, size=(rows, layers[0])), decimals)
+    t = np.eye(layers[-1])[rng.integers(0, layers[-1], size=rows)]
+    return {
+        "layers": layers,
+        "hidden_activation": "tanh",
+        "output_activation": "softmax",
+        "loss": "cross_entropy",
+        "learning_rate": 0.1,
+        "batch_size": 10,
+        "seed": 1,
+        "dataset": {"name": "random", "inputs": x.tolist(), "targets": t.tolist()},
+    }
+
+
+def api_times(client: httpx.Client, nid: str, repeats: int) -> dict[str, float]:
+    """Median milliseconds of step, train 25 and get state."""
+
+    def call(method: str, path: str, body: dict | None = None):
+        def run() -> None:
+            client.request(method, f"/api/networks/{nid}{path}", json=body).raise_for_status()
+
+        return median_seconds(run, repeats, warm_up=2) * 1000
+
+    return {
+        "POST /step": call("POST", "/step", {}),
+        "POST /train 25": call("POST", "/train", {"steps": 25}),
+        "GET state": call("GET", ""),
+    }
+
+
+def redraws(page, base: str, nid: str, repeats: int) -> dict[str, float]:
+    """Median (total, request, redraw) milliseconds of clicking Step in the page."""
+    page.goto(f"{base}/#net={nid}")
+    page.wait_for_selector(f'#graph[data-network-id="{nid}"]', timeout=60_000)
+    page.wait_for_timeout(1500)  # let the first background refresh land
+    runs = []
+    for _ in range(repeats):
+        runs.append(page.evaluate(STEP_REDRAW))
+        page.wait_for_timeout(300)
+    return {key: statistics.median(r[key] for r in runs) for key in ("total", "request", "redraw")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    args = parser.parse_args()
+    repeats, clicks = (5, 3) if args.quick else (21, 9)
+
+    print(machine())
+    rows, checks = [], []
+    with (
+        running_server() as server,
+        httpx.Client(base_url=server.url, timeout=60) as client,
+        sync_playwright() as pw,
+    ):
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport=VIEWPORT)
+            for name, (layers, n_rows, decimals) in NETWORKS.items():
+                body = create_body(layers, n_rows, decimals)
+                created = client.post("/api/networks", json=body)
+                created.raise_for_status()
+                nid = created.json()["id"]
+                size = len(client.get(f"/api/networks/{nid}").content)
+                for what, ms in api_times(client, nid, repeats).items():
+                    rows.append([name, f"API {what}", ms])
+                rows[-1][1] += f" ({size / 1e6:.2f} MB)"
+                drawn = redraws(page, server.url, nid, clicks)
+                rows.append([name, "page: click Step to redrawn graph", drawn["total"]])
+                rows.append([name, "page: /step response to redrawn graph", drawn["redraw"]])
+                checks.append([f"{name} graph redraw ms", drawn["redraw"], REDRAW_TARGET_MS])
+        finally:
+            browser.close()
+    print(table(["network", "what", "ms (median)"], rows))
+    print()
+    print(
+        table(
+            ["target", "ms", "ceiling", "verdict"],
+            [[w, v, c, verdict(v, c, higher_is_better=False)] for w, v, c in checks],
+        )
+    )
+    print(f"\nRepeat with: {COMMAND}   (or: make bench)")
+
+
+if __name__ == "__main__":
+    main()
