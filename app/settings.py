@@ -6,7 +6,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 
-
 def _home() -> Path:
     """The folder holding templates/ and static/: the source tree, else the installed copy."""
     source = Path(__file__).resolve().parent.parent

@@ -282,9 +282,10 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     x, t = _rows_and_targets(net, body.inputs, body.targets, (data.inputs, data.targets))
     with np.errstate(over="ignore", invalid="ignore"):
         trace = net.forward(x, t)
-    if not _finite(trace.zs, trace.activations, trace.loss):
+        grads = None if t is None else net.backward(trace, t)
+    if not _finite(trace.zs, trace.activations, trace.loss, [] if grads is None else grads.deltas):
         raise FieldError(("body", "inputs"), NOT_FINITE)
-    return JSON(views.forward_result(trace, t))
+    return JSON(views.forward_result(trace, t, grads))
 
 
 @router.post(
@@ -312,7 +313,7 @@ def step(
             except DivergenceError as exc:
                 raise HTTPException(409, str(exc)) from None
         record.last_loss = result.loss
-        record.last_batch = (result.trace.inputs, result.targets)
+        record.last_batch = (result.trace.inputs, result.targets, result.learning_rate)
         return result, [done]
 
     record, result = computing(db, network_id, request, settings, run)
@@ -343,7 +344,7 @@ def train(
         except DivergenceError as exc:
             raise HTTPException(409, str(exc)) from None
         record.last_loss = done[-1].loss
-        record.last_batch = last_batch
+        record.last_batch = (*last_batch, s.learning_rate)
         return done, done
 
     record, done = computing(db, network_id, request, settings, run)
@@ -422,20 +423,50 @@ def explain(
 
     Before any step (or after an undo) it previews the step the next mini-batch would take.
     """
-    with db.snapshot() as conn:
-        record = _load(conn, network_id)
-        before = store.parameters_before_step(conn, record)
+    record, before = _last_step(db, network_id)
     s = record.session
-    if record.last_batch is not None and before is not None:
-        net, (x, t), kind = s.network.with_parameters(*before), record.last_batch, "last_step"
+    if before is not None:
+        net, (x, t, alpha), kind = before, record.last_batch, "last_step"
     else:
-        net, (x, t), kind = s.network, s.next_batch(), "preview"
+        net, (x, t), alpha, kind = s.network, s.next_batch(), s.learning_rate, "preview"
     with fields_in("query"), np.errstate(over="ignore", invalid="ignore"):
         trace = net.forward(x, t)
         rule = net.chain_rule(trace, net.backward(trace, t), layer, to, source)
     if not _finite(rule.products, rule.gradient, [f.values for f in rule.factors]):
         raise HTTPException(409, NOT_FINITE)
-    return JSON(views.explanation(rule, net, kind, s.step, s.learning_rate))
+    return JSON(views.explanation(rule, net, kind, s.step, alpha))
+
+
+def _last_step(db: DbDep, network_id: str) -> tuple[NetworkRecord, Network | None]:
+    """The network, and the network as it was before its last step when that is still kept."""
+    with db.snapshot() as conn:
+        record = _load(conn, network_id)
+        before = store.parameters_before_step(conn, record)
+    if record.last_batch is None or before is None:
+        return record, None
+    return record, record.session.network.with_parameters(*before)
+
+
+@router.get(
+    "/{network_id}/last-step",
+    response_model=schemas.StepResult,
+    response_class=JSON,
+    responses={
+        **NOT_FOUND,
+        409: {"model": schemas.ErrorMessage, "description": "No step to show (new or undone)"},
+    },
+)
+def last_step(network_id: str, db: DbDep):
+    """The last step again, in full: its batch, forward pass, deltas, gradients and update."""
+    record, before = _last_step(db, network_id)
+    if before is None:
+        raise HTTPException(409, "no last step to show: the network is new or was undone")
+    x, t, alpha = record.last_batch
+    trace = before.forward(x, t)
+    result = StepResult(
+        trace.loss, trace, t, before.backward(trace, t), before.weights, before.biases, alpha
+    )
+    return JSON(views.step_result(result, record))
 
 
 @router.get(

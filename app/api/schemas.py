@@ -167,6 +167,12 @@ class ForwardResult(BaseModel):
     layers: list[LayerTrace]
     outputs: Matrix
     loss: float | None
+    grad_activations: list[Matrix] | None = Field(
+        None, description="dE/da per non-input layer, when targets are given"
+    )
+    deltas: list[Matrix] | None = Field(
+        None, description="dE/dz per non-input layer, when targets are given"
+    )
 
 
 class ParameterGradients(BaseModel):

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from app.engine import ChainRule, Dataset, Network, StepResult, Trace
+from app.engine import ChainRule, Dataset, Gradients, Network, StepResult, Trace
 from app.store import NetworkRecord
 
 Array = np.ndarray
@@ -53,14 +53,16 @@ def network_state(record: NetworkRecord) -> dict:
     }
 
 
-def forward_result(trace: Trace, targets: Array | None) -> dict:
-    """The ForwardResult of a trace."""
+def forward_result(trace: Trace, targets: Array | None, grads: Gradients | None = None) -> dict:
+    """The ForwardResult of a trace, with dE/da and the deltas when targets were given."""
     return {
         "inputs": trace.inputs.tolist(),
         "targets": None if targets is None else np.asarray(targets).tolist(),
         "layers": [{"z": z.tolist(), "a": a.tolist()} for z, a in zip(trace.zs, trace.activations)],
         "outputs": trace.outputs.tolist(),
         "loss": trace.loss,
+        "grad_activations": None if grads is None else lists(grads.grad_activations),
+        "deltas": None if grads is None else lists(grads.deltas),
     }
 
 

@@ -30,7 +30,7 @@ class NetworkRecord:
     builtin_dataset: bool
     revision: int = 0
     last_loss: float | None = None
-    last_batch: tuple[Array, Array] | None = None
+    last_batch: tuple[Array, Array, float] | None = None  # the last step's x, t and alpha
     undo_available: int = 0
     created_at: float = 0.0
     updated_at: float = 0.0
@@ -62,8 +62,8 @@ def _config(record: NetworkRecord) -> str:
 def _last_batch(record: NetworkRecord) -> str | None:
     if record.last_batch is None:
         return None
-    x, t = record.last_batch
-    return json.dumps({"inputs": x.tolist(), "targets": t.tolist()})
+    x, t, alpha = record.last_batch
+    return json.dumps({"inputs": x.tolist(), "targets": t.tolist(), "learning_rate": alpha})
 
 
 def _record(row: tuple, undo_available: int) -> NetworkRecord:
@@ -101,7 +101,11 @@ def _record(row: tuple, undo_available: int) -> NetworkRecord:
     batch = None
     if last_batch is not None:
         doc = json.loads(last_batch)
-        batch = (np.array(doc["inputs"], dtype=float), np.array(doc["targets"], dtype=float))
+        batch = (
+            np.array(doc["inputs"], dtype=float),
+            np.array(doc["targets"], dtype=float),
+            doc.get("learning_rate", lr),
+        )
     return NetworkRecord(
         id_,
         name,
