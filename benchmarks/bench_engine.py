@@ -87,7 +87,7 @@ def torch_epoch(model):
     def run() -> None:
         for _ in range(STEPS_PER_EPOCH):
             rows, state["cursor"] = batch_indices(EXAMPLES, state["cursor"], BATCH, seed=0)
-            index = torch.from_numpy(rows)
+            index = torch.from_numpy(rows.copy())  # the cached epoch order is read-only
             out = model(xs[index])
             loss = 0.5 * ((out - ts[index]) ** 2).sum() / BATCH
             optimizer.zero_grad()
