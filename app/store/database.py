@@ -61,7 +61,9 @@ class Database:
                 self.path, timeout=60.0, isolation_level=None, check_same_thread=False
             )
             conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
+            # WAL + NORMAL: a committed transaction survives the process being killed (it is
+            # in the OS's page cache); only a power cut can lose the last few commits
+            conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=60000")
             self._local.conn = conn
