@@ -139,7 +139,11 @@ async def hammer(
 
 async def run_phase(url: str, tally: Tally, seconds: float, jobs) -> list[int]:
     """Run `jobs(http, until)` coroutines together on one connection pool for `seconds`."""
-    limits = httpx.Limits(max_connections=1000, max_keepalive_connections=1000)
+    # drop idle connections before uvicorn does (its keep-alive timeout is 5 s, as is
+    # httpx's default): reusing one the server is closing fails with a ReadError
+    limits = httpx.Limits(
+        max_connections=1000, max_keepalive_connections=1000, keepalive_expiry=2.0
+    )
     async with httpx.AsyncClient(base_url=url, timeout=REQUEST_TIMEOUT, limits=limits) as http:
         started = time.monotonic()
         until = started + seconds
