@@ -32,8 +32,9 @@ class Settings:
     max_inputs: int = 1024
     max_train_steps: int = 10_000
     max_rows: int = 10_000
-    max_work: int = 2_000_000_000  # steps x parameters x rows allowed in one request
+    max_work: int = 500_000_000  # steps x parameters x rows in one request (about 2 s)
     undo_depth: int = 100  # how many steps back undo can go
+    undo_bytes: int = 16_000_000  # and at most this much snapshot data per network
     max_body_bytes: int = 1_000_000
     cors_origins: tuple[str, ...] = ()
     retention_days: float = 0.0  # delete networks idle this long; 0 keeps them forever
@@ -63,3 +64,8 @@ def _parse(kind: object, raw: str) -> object:
     if kind == tuple[str, ...]:
         return tuple(s.strip() for s in raw.split(",") if s.strip())
     return raw
+
+
+def undo_steps(settings: Settings, parameters: int) -> int:
+    """How many undo snapshots a network of this size keeps: undo_depth, within undo_bytes."""
+    return max(1, min(settings.undo_depth, settings.undo_bytes // (8 * max(parameters, 1))))

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from app.engine import DivergenceError, Network, StepRecord, StepResult, gradient_check
 from app.engine.validation import as_matrix
-from app.settings import Settings
+from app.settings import Settings, undo_steps
 from app.store import NetworkRecord, NotFound
 from app.store import networks as store
 from app.store.codec import dataset_document
@@ -86,7 +86,12 @@ def computing(
                 if current is None:
                     raise HTTPException(404, "network not found")
                 if current == loaded:
-                    store.save(conn, record, steps, settings.undo_depth)
+                    store.save(
+                        conn,
+                        record,
+                        steps,
+                        undo_steps(settings, record.session.network.parameter_count()),
+                    )
                     return record, outcome
     raise HTTPException(409, "the network kept changing under this request; try again")
 
@@ -340,7 +345,9 @@ def train(
         s.batch_size = body.batch_size or s.batch_size
         check_work(body.steps, min(s.batch_size, s.dataset.size), s.network, settings)
         try:
-            done, last_batch = s.train(body.steps, keep=settings.undo_depth)
+            done, last_batch = s.train(
+                body.steps, keep=undo_steps(settings, s.network.parameter_count())
+            )
         except DivergenceError as exc:
             raise HTTPException(409, str(exc)) from None
         record.last_loss = done[-1].loss

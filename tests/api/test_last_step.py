@@ -46,3 +46,14 @@ def test_forward_with_targets_gives_deltas_that_match_a_step(client):
     assert forward["grad_activations"] == step["grad_activations"]
     plain = client.post(f"/api/networks/{nid}/forward", json={"inputs": [[10]]}).json()
     assert plain["deltas"] is None and plain["loss"] is None
+
+
+def test_undo_history_is_capped_by_size_for_big_networks(make_client):
+    client = make_client(undo_depth=100, undo_bytes=8 * 1000)
+    small = client.post("/api/networks", json={"layers": [2, 3, 1], "dataset": "xor"}).json()
+    big = client.post("/api/networks", json={"layers": [2, 40, 1], "dataset": "xor"}).json()
+    for net in (small, big):
+        client.post(f"/api/networks/{net['id']}/train", json={"steps": 30})
+    assert client.get(f"/api/networks/{small['id']}").json()["undo_available"] == 30
+    # 161 parameters x 8 bytes: 6 snapshots fit in 8,000 bytes
+    assert client.get(f"/api/networks/{big['id']}").json()["undo_available"] == 6
