@@ -120,3 +120,25 @@ export function followEvents(id, { onState, onDeleted }) {
   source.addEventListener("deleted", () => onDeleted());
   return source;
 }
+
+/** GET /api/networks/{id}/last-step: the last step again, in full (409 when there is none). */
+export const lastStep = (id) => request("GET", `${net(id)}/last-step`);
+
+/** PUT /api/networks/{id}/weights with every weight and bias. */
+export const setAllWeights = (id, weights, biases) =>
+  request("PUT", `${net(id)}/weights`, biases ? { weights, biases } : { weights }, { record: true });
+
+/** GET /api/lessons: the article's lessons (texts in English and Chinese). */
+export const lessons = () => request("GET", "/api/lessons");
+
+/** GET /api/activations: every hidden activation g(z) and g'(z), sampled. */
+export const activations = (points = 121, limit = 6) =>
+  request("GET", `/api/activations?points=${points}&limit=${limit}`, undefined, { record: true });
+
+/** GET /api/softmax: softmax(z), and with a target class E = -ln p[target]. */
+export function softmax(z, target = null, { record = true } = {}) {
+  const query = new URLSearchParams();
+  z.forEach((v) => query.append("z", String(v)));
+  if (target !== null) query.set("target", String(target));
+  return request("GET", `/api/softmax?${query}`, undefined, { record });
+}

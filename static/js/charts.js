@@ -2,6 +2,7 @@
 // 2-D input plane (inside units and as the decision boundary with the data points).
 
 import { divergingColor, NEGATIVE, POSITIVE } from "./graph.js";
+import { t } from "./i18n.js";
 
 const d3 = window.d3;
 
@@ -34,7 +35,7 @@ function thin(points, max) {
 }
 
 /** Draw the loss curve (train and, when present, test) into `el`. */
-export function drawLossCurve(el, historyData) {
+export function drawLossCurve(el, historyData, { yMax = null } = {}) {
   const width = el.clientWidth || 320;
   const root = d3.select(el);
   let svg = root.select("svg");
@@ -47,11 +48,13 @@ export function drawLossCurve(el, historyData) {
     svg.append("text").attr("class", "chart-empty");
     const legend = svg.append("g").attr("class", "chart-legend");
     legend.append("line").attr("class", "curve train").attr("x1", 0).attr("x2", 14);
-    legend.append("text").attr("x", 18).attr("y", 4).text("train");
+    legend.append("text").attr("class", "key-train").attr("x", 18).attr("y", 4);
     legend.append("line").attr("class", "curve test test-key").attr("x1", 56).attr("x2", 70);
-    legend.append("text").attr("class", "test-key").attr("x", 74).attr("y", 4).text("test");
+    legend.append("text").attr("class", "test-key key-test").attr("x", 74).attr("y", 4);
   }
   svg.attr("viewBox", `0 0 ${width} ${CHART_HEIGHT}`).attr("width", width).attr("height", CHART_HEIGHT);
+  svg.select(".key-train").text(t("chart.train"));
+  svg.select(".key-test").text(t("chart.test"));
   const steps = historyData?.steps || [];
   const train = steps.map((s, i) => [s, historyData.losses[i]]).filter((p) => Number.isFinite(p[1]));
   const testLosses = historyData?.test_losses || [];
@@ -60,7 +63,7 @@ export function drawLossCurve(el, historyData) {
     .scaleLinear()
     .domain([steps.length ? Math.min(steps[0], 0) : 0, Math.max(steps.at(-1) || 1, 1)])
     .range([CHART_MARGIN.left, width - CHART_MARGIN.right]);
-  const top = d3.max([...train, ...test], (p) => p[1]) || 1;
+  const top = yMax ?? (d3.max([...train, ...test], (p) => p[1]) || 1);
   const y = d3
     .scaleLinear()
     .domain([0, top])
@@ -77,7 +80,7 @@ export function drawLossCurve(el, historyData) {
   const line = d3
     .line()
     .x((p) => x(p[0]))
-    .y((p) => y(p[1]));
+    .y((p) => y(Math.min(p[1], y.domain()[1])));
   svg.select("path.train").attr("d", train.length ? line(thin(train, MAX_CURVE_POINTS)) : null);
   svg.select("path.test").attr("d", test.length ? line(thin(test, MAX_CURVE_POINTS)) : null);
   svg
@@ -87,7 +90,7 @@ export function drawLossCurve(el, historyData) {
     .attr("class", "dot")
     .attr("r", 2.5)
     .attr("cx", (p) => x(p[0]))
-    .attr("cy", (p) => y(p[1]));
+    .attr("cy", (p) => y(Math.min(p[1], y.domain()[1])));
   svg
     .select(".chart-legend")
     .attr("transform", `translate(${width - CHART_MARGIN.right - 110},${CHART_MARGIN.top + 4})`);
@@ -96,7 +99,7 @@ export function drawLossCurve(el, historyData) {
     .select(".chart-empty")
     .attr("x", width / 2)
     .attr("y", CHART_HEIGHT / 2)
-    .text(train.length ? "" : "no steps yet: press Step or Play");
+    .text(train.length ? "" : t("chart.empty"));
   el.dataset.points = String(train.length);
 }
 
@@ -168,7 +171,7 @@ export function drawOutputBars(el, { outputs, targets, loss, lossName, softmax }
   const e = root.append("p").attr("class", "example-loss").attr("data-testid", "example-loss");
   e.append("span").attr("class", "math").text("E");
   e.append("span").text(` = ${fmt(loss, 6)}`);
-  e.append("span").attr("class", "hint-inline").text(` ${lossName.replaceAll("_", " ")} on this example`);
+  e.append("span").attr("class", "hint-inline").text(` ${t("chart.lossOnExample", { loss: lossName })}`);
 }
 
 /** The centre and half-width of an activation's colour range (values from `sample`). */
@@ -180,7 +183,24 @@ export function activationRange(name, sample) {
   return [0, max || 1];
 }
 
-/** A data: URL of an n x n heatmap (row r = y index from low to high, drawn bottom-up). */
+const LUT_SIZE = 256;
+const lut = [];
+for (let i = 0; i <= LUT_SIZE; i++) {
+  const c = d3.rgb(divergingColor((i / LUT_SIZE) * 2 - 1, 1));
+  lut.push([c.r, c.g, c.b]);
+}
+
+/** The diverging colour of v on a scale reaching +-max, as [r, g, b] from a lookup table. */
+function divergingRGB(v, max) {
+  if (!Number.isFinite(v)) return lut[LUT_SIZE / 2];
+  const s = max > 0 ? Math.max(-1, Math.min(1, v / max)) : 0;
+  return lut[Math.round(((s + 1) / 2) * LUT_SIZE)];
+}
+
+/**
+ * A data: URL of an n x n heatmap (row r = y index from low to high, drawn bottom-up);
+ * colorAt(i) gives a CSS colour or an [r, g, b] array.
+ */
 export function heatmapURL(n, colorAt) {
   const canvas = document.createElement("canvas");
   canvas.width = n;
@@ -189,11 +209,12 @@ export function heatmapURL(n, colorAt) {
   const image = ctx.createImageData(n, n);
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
-      const rgb = d3.rgb(colorAt(r * n + c));
+      const color = colorAt(r * n + c);
+      const rgb = Array.isArray(color) ? color : ((c2) => [c2.r, c2.g, c2.b])(d3.rgb(color));
       const o = ((n - 1 - r) * n + c) * 4;
-      image.data[o] = rgb.r;
-      image.data[o + 1] = rgb.g;
-      image.data[o + 2] = rgb.b;
+      image.data[o] = rgb[0];
+      image.data[o + 1] = rgb[1];
+      image.data[o + 2] = rgb[2];
       image.data[o + 3] = 255;
     }
   }
@@ -204,7 +225,7 @@ export function heatmapURL(n, colorAt) {
 /** The colour function of one unit's grid: diverging around its activation's centre. */
 export function unitColorFn(values, activationName) {
   const [centre, half] = activationRange(activationName, values);
-  return (i) => divergingColor(values[i] - centre, half);
+  return (i) => divergingRGB(values[i] - centre, half);
 }
 
 /** The colour function of the output over the plane: by class, paler where unsure. */
@@ -274,4 +295,60 @@ export function drawBoundary(el, { image, xRange, yRange, points, selected, clas
     .attr("r", (p) => (p.key === selected ? 2 : 1) * (points.length <= FEW_POINTS ? POINT_RADIUS * 2 : POINT_RADIUS))
     .attr("fill", (p) => (p.test ? "#ffffff" : color(p)))
     .attr("stroke", (p) => (p.test ? color(p) : "#ffffff"));
+}
+
+const PLOT_HEIGHT = 150;
+const PLOT_MARGIN = { top: 10, right: 10, bottom: 22, left: 34 };
+
+/**
+ * A small function plot: `series` [{points: [[x, y]...], cls}] over xDomain/yDomain, with an
+ * optional marker {x, y} (a dot and a dashed guide down to the x axis).
+ */
+export function drawFunctionPlot(el, { series, xDomain, yDomain, marker = null, height = PLOT_HEIGHT }) {
+  const width = el.clientWidth || 260;
+  const root = d3.select(el);
+  let svg = root.select("svg");
+  if (svg.empty()) {
+    svg = root.append("svg").attr("class", "plot-svg");
+    svg.append("g").attr("class", "x-axis axis");
+    svg.append("g").attr("class", "y-axis axis");
+    svg.append("g").attr("class", "series");
+    svg.append("line").attr("class", "marker-guide");
+    svg.append("circle").attr("class", "marker-dot").attr("r", 4);
+  }
+  svg.attr("viewBox", `0 0 ${width} ${height}`).attr("width", width).attr("height", height);
+  const x = d3.scaleLinear().domain(xDomain).range([PLOT_MARGIN.left, width - PLOT_MARGIN.right]);
+  const y = d3.scaleLinear().domain(yDomain).range([height - PLOT_MARGIN.bottom, PLOT_MARGIN.top]);
+  svg
+    .select(".x-axis")
+    .attr("transform", `translate(0,${y(Math.max(yDomain[0], Math.min(0, yDomain[1])))})`)
+    .call(d3.axisBottom(x).ticks(5).tickSizeOuter(0));
+  svg
+    .select(".y-axis")
+    .attr("transform", `translate(${x(Math.max(xDomain[0], Math.min(0, xDomain[1])))},0)`)
+    .call(d3.axisLeft(y).ticks(4).tickSizeOuter(0));
+  const clampY = (v) => y(Math.max(yDomain[0], Math.min(yDomain[1], v)));
+  const line = d3
+    .line()
+    .defined((p) => Number.isFinite(p[1]))
+    .x((p) => x(p[0]))
+    .y((p) => clampY(p[1]));
+  svg
+    .select(".series")
+    .selectAll("path")
+    .data(series)
+    .join("path")
+    .attr("class", (d) => `fn ${d.cls}`)
+    .attr("d", (d) => line(d.points));
+  svg.select(".marker-guide").attr("display", marker ? null : "none");
+  svg.select(".marker-dot").attr("display", marker ? null : "none");
+  if (marker) {
+    svg
+      .select(".marker-guide")
+      .attr("x1", x(marker.x))
+      .attr("x2", x(marker.x))
+      .attr("y1", y.range()[0])
+      .attr("y2", clampY(marker.y));
+    svg.select(".marker-dot").attr("cx", x(marker.x)).attr("cy", clampY(marker.y));
+  }
 }

@@ -1,6 +1,8 @@
 // The network drawing (SVG via the d3 UMD global). draw() builds the elements once per
 // architecture with stable keys; update() only restyles them, so a training step is cheap.
 
+import { t } from "./i18n.js";
+
 const d3 = window.d3;
 
 /** Colours of the diverging scale shared by every signed value on the page. */
@@ -132,7 +134,7 @@ export function createGraph(container, handlers) {
 
     const titles = model.layers.map((n, layer) => ({
       layer,
-      text: layer === 0 ? "input" : layer === layout.depth ? "output" : `hidden ${layer}`,
+      text: layer === 0 ? t("graph.input") : layer === layout.depth ? t("graph.output") : t("graph.hiddenN", { n: layer }),
       count: n,
     }));
     columns
@@ -304,7 +306,35 @@ export function createGraph(container, handlers) {
       });
   }
 
+  let highlighted = null;
+
+  /** Mark the graph parts a lesson's term names (null clears): see the keys in app/lessons.py. */
+  function highlight(key) {
+    highlighted = key;
+    if (!layout) return;
+    const depth = layout.depth;
+    const [kind, ...idx] = key ? key.split(":") : [null];
+    const n = idx.map(Number);
+    const unitHit = (d) =>
+      kind === "units" ||
+      (kind === "input" && d.layer === 0) ||
+      (kind === "output" && d.layer === depth) ||
+      (kind === "hidden" && d.layer > 0 && d.layer < depth) ||
+      (kind === "unit" && d.layer === n[0] && d.unit === n[1]);
+    const linkHit = (d) =>
+      (kind === "weights" && d.from !== null) ||
+      (kind === "bias" && d.from === null) ||
+      (kind === "link" && d.layer === n[0] && d.to === n[1] && d.from === n[2]);
+    svg.classed("highlighting", Boolean(key));
+    unitLayer.selectAll("g.unit").classed("hl", (d) => Boolean(key) && unitHit(d));
+    unitLayer.selectAll("g.bias").classed("hl", () => kind === "bias" || kind === "units");
+    linkLayer.selectAll("line.link").classed("hl", (d) => Boolean(key) && linkHit(d));
+    columns.selectAll("g.column").classed("hl", () => kind === "layers");
+  }
+
   return {
+    /** Mark the parts named by a lesson term's key (null: none). */
+    highlight,
     /** Draw (when the architecture or size changed) and restyle for a model. */
     render(model) {
       const key = [
@@ -317,6 +347,7 @@ export function createGraph(container, handlers) {
       if (key !== shapeKey) {
         draw(model);
         shapeKey = key;
+        if (highlighted) highlight(highlighted);
       }
       update(model);
     },

@@ -2,6 +2,17 @@
 // with every factor's value per example, their product, and an in-place weight editor.
 
 import { fmt, h, m } from "./dom.js";
+import { t } from "./i18n.js";
+
+/** The factor meanings the engine writes, by symbol (the activation's is built from its name). */
+const MEANING_KEYS = {
+  "dE/da_j": "factor.dEda",
+  "dE/dz_j": "factor.dEdz",
+  "sum_k w_kj delta_k": "factor.backprop",
+  "dz_j/dw_ji": "factor.dzdw",
+  "dz_j/db_j": "factor.dzdb",
+};
+const meaningOf = (f) => (MEANING_KEYS[f.symbol] ? t(MEANING_KEYS[f.symbol]) : f.symbol === "da_j/dz_j" ? t("factor.dadz", { act: f.meaning.replace("'(z_j)", "") }) : f.meaning);
 
 const MAX_EXAMPLE_COLUMNS = 3;
 
@@ -67,55 +78,52 @@ export function renderInspector(root, explain, { names, linkGradient, currentWei
   root.replaceChildren();
   const isBias = explain.from === null || explain.from === undefined;
   const title = isBias
-    ? `bias of ${names.to} (layer ${explain.layer})`
-    : `weight ${names.from} → ${names.to} (layer ${explain.layer})`;
-  const sourceText =
-    (explain.kind ?? explain.source) === "last_step"
-      ? `gradient of step ${explain.step}, the last step`
-      : "preview: the gradient the next step would use";
+    ? t("inspector.biasTitle", { to: names.to, layer: explain.layer })
+    : t("inspector.weightTitle", { from: names.from, to: names.to, layer: explain.layer });
+  const sourceText = (explain.kind ?? explain.source) === "last_step" ? t("inspector.lastStep", { n: explain.step }) : t("inspector.preview");
   root.append(h("p", { class: "inspector-title", "data-testid": "inspector-title" }, title));
   root.append(h("p", { class: "hint" }, sourceText));
   root.append(h("div", { class: "formula" }, formulaMath(explain.factors, isBias ? null : explain.from)));
 
   const { products, sum } = productOf(explain.factors);
   const columns = Math.min(products.length, MAX_EXAMPLE_COLUMNS);
-  const head = h("tr", {}, h("th", {}, "factor"));
-  for (let b = 0; b < columns; b++) head.append(h("th", { class: "num" }, `ex ${b + 1}`));
+  const head = h("tr", {}, h("th", {}, t("inspector.factor")));
+  for (let b = 0; b < columns; b++) head.append(h("th", { class: "num" }, t("inspector.exampleN", { n: b + 1 })));
   if (products.length > columns) head.append(h("th", { class: "num" }, `+${products.length - columns}`));
   const body = h("tbody");
   for (const f of explain.factors) {
     const symbol = m("math", {}, factorMath(f.symbol, isBias ? null : explain.from));
-    const row = h("tr", {}, h("td", { class: "factor", title: `${f.symbol}: ${f.meaning}` }, symbol));
+    const row = h("tr", {}, h("td", { class: "factor", title: `${f.symbol}: ${meaningOf(f)}` }, symbol));
     for (let b = 0; b < columns; b++) row.append(h("td", { class: "num", title: String(f.values[b]) }, fmt(f.values[b], 4)));
     if (products.length > columns) row.append(h("td", { class: "num" }, "…"));
     body.append(row);
   }
-  const productRow = h("tr", { class: "product-row" }, h("td", {}, "product"));
+  const productRow = h("tr", { class: "product-row" }, h("td", {}, t("inspector.product")));
   for (let b = 0; b < columns; b++) productRow.append(h("td", { class: "num", title: String(products[b]) }, fmt(products[b], 4)));
   if (products.length > columns) productRow.append(h("td", { class: "num" }, "…"));
   body.append(productRow);
   root.append(h("div", { class: "table-scroll" }, h("table", { class: "factors" }, h("thead", {}, head), body)));
   root.append(
-    h("ul", { class: "meanings" }, ...explain.factors.map((f) => h("li", {}, h("code", {}, f.symbol), ": ", f.meaning))),
+    h("ul", { class: "meanings" }, ...explain.factors.map((f) => h("li", {}, h("code", {}, f.symbol), ": ", meaningOf(f)))),
   );
 
-  const sumLabel = products.length > 1 ? `Σ of the ${products.length} products` : "product";
+  const sumLabel = products.length > 1 ? t("inspector.sumOf", { n: products.length }) : t("inspector.product");
   const facts = h(
     "dl",
     { class: "facts" },
     h("dt", {}, sumLabel),
     h("dd", { "data-testid": "inspector-product", "data-value": String(sum), title: String(sum) }, String(sum)),
-    h("dt", {}, "∂E/∂w from the API"),
+    h("dt", {}, t("inspector.fromApi")),
     h("dd", { "data-testid": "inspector-gradient", "data-value": String(explain.gradient) }, String(explain.gradient)),
   );
   if (linkGradient !== null && linkGradient !== undefined) {
     facts.append(
-      h("dt", {}, "gradient on the link"),
+      h("dt", {}, t("inspector.onLink")),
       h("dd", { "data-testid": "inspector-link-gradient", "data-value": String(linkGradient) }, String(linkGradient)),
     );
   }
   facts.append(
-    h("dt", {}, "update −α·∂E/∂w"),
+    h("dt", {}, t("inspector.update")),
     h("dd", { "data-testid": "inspector-update", title: `${-explain.learning_rate} × ${explain.gradient}` }, String(explain.update)),
   );
   root.append(facts);
@@ -125,9 +133,9 @@ export function renderInspector(root, explain, { names, linkGradient, currentWei
     step: "any",
     value: String(currentWeight ?? explain.weight),
     "data-testid": "weight-input",
-    "aria-label": "Weight value",
+    "aria-label": t("inspector.weightValue"),
   });
-  const set = h("button", { type: "button", class: "btn mini", "data-testid": "weight-set" }, "Set");
+  const set = h("button", { type: "button", class: "btn mini", "data-testid": "weight-set" }, t("inspector.set"));
   const submit = () => {
     const value = Number(input.value);
     if (input.value.trim() !== "" && Number.isFinite(value)) onSetWeight(value);

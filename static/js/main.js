@@ -4,12 +4,19 @@ import * as api from "./api.js";
 import * as charts from "./charts.js";
 import { fmt, h } from "./dom.js";
 import { createGraph, divergingColor, niceMax, unitLabel } from "./graph.js";
+import { getLang, has, loadI18n, onLangChange, setLang, t } from "./i18n.js";
 import { renderInspector } from "./inspector.js";
+import { createLessons } from "./lessons.js";
 import { buildPhases, phaseDetail, phaseTitle, phaseView } from "./phases.js";
 import { readHash, VIEWS, writeHash } from "./state.js";
 
 const GRID_RESOLUTION = 40;
 const REFRESH_GAP_MS = 120; // least time between two background refreshes
+const PLAY_REFRESH_GAP_MS = 200; // the same while playing (grid, accuracy, example)
+const LOSS_CURVE_GAP_MS = 150; // least time between two loss-curve redraws while playing
+const FRAME_MS = 1000 / 60; // "steps / frame" means steps per 1/60 s of play
+const MAX_TRAIN_STEPS = 10000; // the server's limit for one /train
+const MAX_CATCH_UP_FRAMES = 12; // a slow response does not make the next request huge
 const TOAST_MS = 3500;
 const MAX_HIDDEN_LAYERS = 6;
 const MAX_UNITS = 256;
@@ -18,28 +25,29 @@ const EXAMPLE_CHIPS_MAX = 16; // datasets up to this size list every example as 
 const LEGEND_WIDTH = 180;
 const DEFAULT_CREATE = { layers: [2, 3, 1], dataset: "xor" };
 const KEYS = [
-  ["Space", "play / pause"],
-  ["→  or  s", "one step (next phase in step-through)"],
-  ["←", "previous phase (step-through)"],
-  ["z", "undo one step"],
-  ["r", "reset: new random weights"],
-  ["t", "step-through mode on / off"],
-  ["1  2  3", "show weights / gradients / last update"],
-  ["b", "show / hide bias units"],
-  ["?", "this list"],
-  ["Esc", "close the inspector or this list"],
+  ["Space", "keys.play"],
+  ["→  or  s", "keys.step"],
+  ["←", "keys.prevPhase"],
+  ["z", "keys.undo"],
+  ["r", "keys.reset"],
+  ["t", "keys.stepThrough"],
+  ["1  2  3", "keys.views"],
+  ["b", "keys.bias"],
+  ["l", "keys.lessons"],
+  ["[  ]", "keys.lessonSteps"],
+  ["?", "keys.help"],
+  ["Esc", "keys.escape"],
 ];
-const VIEW_TITLES = { weights: "weight w", gradients: "gradient ∂E/∂w (last step)", updates: "last update Δw" };
 
 const $ = (id) => document.getElementById(id);
 
 const ui = readHash();
 let network = null; // the NetworkState shown
-let lastStep = null; // the last step response ({derived: true, ...} when inferred from an event)
+let lastStep = null; // the last step (a StepResult: from POST step or GET last-step), or null
 let datasetData = null; // the network's training (and test) points
 let datasets = [];
 let presets = [];
-let example = null; // forward pass of the selected example: {layers, outputs, loss}
+let example = null; // forward pass of the selected example: {layers, outputs, loss, deltas}
 let gridData = null; // decoded grid: {n, xRange, yRange, hidden, output}
 let historyData = null;
 let accuracy = null;
@@ -50,6 +58,7 @@ let selectedLink = null; // key of the link shown in the inspector
 let inspected = null; // {layer, to, from} of the inspector
 let userSeed = null; // a seed the user typed (kept by Reset)
 let busy = Promise.resolve();
+const changeListeners = [];
 
 const graph = createGraph($("graph"), {
   onLinkHover: showLinkTooltip,
@@ -71,36 +80,42 @@ function toast(message, kind = "error") {
   }, TOAST_MS);
 }
 
+/** An error for the toast: the server's own words after a translated lead-in. */
+function errorText(error) {
+  const detail = error?.message || String(error);
+  return error?.status ? t("error.server", { status: error.status, detail }) : t("error.generic", { detail });
+}
+
 /** Run one user action after the previous one, reporting its error instead of throwing. */
 function act(fn) {
   busy = busy.then(fn).catch((error) => {
     console.warn(error);
-    toast(error.message || String(error));
+    toast(errorText(error));
   });
   return busy;
 }
 
 const depth = () => network.layers.length - 1;
 const isTwoD = () => network && network.dataset.input_dim === 2;
-const nameOf = (layer, unit) => (unit === null ? "bias 1" : unitLabel(layer, unit, depth()));
+const nameOf = (layer, unit) => (unit === null ? t("graph.biasUnit") : unitLabel(layer, unit, depth()));
 const paramAt = (tree, layer, to, from) =>
   tree ? (from === null ? tree.biases?.[layer]?.[to] : tree.weights?.[layer]?.[to]?.[from]) : undefined;
 const subtractTrees = (after, before) => ({
   weights: after.weights.map((w, l) => w.map((r, j) => r.map((v, i) => v - before.weights[l][j][i]))),
   biases: after.biases.map((b, l) => b.map((v, j) => v - before.biases[l][j])),
 });
+const activationName = (name) => (has(`act.${name}`) ? t(`act.${name}`) : name);
 
-/** The last update Δw of the last step, when it is known. */
+/** The update Δw of the last step: its parameters after minus before (exact, from the step). */
 function lastUpdate() {
-  if (!lastStep || !network) return null;
-  if (lastStep.update) return lastStep.update;
-  if (lastStep.network.revision !== network.revision) return null;
-  return subtractTrees(network, { weights: lastStep.weights_before, biases: lastStep.biases_before });
+  if (!lastStep) return null;
+  if (!lastStep.update) lastStep.update = subtractTrees(lastStep.network, { weights: lastStep.weights_before, biases: lastStep.biases_before });
+  return lastStep.update;
 }
 
 /** The row of the selected example in the last step's batch, or -1. */
 function rowInLastStep() {
-  if (!lastStep || lastStep.derived || !datasetData) return -1;
+  if (!lastStep || !datasetData) return -1;
   const x = datasetData.inputs[ui.ex];
   if (!x) return -1;
   return lastStep.inputs.findIndex((r) => r.every((v, i) => v === x[i]));
@@ -108,32 +123,45 @@ function rowInLastStep() {
 
 // ---------------------------------------------------------------- network life cycle
 
-/** Show a NetworkState (from a response or the event stream). */
-async function adopt(state, { step = null, external = false } = {}) {
+/** The last step of the network shown, from the server (null when there is none). */
+async function fetchLastStep(state) {
+  if (state.step === 0) return null;
+  try {
+    return await api.lastStep(state.id);
+  } catch (error) {
+    if (error.status === 409) return null;
+    throw error;
+  }
+}
+
+/** Whether the server keeps a last step (asked without a 409: explain says "last_step"). */
+async function hasLastStep(state) {
+  if (state.step === 0) return false;
+  const probe = await api.explain(state.id, 0, 0, state.layers[0] > 0 ? 0 : null, { record: false });
+  return probe.kind === "last_step";
+}
+
+/**
+ * Show a NetworkState (from a response or the event stream). `step` is the step that made
+ * it, when known; otherwise, when the step count rose, the last step is fetched.
+ */
+async function adopt(state, { step = null, undone = false, probe = false } = {}) {
   const changedNet = !network || network.id !== state.id;
   const before = network;
   if (!changedNet && state.revision < network.revision) return; // stale
   if (step) lastStep = step;
-  else if (changedNet) lastStep = null;
-  else if (external && state.step === before.step + 1 && state.weights.length === before.weights.length) {
-    // a step made elsewhere (curl): the update is exact, the gradient follows from it
-    const update = subtractTrees(state, before);
-    const lr = state.learning_rate;
-    lastStep = {
-      derived: true,
-      update,
-      gradients: {
-        weights: update.weights.map((w) => w.map((r) => r.map((v) => -v / lr))),
-        biases: update.biases.map((b) => b.map((v) => -v / lr)),
-      },
-      network: state,
-    };
-  } else if (state.step !== before.step) lastStep = null;
+  else if (undone || (!changedNet && state.step < before.step)) lastStep = null;
+  else if (changedNet || state.step !== before.step) {
+    lastStep = null;
+    if (state.step > 0 && (!probe || (await hasLastStep(state)))) lastStep = await fetchLastStep(state);
+  }
+  if (!changedNet && network.revision > state.revision) return; // a newer state came meanwhile
   network = state;
   if (changedNet) {
     ui.net = state.id;
     ui.ex = Math.min(ui.ex, state.dataset.size - 1);
     phaseIndex = null;
+    historyData = null;
     closeInspector();
     follow(state.id);
     datasetData = await api.dataset(state.id);
@@ -151,10 +179,10 @@ function follow(id) {
   if (events) events.close();
   events = api.followEvents(id, {
     onState: (state) => {
-      if (!network || state.id !== network.id || state.revision <= network.revision) return;
-      adopt(state, { external: true });
+      if (playing || !network || state.id !== network.id || state.revision <= network.revision) return;
+      act(() => adopt(state));
     },
-    onDeleted: () => toast("this network was deleted on the server"),
+    onDeleted: () => toast(t("toast.deleted")),
   });
 }
 
@@ -187,54 +215,127 @@ async function createDefault() {
   await adopt(await api.createNetwork(body));
 }
 
+/** A new network from a preset (a lesson's, or the preset menu's). */
+async function loadPreset(name, extra = {}) {
+  stopPlaying();
+  await adopt(await api.createNetwork({ preset: name, ...extra }));
+}
+
 // ---------------------------------------------------------------- actions
 
 async function doStep() {
+  if (lessons.staged()) return lessons.stage.step();
   const response = await api.step(network.id);
   await adopt(response.network, { step: response });
 }
 
 async function doUndo() {
+  if (lessons.staged()) return;
   stopPlaying();
-  await adopt(await api.undo(network.id));
+  await adopt(await api.undo(network.id), { undone: true });
+}
+
+function doReset() {
+  if (lessons.staged()) return lessons.stage.reset();
+  return recreate();
 }
 
 function stopPlaying() {
+  if (lessons.staged()) lessons.stage.pause();
+  if (!playing) return;
   playing = false;
   syncPlay();
+  afterPlay();
 }
 
 let playToken = 0;
+let frameRequested = false;
+let lastCurveDraw = 0;
 
-/** Train while playing: each frame one request of k-1 steps, then one exact step. */
+/**
+ * Train while playing: one POST train in flight at a time, sized to the frames that passed
+ * since the last one (speed = steps per 1/60 s); the newest state is drawn once per frame.
+ */
 async function playLoop(token) {
   const live = () => playing && token === playToken;
+  let last = performance.now() - FRAME_MS;
   while (live()) {
-    await act(async () => {
-      if (!live()) return;
-      try {
-        const k = ui.speed;
-        if (k > 1) {
-          const trained = await api.train(network.id, k - 1);
-          await adopt(trained.network);
-        }
-        if (live()) await doStep();
-      } catch (error) {
-        stopPlaying();
-        throw error;
-      }
-    });
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const now = performance.now();
+    const frames = Math.min(MAX_CATCH_UP_FRAMES, Math.max(1, (now - last) / FRAME_MS));
+    last = now;
+    const id = network.id;
+    const steps = Math.max(1, Math.min(MAX_TRAIN_STEPS, Math.round(ui.speed * frames)));
+    try {
+      const trained = await api.train(id, steps);
+      if (!network || network.id !== id) return;
+      takePlayed(trained);
+    } catch (error) {
+      if (token === playToken) stopPlaying();
+      console.warn(error);
+      toast(errorText(error));
+      return;
+    }
   }
 }
 
+/** A train response while playing: keep the state and its losses, draw on the next frame. */
+function takePlayed(trained) {
+  const state = trained.network;
+  if (state.revision <= network.revision) return;
+  network = state;
+  if (historyData) {
+    const first = trained.step - trained.losses.length + 1;
+    trained.losses.forEach((loss, i) => {
+      historyData.steps.push(first + i);
+      historyData.losses.push(loss);
+      historyData.test_losses.push(null);
+    });
+  }
+  if (!frameRequested) {
+    frameRequested = true;
+    requestAnimationFrame(drawFrame);
+  }
+}
+
+function drawFrame() {
+  frameRequested = false;
+  if (!network) return;
+  syncStats();
+  render();
+  const now = performance.now();
+  if (now - lastCurveDraw > LOSS_CURVE_GAP_MS) {
+    lastCurveDraw = now;
+    charts.drawLossCurve($("loss-chart"), historyData);
+  }
+  scheduleRefresh();
+}
+
+/** After play stops: the exact last step, the whole history, the panels. */
+function afterPlay() {
+  act(async () => {
+    if (!network) return;
+    const state = await api.getNetwork(network.id);
+    lastStep = await fetchLastStep(state);
+    network = state;
+    historyData = null;
+    syncControls();
+    render();
+    scheduleRefresh();
+  });
+}
+
 function togglePlay() {
+  if (lessons.staged()) {
+    lessons.stage.togglePlay();
+    syncPlay();
+    return;
+  }
   playing = !playing;
   syncPlay();
   if (playing) {
     phaseIndex = null;
-    playLoop(++playToken);
-  }
+    playLoop(++playToken); // outside the action queue, so steps and edits are not held up
+  } else afterPlay();
 }
 
 function setView(view) {
@@ -242,10 +343,11 @@ function setView(view) {
   writeHash(ui);
   syncControls();
   render();
+  if (playing && view !== "weights") scheduleRefresh();
 }
 
 function setPhase(index) {
-  if (!lastStep || lastStep.derived) return;
+  if (!lastStep) return;
   const count = buildPhases(depth()).length;
   phaseIndex = Math.max(0, Math.min(count - 1, index));
   render();
@@ -255,7 +357,7 @@ function setPhase(index) {
 function nextPhase() {
   act(async () => {
     const count = network ? buildPhases(depth()).length : 0;
-    if (phaseIndex === null || phaseIndex >= count - 1 || !lastStep || lastStep.derived) await doStep();
+    if (phaseIndex === null || phaseIndex >= count - 1 || !lastStep) await doStep();
     else setPhase(phaseIndex + 1);
   });
 }
@@ -279,7 +381,7 @@ function scheduleRefresh() {
     return;
   }
   if (refreshTimer) return;
-  refreshTimer = setTimeout(runRefresh, REFRESH_GAP_MS);
+  refreshTimer = setTimeout(runRefresh, playing ? PLAY_REFRESH_GAP_MS : REFRESH_GAP_MS);
 }
 
 async function runRefresh() {
@@ -288,19 +390,27 @@ async function runRefresh() {
   const id = network.id;
   try {
     const x = datasetData.inputs[ui.ex];
-    const t = datasetData.targets[ui.ex];
-    const jobs = [api.forward(id, [x], [t]), api.history(id)];
+    const target = datasetData.targets[ui.ex];
+    const wantHistory = !playing || !historyData;
+    const wantStep = playing && (ui.view !== "weights" || inspected) && network.step > 0;
+    const jobs = [
+      api.forward(id, [x], [target]),
+      wantHistory ? api.history(id) : null,
+      wantStep ? fetchLastStep(network) : null,
+    ];
     if (isTwoD()) jobs.push(api.grid(id, GRID_RESOLUTION), api.forward(id, datasetData.inputs, datasetData.targets));
     if (isTwoD() && datasetData.test_inputs) jobs.push(api.forward(id, datasetData.test_inputs, datasetData.test_targets));
-    const [fw, hist, grid, all, test] = await Promise.all(jobs);
+    const [fw, hist, step, grid, all, test] = await Promise.all(jobs);
     if (network.id !== id) return;
     example = fw;
-    historyData = hist;
+    if (hist) historyData = hist;
+    if (step) lastStep = step;
     gridData = grid ? decodeGrid(grid) : null;
     accuracy = all ? { train: accuracyOf(all.outputs, datasetData.targets), test: test ? accuracyOf(test.outputs, datasetData.test_targets) : null } : null;
     render();
     renderPanels();
     if (inspected) await refreshInspector({ record: false });
+    notifyChange();
   } catch (error) {
     if (error.status !== 404) console.warn(error);
   } finally {
@@ -334,6 +444,10 @@ function accuracyOf(outputs, targets) {
   return { right, total: outputs.length };
 }
 
+function notifyChange() {
+  changeListeners.forEach((fn) => fn());
+}
+
 // ---------------------------------------------------------------- drawing
 
 /** The model the graph draws, for the current view or step-through phase. */
@@ -348,7 +462,7 @@ function graphModel() {
     heatmaps: heatmaps(),
   };
   const phases = buildPhases(depth());
-  if (ui.st && phaseIndex !== null && lastStep && !lastStep.derived && phaseIndex < phases.length) {
+  if (ui.st && phaseIndex !== null && lastStep && phaseIndex < phases.length) {
     const row = Math.max(rowInLastStep(), 0);
     const view = phaseView(lastStep, phases[phaseIndex], row, network);
     const scaleSource = view.view === "gradients" ? lastStep.gradients : network;
@@ -383,7 +497,7 @@ function heatmaps() {
   if (heatmapCache.grid === gridData) return heatmapCache.urls;
   const n = gridData.n;
   const urls = [null];
-  gridData.hidden.forEach((layer, l) => {
+  gridData.hidden.forEach((layer) => {
     urls.push(layer.length <= 16 ? layer.map((v) => charts.heatmapURL(n, charts.unitColorFn(v, network.hidden_activation))) : null);
   });
   const out = gridData.output;
@@ -403,7 +517,12 @@ function render() {
   renderPhase();
 }
 
+let legendKey = "";
+
 function renderLegend(max, view, unknownView) {
+  const key = [max, view, unknownView, getLang()].join("|");
+  if (key === legendKey) return;
+  legendKey = key;
   const root = $("legend");
   root.replaceChildren();
   const svg = d3
@@ -413,11 +532,11 @@ function renderLegend(max, view, unknownView) {
     .attr("height", 34)
     .attr("class", "legend-svg");
   const gradient = svg.append("defs").append("linearGradient").attr("id", "legend-gradient");
-  [0, 0.25, 0.5, 0.75, 1].forEach((t) =>
+  [0, 0.25, 0.5, 0.75, 1].forEach((s) =>
     gradient
       .append("stop")
-      .attr("offset", `${t * 100}%`)
-      .attr("stop-color", divergingColor((t - 0.5) * 2 * max, max)),
+      .attr("offset", `${s * 100}%`)
+      .attr("stop-color", divergingColor((s - 0.5) * 2 * max, max)),
   );
   svg.append("rect").attr("x", 12).attr("y", 4).attr("width", LEGEND_WIDTH).attr("height", 10).attr("rx", 5).attr("class", "legend-bar").attr("fill", "url(#legend-gradient)");
   [
@@ -429,9 +548,9 @@ function renderLegend(max, view, unknownView) {
     h(
       "div",
       { class: "legend-text" },
-      h("strong", {}, `links: ${VIEW_TITLES[view]}`),
-      h("span", { class: unknownView ? "legend-warn" : "" }, unknownView ? "not known for this step: press Step" : "colour = sign, width = size"),
-      h("span", {}, "units: activation a of the example", h("span", { class: "swatch neg" }), "−1 … ", h("span", { class: "swatch pos" }), "+1"),
+      h("strong", {}, t("legend.links", { what: t(`legend.view.${view}`) })),
+      h("span", { class: unknownView ? "legend-warn" : "" }, unknownView ? t("legend.unknown") : t("legend.encoding")),
+      h("span", {}, t("legend.units"), h("span", { class: "swatch neg" }), "−1 … ", h("span", { class: "swatch pos" }), "+1"),
     ),
   );
 }
@@ -445,10 +564,8 @@ function renderPhase() {
     return;
   }
   const phases = buildPhases(depth());
-  const active = phaseIndex !== null && lastStep && !lastStep.derived;
-  $("phase-label").textContent = active
-    ? phaseTitle(phases[phaseIndex], depth(), phaseIndex, phases.length)
-    : "press Step (s) to watch one step phase by phase";
+  const active = phaseIndex !== null && lastStep;
+  $("phase-label").textContent = active ? phaseTitle(phases[phaseIndex], depth(), phaseIndex, phases.length) : t("phase.idle");
   box.dataset.phase = active ? String(phaseIndex) : "";
   box.dataset.kind = active ? phases[phaseIndex].kind : "";
   $("phase-prev").disabled = !active || phaseIndex === 0;
@@ -463,13 +580,13 @@ function renderPanels() {
   if (!network) return;
   charts.drawLossCurve($("loss-chart"), historyData);
   const softmax = network.output_activation === "softmax";
-  $("output-title").textContent = `Output ${softmax ? "p" : "y"} vs target d · example ${ui.ex + 1}`;
+  $("output-title").textContent = t("panel.output", { y: softmax ? "p" : "y", n: ui.ex + 1 });
   if (example && datasetData) {
     charts.drawOutputBars($("output-panel"), {
       outputs: example.outputs[0],
       targets: datasetData.targets[ui.ex],
       loss: example.loss,
-      lossName: network.loss,
+      lossName: t(`loss.${network.loss}`),
       softmax,
     });
   }
@@ -491,7 +608,8 @@ function renderPanels() {
     });
     const acc = accuracy;
     $("accuracy").textContent = acc
-      ? `train ${acc.train.right}/${acc.train.total}` + (acc.test ? ` · test ${acc.test.right}/${acc.test.total}` : "")
+      ? t("panel.accuracyTrain", { right: acc.train.right, total: acc.train.total }) +
+        (acc.test ? ` · ${t("panel.accuracyTest", { right: acc.test.right, total: acc.test.total })}` : "")
       : "";
     $("accuracy").dataset.right = acc ? String(acc.train.right) : "";
   }
@@ -522,8 +640,9 @@ function showLinkTooltip(d, event) {
   const from = nameOf(d.layer, d.from);
   const to = nameOf(d.layer + 1, d.to);
   const update = lastUpdate();
+  const stepNote = lastStep && lastStep.step !== network.step ? ` (${t("tip.ofStep", { n: lastStep.step })})` : "";
   placeTooltip(event, [
-    h("div", { class: "tip-title" }, d.from === null ? `bias → ${to}` : `${from} → ${to}`),
+    h("div", { class: "tip-title" }, d.from === null ? `${t("graph.bias")} → ${to}` : `${from} → ${to}`),
     h(
       "table",
       {},
@@ -531,11 +650,11 @@ function showLinkTooltip(d, event) {
         "tbody",
         {},
         tipRow(d.from === null ? "b" : "w", paramAt(network, d.layer, d.to, d.from), "tip-weight"),
-        tipRow("∂E/∂w" + (lastStep?.derived ? " (from Δw/α)" : ""), paramAt(lastStep?.gradients, d.layer, d.to, d.from), "tip-gradient"),
-        tipRow("Δw last", paramAt(update, d.layer, d.to, d.from), "tip-update"),
+        tipRow(`∂E/∂w${stepNote}`, paramAt(lastStep?.gradients, d.layer, d.to, d.from) ?? t("tip.afterStep"), "tip-gradient"),
+        tipRow(t("tip.lastUpdate"), paramAt(update, d.layer, d.to, d.from) ?? t("tip.afterStep"), "tip-update"),
       ),
     ),
-    h("div", { class: "hint" }, "click for the chain rule"),
+    h("div", { class: "hint" }, t("tip.clickForChainRule")),
   ]);
 }
 
@@ -543,25 +662,19 @@ function showUnitTooltip(d, event) {
   const rows = [];
   const name = unitLabel(d.layer, d.unit, depth());
   if (d.layer === 0) {
-    rows.push(tipRow("x (input)", datasetData?.inputs[ui.ex]?.[d.unit], "tip-out"));
+    rows.push(tipRow(t("tip.input"), datasetData?.inputs[ui.ex]?.[d.unit], "tip-out"));
   } else {
     const layer = example?.layers[d.layer - 1];
     rows.push(tipRow("in (z)", layer?.z[0][d.unit], "tip-in"));
     rows.push(tipRow("out (a)", layer?.a[0][d.unit], "tip-out"));
-    const row = rowInLastStep();
-    if (lastStep && !lastStep.derived) {
-      const deltas = lastStep.deltas[d.layer - 1];
-      const delta = row >= 0 ? deltas[row][d.unit] : deltas.reduce((s, r) => s + r[d.unit], 0);
-      rows.push(tipRow(row >= 0 ? "δ (last step)" : "Σ δ over last batch", delta, "tip-delta"));
-    } else {
-      rows.push(tipRow("δ", "after a Step", "tip-delta"));
-    }
-    if (network.use_bias) rows.push(tipRow("bias b", network.biases[d.layer - 1][d.unit], "tip-bias"));
+    rows.push(tipRow(t("tip.delta"), example?.deltas?.[d.layer - 1]?.[0]?.[d.unit], "tip-delta"));
+    if (network.use_bias) rows.push(tipRow(t("tip.bias"), network.biases[d.layer - 1][d.unit], "tip-bias"));
     const incoming = network.weights[d.layer - 1][d.unit];
     incoming.slice(0, 8).forEach((w, i) => rows.push(tipRow(`w ${unitLabel(d.layer - 1, i, depth())}→`, w)));
-    if (incoming.length > 8) rows.push(tipRow("…", `${incoming.length - 8} more weights`));
+    if (incoming.length > 8) rows.push(tipRow("…", t("tip.moreWeights", { n: incoming.length - 8 })));
   }
-  placeTooltip(event, [h("div", { class: "tip-title" }, `${name} · ${d.layer === 0 ? "input" : d.layer === depth() ? network.output_activation : network.hidden_activation}`), h("table", {}, h("tbody", {}, ...rows))]);
+  const kind = d.layer === 0 ? t("graph.input") : activationName(d.layer === depth() ? network.output_activation : network.hidden_activation);
+  placeTooltip(event, [h("div", { class: "tip-title" }, `${name} · ${kind}`), h("table", {}, h("tbody", {}, ...rows))]);
 }
 
 function inspect(layer, to, from) {
@@ -577,7 +690,7 @@ async function refreshInspector({ record }) {
   const { layer, to, from } = inspected;
   const result = await api.explain(network.id, layer, to, from, { record });
   if (!inspected || inspected.layer !== layer || inspected.to !== to || inspected.from !== from) return;
-  const linkGradient = lastStep && !lastStep.derived ? paramAt(lastStep.gradients, layer, to, from) : null;
+  const linkGradient = lastStep && lastStep.step === result.step ? paramAt(lastStep.gradients, layer, to, from) : null;
   renderInspector($("inspector-body"), result, {
     names: { from: nameOf(layer, from), to: nameOf(layer + 1, to) },
     linkGradient,
@@ -585,7 +698,7 @@ async function refreshInspector({ record }) {
     onSetWeight: (value) =>
       act(async () => {
         await adopt(await api.setWeight(network.id, layer, to, from, value));
-        toast(`set to ${value}`, "info");
+        toast(t("toast.setTo", { value }), "info");
       }),
   });
 }
@@ -599,10 +712,14 @@ function closeInspector() {
 
 // ---------------------------------------------------------------- controls
 
-function syncControls() {
+function syncStats() {
   $("step-count").textContent = String(network.step);
   $("loss-value").textContent = network.last_loss === null ? "–" : fmt(network.last_loss, 6);
-  $("loss-value").title = network.last_loss === null ? "no step yet" : `loss of the last step's batch, before its update: ${network.last_loss}`;
+  $("loss-value").title = network.last_loss === null ? t("stat.noStep") : t("stat.lossTitle", { loss: network.last_loss });
+}
+
+function syncControls() {
+  syncStats();
   const lr = $("learning-rate");
   if (document.activeElement !== lr) lr.value = String(network.learning_rate);
   const bs = $("batch-size");
@@ -613,44 +730,51 @@ function syncControls() {
   $("loss").value = network.loss;
   $("init").value = network.init;
   $("seed").placeholder = String(network.seed);
-  $("seed").title = `this network's seed is ${network.seed}; type one to keep it on Reset, blank for a new one each time`;
+  $("seed").title = t("arch.seedTitle", { seed: network.seed });
   if (userSeed === null) $("seed").value = "";
   $("dataset").value = network.dataset.name;
   $("show-bias").checked = ui.bias;
-  $("undo").disabled = !network.undo_available;
+  $("undo").disabled = !network.undo_available || lessons.staged();
   $("hidden-count").textContent = String(network.layers.length - 2);
   $("remove-layer").disabled = network.layers.length <= 2;
   $("add-layer").disabled = network.layers.length - 2 >= MAX_HIDDEN_LAYERS;
-  $("speed").value = String(ui.speed);
+  if ([...$("speed").options].some((o) => o.value === String(ui.speed))) $("speed").value = String(ui.speed);
   $("step-through").setAttribute("aria-pressed", String(ui.st));
   document.querySelectorAll("#view-switch button").forEach((b) => b.setAttribute("aria-checked", String(b.dataset.view === ui.view)));
   renderLayerUnits();
   const ds = datasets.find((d) => d.name === network.dataset.name);
-  $("dataset-description").textContent = ds ? `${ds.description} · ${ds.size} train${ds.test_size ? `, ${ds.test_size} test` : ""}` : "";
+  $("dataset-description").textContent = ds
+    ? `${datasetDescription(ds)} · ${t("data.sizes", { train: ds.size })}${ds.test_size ? `, ${t("data.testSize", { test: ds.test_size })}` : ""}`
+    : "";
   syncPlay();
 }
 
+const datasetDescription = (ds) => (has(`dataset.${ds.name}`) ? t(`dataset.${ds.name}`) : ds.description);
+const presetTitle = (p) => (has(`preset.${p.name}.title`) ? t(`preset.${p.name}.title`) : p.title || p.name);
+const presetDescription = (p) => (has(`preset.${p.name}.description`) ? t(`preset.${p.name}.description`) : p.description);
+
 function syncPlay() {
+  const on = lessons.staged() ? lessons.stage.playing() : playing;
   const button = $("play");
-  button.setAttribute("aria-pressed", String(playing));
-  button.querySelector(".play-label").textContent = playing ? "Pause" : "Play";
-  button.classList.toggle("playing", playing);
+  button.setAttribute("aria-pressed", String(on));
+  button.querySelector(".play-label").textContent = on ? t("transport.pause") : t("transport.play");
+  button.classList.toggle("playing", on);
 }
 
 function renderLayerUnits() {
   const root = $("layer-units");
   const rows = network.layers.map((n, layer) => {
     const last = layer === network.layers.length - 1;
-    const label = layer === 0 ? "input" : last ? "output" : `hidden ${layer}`;
+    const label = layer === 0 ? t("graph.input") : last ? t("graph.output") : t("graph.hiddenN", { n: layer });
     const fixed = layer === 0 || last;
     const pm = fixed
-      ? h("span", { class: "pm fixed", title: "set by the dataset" }, h("span", { "data-testid": `units-${layer}` }, n))
+      ? h("span", { class: "pm fixed", title: t("arch.fixedTitle") }, h("span", { "data-testid": `units-${layer}` }, n))
       : h(
           "span",
           { class: "pm" },
-          h("button", { type: "button", class: "btn mini", "data-testid": `remove-unit-${layer}`, "aria-label": `Remove a unit from ${label}`, disabled: n <= 1, onclick: () => changeUnits(layer, -1) }, "−"),
+          h("button", { type: "button", class: "btn mini", "data-testid": `remove-unit-${layer}`, "aria-label": t("arch.removeUnit", { layer: label }), disabled: n <= 1, onclick: () => changeUnits(layer, -1) }, "−"),
           h("span", { "data-testid": `units-${layer}` }, n),
-          h("button", { type: "button", class: "btn mini", "data-testid": `add-unit-${layer}`, "aria-label": `Add a unit to ${label}`, disabled: n >= MAX_UNITS, onclick: () => changeUnits(layer, +1) }, "+"),
+          h("button", { type: "button", class: "btn mini", "data-testid": `add-unit-${layer}`, "aria-label": t("arch.addUnit", { layer: label }), disabled: n >= MAX_UNITS, onclick: () => changeUnits(layer, +1) }, "+"),
         );
     return h("div", { class: `layer-row${fixed ? " fixed" : ""}` }, h("span", {}, label), pm);
   });
@@ -690,9 +814,9 @@ function renderExamples() {
   const n = datasetData.inputs.length;
   const label = (i) => {
     const x = datasetData.inputs[i].map((v) => fmt(v, 2)).join(", ");
-    const t = datasetData.targets[i];
-    const target = t.length === 1 ? fmt(t[0], 0) : `class ${t.indexOf(Math.max(...t)) + 1}`;
-    return `(${x}) → ${target}`;
+    const target = datasetData.targets[i];
+    const shown = target.length === 1 ? fmt(target[0], 0) : t("data.class", { n: target.indexOf(Math.max(...target)) + 1 });
+    return `(${x}) → ${shown}`;
   };
   if (n <= EXAMPLE_CHIPS_MAX) {
     root.replaceChildren(
@@ -701,7 +825,7 @@ function renderExamples() {
       ),
     );
   } else {
-    const input = h("input", { type: "range", min: 0, max: n - 1, value: ui.ex, "data-testid": "example-slider", "aria-label": "Example" });
+    const input = h("input", { type: "range", min: 0, max: n - 1, value: ui.ex, "data-testid": "example-slider", "aria-label": t("data.example") });
     const text = h("span", { class: "example-label", "data-testid": "example-label" }, `#${ui.ex + 1} ${label(ui.ex)}`);
     input.addEventListener("input", () => selectExample(Number(input.value)));
     root.replaceChildren(input, text);
@@ -717,7 +841,10 @@ function selectExample(i) {
 }
 
 function renderKeys() {
-  const items = KEYS.flatMap(([key, text]) => [h("dt", {}, ...key.split("  ").map((k) => h("kbd", {}, k))), h("dd", {}, text)]);
+  const items = KEYS.flatMap(([key, text]) => [
+    h("dt", {}, ...key.split("  ").map((k) => (k === "or" ? ` ${t("keys.or")} ` : h("kbd", {}, k === "Space" ? t("keys.space") : k)))),
+    h("dd", {}, t(text)),
+  ]);
   $("key-list").replaceChildren(...items);
   $("help-key-list").replaceChildren(...items.map((n) => n.cloneNode(true)));
 }
@@ -733,22 +860,26 @@ function onKey(event) {
   const key = event.key;
   const handled = {
     " ": togglePlay,
-    ArrowRight: () => (ui.st ? nextPhase() : act(doStep)),
+    ArrowRight: () => (ui.st && !lessons.staged() ? nextPhase() : act(doStep)),
     s: () => {
       if (ui.st) phaseIndex = null;
       act(doStep);
     },
     ArrowLeft: prevPhase,
     z: () => act(doUndo),
-    r: () => act(() => recreate()),
+    r: () => act(doReset),
     t: toggleStepThrough,
     1: () => setView(VIEWS[0]),
     2: () => setView(VIEWS[1]),
     3: () => setView(VIEWS[2]),
     b: toggleBias,
+    l: () => lessons.toggleMenu(),
+    "[": () => lessons.move(-1),
+    "]": () => lessons.move(+1),
     "?": () => toggleHelp(),
     Escape: () => {
       toggleHelp(false);
+      lessons.toggleMenu(false);
       closeInspector();
     },
   }[key];
@@ -759,9 +890,10 @@ function onKey(event) {
 }
 
 function toggleStepThrough() {
+  if (lessons.staged()) return;
   ui.st = !ui.st;
   if (ui.st) stopPlaying();
-  phaseIndex = ui.st && lastStep && !lastStep.derived ? 0 : null;
+  phaseIndex = ui.st && lastStep ? 0 : null;
   writeHash(ui);
   syncControls();
   render();
@@ -774,6 +906,32 @@ function toggleBias() {
   render();
 }
 
+function fillPresetAndDatasetMenus() {
+  const preset = $("preset");
+  const chosen = preset.value;
+  preset.replaceChildren(h("option", { value: "", "data-i18n": "preset.custom" }, t("preset.custom")), ...presets.map((p) => h("option", { value: p.name }, presetTitle(p))));
+  preset.value = chosen;
+  const found = presets.find((p) => p.name === chosen);
+  $("preset-description").textContent = found ? presetDescription(found) : "";
+  const dataset = $("dataset");
+  dataset.replaceChildren(...datasets.map((d) => h("option", { value: d.name }, has(`dataset.name.${d.name}`) ? t(`dataset.name.${d.name}`) : d.name)));
+  if (network) dataset.value = network.dataset.name;
+}
+
+function onLanguage() {
+  legendKey = "";
+  renderKeys();
+  fillPresetAndDatasetMenus();
+  if (!network) return;
+  graph.invalidate();
+  syncControls();
+  renderExamples();
+  render();
+  renderPanels();
+  if (inspected) act(() => refreshInspector({ record: false }));
+  lessons.relabel();
+}
+
 function bindControls() {
   $("step").addEventListener("click", () => {
     if (ui.st) phaseIndex = null;
@@ -781,22 +939,23 @@ function bindControls() {
   });
   $("play").addEventListener("click", togglePlay);
   $("undo").addEventListener("click", () => act(doUndo));
-  $("reset").addEventListener("click", () => act(() => recreate()));
+  $("reset").addEventListener("click", () => act(doReset));
   $("speed").addEventListener("change", (e) => {
     ui.speed = Number(e.target.value);
     writeHash(ui);
   });
   $("learning-rate").addEventListener("change", (e) => {
     const value = Number(e.target.value);
-    if (!(value > 0)) return toast("the learning rate must be a positive number");
+    if (!(value > 0)) return toast(t("toast.badRate"));
     act(async () => adopt(await api.patchNetwork(network.id, { learning_rate: value })));
   });
   $("batch-size").addEventListener("change", (e) => {
     const value = Number.parseInt(e.target.value, 10);
-    if (!(value >= 1)) return toast("the batch size must be a whole number ≥ 1");
+    if (!(value >= 1)) return toast(t("toast.badBatch"));
     act(async () => adopt(await api.patchNetwork(network.id, { batch_size: value })));
   });
   document.querySelectorAll("#view-switch button").forEach((b) => b.addEventListener("click", () => setView(b.dataset.view)));
+  document.querySelectorAll("[data-lang]").forEach((b) => b.addEventListener("click", () => setLang(b.dataset.lang)));
   $("step-through").addEventListener("click", toggleStepThrough);
   $("phase-next").addEventListener("click", nextPhase);
   $("phase-prev").addEventListener("click", prevPhase);
@@ -830,31 +989,32 @@ function bindControls() {
   $("preset").addEventListener("change", (e) => {
     const name = e.target.value;
     const preset = presets.find((p) => p.name === name);
-    $("preset-description").textContent = preset ? preset.description : "";
-    if (name) {
-      stopPlaying();
-      act(async () => adopt(await api.createNetwork({ preset: name })));
-    }
+    $("preset-description").textContent = preset ? presetDescription(preset) : "";
+    if (name) act(() => loadPreset(name));
   });
   $("copy-curl").addEventListener("click", async () => {
     const text = $("curl").textContent;
     try {
       await navigator.clipboard.writeText(text);
-      toast("copied", "info");
+      toast(t("toast.copied"), "info");
     } catch {
       const range = document.createRange();
       range.selectNodeContents($("curl"));
       window.getSelection().removeAllRanges();
       window.getSelection().addRange(range);
-      toast("selected: press Ctrl+C to copy", "info");
+      toast(t("toast.selected"), "info");
     }
   });
   document.addEventListener("keydown", onKey);
   window.addEventListener("hashchange", () => {
     const next = readHash();
+    if (next.lesson !== ui.lesson) {
+      lessons.openFromHash(next.lesson, next.ls);
+      return;
+    }
     if (next.net && network && next.net !== network.id) {
       Object.assign(ui, next);
-      act(async () => adopt(await api.getNetwork(next.net)));
+      act(async () => adopt(await api.getNetwork(next.net), { probe: true }));
     } else {
       Object.assign(ui, next, { net: ui.net });
       syncControls();
@@ -868,29 +1028,69 @@ function bindControls() {
     resizeTimer = setTimeout(() => {
       render();
       renderPanels();
+      lessons.relayout();
     }, 100);
   });
   api.onAction((curl) => {
-    $("curl").textContent = curl;
+    const el = $("curl");
+    el.removeAttribute("data-i18n");
+    el.textContent = curl;
   });
+  onLangChange(onLanguage);
 }
 
+/** What the lessons may see and do on the page. */
+const lessons = createLessons({
+  act,
+  toast,
+  errorText,
+  ui,
+  get network() {
+    return network;
+  },
+  get lastStep() {
+    return lastStep;
+  },
+  get example() {
+    return example;
+  },
+  loadPreset,
+  adopt,
+  step: () => act(doStep),
+  togglePlay,
+  stopPlaying,
+  syncControls: () => network && syncControls(),
+  syncPlay,
+  highlight: (key) => graph.highlight(key),
+  onChange: (fn) => changeListeners.push(fn),
+  relayout: () => {
+    graph.invalidate();
+    if (network) {
+      render();
+      renderPanels();
+    }
+  },
+});
+
 async function init() {
+  await loadI18n();
   renderKeys();
   bindControls();
   [presets, datasets] = await Promise.all([api.listPresets(), api.listDatasets()]);
-  $("preset").append(...presets.map((p) => h("option", { value: p.name }, p.title || p.name)));
-  $("dataset").replaceChildren(...datasets.map((d) => h("option", { value: d.name }, d.name)));
+  fillPresetAndDatasetMenus();
+  await lessons.load();
   if (ui.net) {
     try {
-      await adopt(await api.getNetwork(ui.net));
+      await adopt(await api.getNetwork(ui.net), { probe: true });
+      await lessons.restore({ fromUrl: true });
       return;
     } catch (error) {
       if (error.status !== 404) throw error;
-      toast(`network ${ui.net} not found; made a new one`, "info");
+      toast(t("toast.notFound", { id: ui.net }), "info");
     }
   }
   await createDefault();
+  await lessons.restore();
 }
 
 document.body.dataset.ready = "loading";

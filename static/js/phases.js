@@ -3,6 +3,9 @@
 
 import { fmt, h } from "./dom.js";
 import { unitLabel } from "./graph.js";
+import { has, t } from "./i18n.js";
+
+const actName = (name) => (has(`act.${name}`) ? t(`act.${name}`) : name);
 
 /** The phases of a step of a network with `depth` weight layers. */
 export function buildPhases(depth) {
@@ -16,12 +19,12 @@ export function buildPhases(depth) {
 
 /** A short title of a phase, e.g. "forward 1/2: hidden 1". */
 export function phaseTitle(phase, depth, index, count) {
-  const name = (layer) => (layer === depth ? "output" : `hidden ${layer}`);
+  const name = (layer) => (layer === depth ? t("graph.output") : t("graph.hiddenN", { n: layer }));
   const where = `${index + 1}/${count}`;
-  if (phase.kind === "forward") return `${where} · forward pass → ${name(phase.layer)}`;
-  if (phase.kind === "loss") return `${where} · the loss E`;
-  if (phase.kind === "backward") return `${where} · backward pass ← ${name(phase.layer)}`;
-  return `${where} · the update w ← w − α ∂E/∂w`;
+  if (phase.kind === "forward") return `${where} · ${t("phase.forward", { layer: name(phase.layer) })}`;
+  if (phase.kind === "loss") return `${where} · ${t("phase.loss")}`;
+  if (phase.kind === "backward") return `${where} · ${t("phase.backward", { layer: name(phase.layer) })}`;
+  return `${where} · ${t("phase.update")}`;
 }
 
 /**
@@ -63,34 +66,31 @@ const row2 = (label, values) =>
 /** The numbers of a phase as a small explanatory block for the panel under the graph. */
 export function phaseDetail(step, phase, row, network) {
   const depth = network.layers.length - 1;
-  const act = (layer) => (layer === depth ? network.output_activation : network.hidden_activation);
+  const act = (layer) => actName(layer === depth ? network.output_activation : network.hidden_activation);
   const units = (layer) => network.layers[layer];
   const head = (layer) =>
     h("tr", {}, h("th", {}, ""), ...Array.from({ length: Math.min(units(layer), 12) }, (_, j) => h("th", { class: "num" }, unitLabel(layer, j, depth))));
   const cut = (values) => values.slice(0, 12);
-  const example = step.inputs.length > 1 ? ` (example ${row + 1} of the batch of ${step.inputs.length})` : "";
+  const example = step.inputs.length > 1 ? t("phase.exampleOfBatch", { n: row + 1, size: step.inputs.length }) : "";
   if (phase.kind === "forward") {
     const l = phase.layer;
     return [
-      h("p", {}, `z = W·a + b, then a = ${act(l)}(z), for every unit of this layer${example}.`),
+      h("p", {}, t("phase.forwardText", { act: act(l), example })),
       h("table", { class: "phase-table" }, h("thead", {}, head(l)), h("tbody", {}, row2("z (in)", cut(step.forward.layers[l - 1].z[row])), row2("a (out)", cut(step.forward.layers[l - 1].a[row])))),
     ];
   }
   if (phase.kind === "loss") {
     return [
-      h("p", {}, `The output y is compared with the target d by ${network.loss.replaceAll("_", " ")}, averaged over the batch of ${step.inputs.length}.`),
+      h("p", {}, t("phase.lossText", { loss: t(`loss.${network.loss}`), size: step.inputs.length })),
       h("table", { class: "phase-table" }, h("thead", {}, head(depth)), h("tbody", {}, row2("y", cut(step.forward.outputs[row])), row2("d", cut(step.targets[row])))),
       h("p", { class: "phase-loss" }, "E = ", h("strong", { "data-testid": "phase-loss", title: String(step.loss) }, fmt(step.loss, 6))),
     ];
   }
   if (phase.kind === "backward") {
     const l = phase.layer;
-    const text =
-      l === depth
-        ? "At the output, δ = ∂E/∂z comes straight from the loss and the output activation."
-        : `δ_j = (Σ_k w_kj δ_k) · ${act(l)}'(z_j): the deltas of the layer to the right flow back through the weights.`;
+    const text = l === depth ? t("phase.backwardOutput") : t("phase.backwardHidden", { act: act(l) });
     return [
-      h("p", {}, `${text} Then ∂E/∂w_ji = δ_j · a_i, summed over the batch.`),
+      h("p", {}, `${text} ${t("phase.backwardThen")}`),
       h("table", { class: "phase-table" }, h("thead", {}, head(l)), h("tbody", {}, row2("∂E/∂a", cut(step.grad_activations[l - 1][row])), row2("δ", cut(step.deltas[l - 1][row])))),
     ];
   }
@@ -103,7 +103,7 @@ export function phaseDetail(step, phase, row, network) {
     h("tr", {}, h("th", {}, `${unitLabel(c.l, c.i, depth)} → ${unitLabel(c.l + 1, c.j, depth)}`), h("td", { class: "num" }, fmt(c.before, 4)), h("td", { class: "num" }, "→"), h("td", { class: "num" }, fmt(c.after, 4))),
   );
   return [
-    h("p", {}, `Every weight moves against its gradient: w ← w − α·∂E/∂w with α = ${step.learning_rate}. The largest changes:`),
+    h("p", {}, t("phase.updateText", { alpha: step.learning_rate })),
     h("table", { class: "phase-table" }, h("tbody", {}, ...rows)),
   ];
 }

@@ -11,6 +11,8 @@ const DEFAULTS = Object.freeze({
   bias: true, // draw bias units
   st: false, // step-through mode
   speed: 20, // steps per frame while playing
+  lesson: "", // the open lesson's id
+  ls: 0, // the step of the open lesson
 });
 
 const PARSERS = {
@@ -20,6 +22,8 @@ const PARSERS = {
   bias: (v) => v !== "0",
   st: (v) => v === "1",
   speed: (v) => Math.max(1, Number.parseInt(v, 10) || DEFAULTS.speed),
+  lesson: (v) => v,
+  ls: (v) => Math.max(0, Number.parseInt(v, 10) || 0),
 };
 
 const SERIALISERS = {
@@ -43,7 +47,7 @@ export function toHash(state) {
   for (const key of Object.keys(DEFAULTS)) {
     const value = state[key];
     if (value === DEFAULTS[key] && key !== "net") continue;
-    if (key === "net" && !value) continue;
+    if ((key === "net" || key === "lesson") && !value) continue;
     params.set(key, SERIALISERS[key] ? SERIALISERS[key](value) : String(value));
   }
   return `#${params}`;
