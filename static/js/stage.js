@@ -238,7 +238,7 @@ export function createStage(root, ctx) {
     const softmaxCard = h(
       "section",
       { class: "card act-card softmax-card", "data-testid": "act-card-softmax" },
-      h("h2", {}, "softmax"),
+      h("h2", {}, t("act.softmax")),
       h("p", { class: "act-formula" }, t("act.formula.softmax")),
       h("div", { class: "softmax-inputs" }, ...zInputs.map((input, j) => h("label", {}, h("span", { class: "math" }, `z${"₁₂₃"[j]}`), input))),
       h("div", { class: "softmax-out", "data-testid": "softmax-out" }),
