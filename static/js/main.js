@@ -691,6 +691,7 @@ async function refreshInspector({ record }) {
   const result = await api.explain(network.id, layer, to, from, { record });
   if (!inspected || inspected.layer !== layer || inspected.to !== to || inspected.from !== from) return;
   const linkGradient = lastStep && lastStep.step === result.step ? paramAt(lastStep.gradients, layer, to, from) : null;
+  const typing = document.activeElement?.dataset?.testid === "weight-input" ? document.activeElement.value : null;
   renderInspector($("inspector-body"), result, {
     names: { from: nameOf(layer, from), to: nameOf(layer + 1, to) },
     linkGradient,
@@ -701,6 +702,12 @@ async function refreshInspector({ record }) {
         toast(t("toast.setTo", { value }), "info");
       }),
   });
+  if (typing !== null) {
+    // a background refresh must not throw away what the user is typing
+    const input = $("inspector-body").querySelector("[data-testid=weight-input]");
+    input.value = typing;
+    input.focus();
+  }
 }
 
 function closeInspector() {

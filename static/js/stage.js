@@ -373,7 +373,10 @@ export function createStage(root, ctx) {
     },
     highlight,
     relabel() {
-      if (kind === "compare") drawCompare();
+      if (kind === "compare") {
+        nets.forEach((n) => n.graph.invalidate());
+        drawCompare();
+      }
       if (kind === "activations") {
         buildActivations();
         drawActivations();

@@ -1,4 +1,4 @@
-"""Screenshots of the main views at 1280x800 and 1920x1080.
+"""Screenshots of the main views at 1280x800 (one also at 1920x1080) and of every lesson.
 
 They go to docs/screenshots/ when BACKPROP_SCREENSHOTS=1 (to refresh the README's images),
 otherwise to a temp folder; either way each view must load with no console error.
@@ -45,8 +45,10 @@ VIEWS = {
 }
 
 
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("view", VIEWS)
+SHOTS = [(view, "1280") for view in VIEWS] + [("xor", "1920")]
+
+
+@pytest.mark.parametrize(("view", "size"), SHOTS)
 def test_screenshot(
     browser: Browser, server_url: str, api: httpx.Client, shots_dir: Path, view: str, size: str
 ) -> None:
@@ -75,6 +77,47 @@ def test_screenshot(
         page.wait_for_selector("#boundary-card:not([hidden])")
     page.wait_for_timeout(400)  # background panels settle
     path = shots_dir / f"{view}-{size}.png"
+    page.screenshot(path=path)
+    page.close()
+    assert path.stat().st_size > 10_000
+    assert errors == []
+
+
+# lesson id -> (language, lesson step to show, what to do first)
+LESSON_SHOTS = {
+    "blocks": ("en", 2, "hover:weights"),
+    "one-step": ("en", 2, "step"),
+    "xor": ("zh", 1, "play"),
+    "softmax": ("en", 2, "slider:12"),
+    "activations": ("en", 0, ""),
+    "gradient-descent": ("en", 1, "play"),
+}
+
+
+@pytest.mark.parametrize("lesson", LESSON_SHOTS)
+def test_lesson_screenshot(browser: Browser, server_url: str, shots_dir: Path, lesson: str) -> None:
+    lang, at, action = LESSON_SHOTS[lesson]
+    page = browser.new_page(viewport=SIZES["1280"])
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server_url}/#lesson={lesson}&ls={at}")
+    page.wait_for_selector("body[data-ready=true]")
+    if lang == "zh":
+        page.get_by_test_id("lang-zh").click()
+    if action == "step":
+        page.get_by_test_id("step").click()
+        expect(page.get_by_test_id("lesson-y-after")).to_be_visible()
+    if action == "play":
+        page.get_by_test_id("play").click()
+        page.wait_for_timeout(1500)
+        page.get_by_test_id("play").click()
+    if action.startswith("slider:"):
+        page.get_by_test_id("lesson-p-slider").fill(action.split(":")[1])
+    if action.startswith("hover:"):
+        page.locator(f"[data-term={action.split(':')[1]}]").hover()
+    page.wait_for_timeout(600)
+    path = shots_dir / f"lesson-{lesson}.png"
     page.screenshot(path=path)
     page.close()
     assert path.stat().st_size > 10_000
