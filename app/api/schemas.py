@@ -137,6 +137,7 @@ class NetworkState(BaseModel):
     last_loss: float | None
     dataset: DatasetInfo
     undo_available: int
+    has_last_step: bool = Field(description="GET last-step has a step to show")
     created_at: float
     updated_at: float
 

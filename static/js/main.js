@@ -134,18 +134,11 @@ async function fetchLastStep(state) {
   }
 }
 
-/** Whether the server keeps a last step (asked without a 409: explain says "last_step"). */
-async function hasLastStep(state) {
-  if (state.step === 0) return false;
-  const probe = await api.explain(state.id, 0, 0, state.layers[0] > 0 ? 0 : null, { record: false });
-  return probe.kind === "last_step";
-}
-
 /**
  * Show a NetworkState (from a response or the event stream). `step` is the step that made
  * it, when known; otherwise, when the step count rose, the last step is fetched.
  */
-async function adopt(state, { step = null, undone = false, probe = false } = {}) {
+async function adopt(state, { step = null, undone = false } = {}) {
   const changedNet = !network || network.id !== state.id;
   const before = network;
   if (!changedNet && state.revision < network.revision) return; // stale
@@ -153,7 +146,7 @@ async function adopt(state, { step = null, undone = false, probe = false } = {})
   else if (undone || (!changedNet && state.step < before.step)) lastStep = null;
   else if (changedNet || state.step !== before.step) {
     lastStep = null;
-    if (state.step > 0 && (!probe || (await hasLastStep(state)))) lastStep = await fetchLastStep(state);
+    if (state.has_last_step) lastStep = await fetchLastStep(state);
   }
   if (!changedNet && network.revision > state.revision) return; // a newer state came meanwhile
   network = state;
@@ -1021,7 +1014,7 @@ function bindControls() {
     }
     if (next.net && network && next.net !== network.id) {
       Object.assign(ui, next);
-      act(async () => adopt(await api.getNetwork(next.net), { probe: true }));
+      act(async () => adopt(await api.getNetwork(next.net)));
     } else {
       Object.assign(ui, next, { net: ui.net });
       syncControls();
@@ -1088,7 +1081,7 @@ async function init() {
   await lessons.load();
   if (ui.net) {
     try {
-      await adopt(await api.getNetwork(ui.net), { probe: true });
+      await adopt(await api.getNetwork(ui.net));
       await lessons.restore({ fromUrl: true });
       return;
     } catch (error) {

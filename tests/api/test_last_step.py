@@ -6,7 +6,9 @@ import numpy as np
 def test_last_step_equals_the_step_response(client):
     nid = client.post("/api/networks", json={"preset": "xor", "seed": 4}).json()["id"]
     assert client.get(f"/api/networks/{nid}/last-step").status_code == 409
+    assert client.get(f"/api/networks/{nid}").json()["has_last_step"] is False
     made = client.post(f"/api/networks/{nid}/step", json={"learning_rate": 0.25}).json()
+    assert made["network"]["has_last_step"] is True
     again = client.get(f"/api/networks/{nid}/last-step").json()
     for key in (
         "step",
@@ -33,7 +35,8 @@ def test_last_step_after_train_is_the_final_step(client):
     after = np.array(trained["network"]["weights"][0])
     grad = np.array(last["gradients"]["weights"][0])
     np.testing.assert_allclose(after, before - last["learning_rate"] * grad, rtol=0, atol=1e-15)
-    client.post(f"/api/networks/{nid}/undo")
+    undone = client.post(f"/api/networks/{nid}/undo").json()
+    assert undone["has_last_step"] is False
     assert client.get(f"/api/networks/{nid}/last-step").status_code == 409
 
 
