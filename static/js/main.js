@@ -22,6 +22,7 @@ const MAX_HIDDEN_LAYERS = 6;
 const MAX_UNITS = 256;
 const NEW_LAYER_UNITS = 4;
 const EXAMPLE_CHIPS_MAX = 16; // datasets up to this size list every example as a chip
+const EXAMPLE_LABEL_INPUTS = 8; // an example's label shows its first inputs only
 const LEGEND_WIDTH = 180;
 const DEFAULT_CREATE = { layers: [2, 3, 1], dataset: "xor" };
 const KEYS = [
@@ -813,7 +814,8 @@ function renderExamples() {
   const root = $("examples");
   const n = datasetData.inputs.length;
   const label = (i) => {
-    const x = datasetData.inputs[i].map((v) => fmt(v, 2)).join(", ");
+    const inputs = datasetData.inputs[i];
+    const x = inputs.slice(0, EXAMPLE_LABEL_INPUTS).map((v) => fmt(v, 2)).join(", ") + (inputs.length > EXAMPLE_LABEL_INPUTS ? ", …" : "");
     const target = datasetData.targets[i];
     const shown = target.length === 1 ? fmt(target[0], 0) : t("data.class", { n: target.indexOf(Math.max(...target)) + 1 });
     return `(${x}) → ${shown}`;
