@@ -10,7 +10,14 @@ from typing import Annotated, TypeVar
 import numpy as np
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 
-from app.engine import DivergenceError, Network, StepRecord, StepResult, gradient_check
+from app.engine import (
+    DivergenceError,
+    Network,
+    Session,
+    StepRecord,
+    StepResult,
+    gradient_check,
+)
 from app.engine.validation import as_matrix
 from app.settings import Settings, undo_steps
 from app.store import NetworkRecord, NotFound
@@ -345,9 +352,7 @@ def train(
         s.batch_size = body.batch_size or s.batch_size
         check_work(body.steps, min(s.batch_size, s.dataset.size), s.network, settings)
         try:
-            done, last_batch = s.train(
-                body.steps, keep=undo_steps(settings, s.network.parameter_count())
-            )
+            done, last_batch = s.train(body.steps, checkpoint=True)
         except DivergenceError as exc:
             raise HTTPException(409, str(exc)) from None
         record.last_loss = done[-1].loss
@@ -377,10 +382,10 @@ def train(
 def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
     """Go back one step, to exactly the parameters before it."""
     with changing(db, network_id, request, settings) as (conn, record):
-        snapshot = store.pop_snapshot(conn, record)
-        if snapshot is None:
+        found = store.pop_snapshot(conn, record)
+        if found is None:
             raise HTTPException(409, "nothing to undo: no earlier step is kept")
-        record.session.restore(snapshot)
+        record.session.restore(*found)
         record.last_loss = store.previous_loss(conn, record)
         record.last_batch = None
         store.save(conn, record)
@@ -451,7 +456,18 @@ def _last_step(db: DbDep, network_id: str) -> tuple[NetworkRecord, Network | Non
         before = store.parameters_before_step(conn, record)
     if record.last_batch is None or before is None:
         return record, None
-    return record, record.session.network.with_parameters(*before)
+    s = record.session
+    past = Session(
+        s.network.with_parameters(s.network.weights, s.network.biases),
+        s.dataset,
+        s.learning_rate,
+        s.batch_size,
+        s.seed,
+        s.step,
+        s.cursor,
+    )
+    past.restore(*before)
+    return record, past.network
 
 
 @router.get(

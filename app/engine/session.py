@@ -14,12 +14,18 @@ Array = np.ndarray
 
 @dataclass
 class Snapshot:
-    """The parameters and batch cursor before step `step` was applied (what undo restores)."""
+    """The parameters and batch cursor before step `step` was applied (what undo restores).
+
+    A checkpoint also holds the learning rate and batch size of the train call that starts
+    at `step`, so the steps after it can be replayed exactly instead of stored one by one.
+    """
 
     step: int
     weights: list[Array]
     biases: list[Array]
     cursor: int
+    learning_rate: float | None = None
+    batch_size: int | None = None
 
 
 @dataclass
@@ -105,15 +111,17 @@ class Session:
         return np.concatenate(parts).astype(np.int64), starts, cursors
 
     def train(
-        self, steps: int, keep: int | None = None, fast: bool = True
+        self, steps: int, keep: int | None = None, fast: bool = True, checkpoint: bool = False
     ) -> tuple[list[StepRecord], tuple[Array, Array]]:
         """`steps` steps on successive mini-batches; the records and the last step's batch.
 
-        Only the last `keep` (at least 1) records carry an undo snapshot. Stops before a
-        step that would diverge; raises DivergenceError if not even the first can be applied.
-        `fast` runs the compiled loop (fast.py); otherwise the numpy reference path.
+        Only the last `keep` (at least 1) records carry an undo snapshot. With `checkpoint`,
+        two do: the first, a checkpoint from which undo replays the steps in between, and the
+        last. Stops before a step that would diverge; raises DivergenceError if not even the
+        first can be applied. `fast` runs the compiled loop (fast.py), else the numpy path.
         """
-        keep = steps if keep is None else max(1, keep)
+        start = self.checkpoint() if checkpoint else None
+        keep = 1 if checkpoint else steps if keep is None else max(1, keep)
         records = self._train_fast(steps, keep) if fast else self._train_reference(steps, keep)
         if not records:
             raise DivergenceError(
@@ -123,6 +131,8 @@ class Session:
         rows, _ = batch_indices(
             self.dataset.size, records[-1].snapshot.cursor, self.batch_size, self.seed
         )
+        if start is not None and len(records) > 1:
+            records[0].snapshot = start
         return records, (self.dataset.inputs[rows], self.dataset.targets[rows])
 
     def _train_reference(self, steps: int, keep: int) -> list[StepRecord]:
@@ -176,9 +186,27 @@ class Session:
             self.cursor = int(cursors[done])
         return records
 
-    def restore(self, snapshot: Snapshot) -> None:
-        """Go back to the parameters and cursor from before step `snapshot.step`."""
+    def restore(self, snapshot: Snapshot, replay: int = 0) -> None:
+        """Go back to the state before step `snapshot.step + replay`.
+
+        With `replay`, the snapshot must be a checkpoint: its train call's first `replay`
+        steps are run again by the same compiled loop, which gives the same bits.
+        """
         self.network.weights = [w.copy() for w in snapshot.weights]
         self.network.biases = [b.copy() for b in snapshot.biases]
         self.cursor = snapshot.cursor
         self.step = snapshot.step - 1
+        if replay:
+            alpha, batch = self.learning_rate, self.batch_size
+            self.learning_rate, self.batch_size = snapshot.learning_rate, snapshot.batch_size
+            try:
+                self._train_fast(replay, keep=1)
+            finally:
+                self.learning_rate, self.batch_size = alpha, batch
+
+    def checkpoint(self) -> Snapshot:
+        """A snapshot before the next step that can replay a train call starting there."""
+        net = self.network
+        return Snapshot(
+            self.step + 1, net.weights, net.biases, self.cursor, self.learning_rate, self.batch_size
+        )

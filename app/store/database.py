@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS snapshots (
     step INTEGER NOT NULL,         -- the parameters from before this step was applied
     params BLOB NOT NULL,
     cursor INTEGER NOT NULL,
+    learning_rate REAL,            -- a checkpoint: the train call from here can be replayed
+    batch_size INTEGER,
     PRIMARY KEY (nid, step)
 ) WITHOUT ROWID;
 """

@@ -128,8 +128,7 @@ def load(conn: sqlite3.Connection, network_id: str) -> NetworkRecord:
     row = conn.execute(f"SELECT {_COLUMNS} FROM networks WHERE id = ?", (network_id,)).fetchone()
     if row is None:
         raise NotFound(network_id)
-    (undo,) = conn.execute("SELECT count(*) FROM snapshots WHERE nid = ?", (row[0],)).fetchone()
-    return _record(row, undo)
+    return _record(row, _undo_available(conn, row[0], row[7]))
 
 
 def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
@@ -196,50 +195,70 @@ def save(
             "INSERT OR REPLACE INTO history (nid, step, loss, test_loss) VALUES (?, ?, ?, ?)",
             [(record.nid, r.step, r.loss, r.test_loss) for r in steps],
         )
-        kept = steps[-undo_depth:]
         conn.executemany(
-            "INSERT OR REPLACE INTO snapshots (nid, step, params, cursor) VALUES (?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO snapshots"
+            " (nid, step, params, cursor, learning_rate, batch_size) VALUES (?, ?, ?, ?, ?, ?)",
             [
                 (
                     record.nid,
                     r.step,
                     pack_parameters(r.snapshot.weights, r.snapshot.biases),
                     r.snapshot.cursor,
+                    r.snapshot.learning_rate,
+                    r.snapshot.batch_size,
                 )
-                for r in kept
+                for r in steps
                 if r.snapshot is not None
             ],
         )
+        # keep the newest snapshot at or before the oldest step undo may reach, drop older
         conn.execute(
-            "DELETE FROM snapshots WHERE nid = ? AND step <= ?", (record.nid, s.step - undo_depth)
+            "DELETE FROM snapshots WHERE nid = ? AND step < (SELECT max(step) FROM snapshots"
+            " WHERE nid = ? AND step <= ?)",
+            (record.nid, record.nid, s.step - undo_depth + 1),
         )
-    (record.undo_available,) = conn.execute(
-        "SELECT count(*) FROM snapshots WHERE nid = ?", (record.nid,)
-    ).fetchone()
+    record.undo_available = _undo_available(conn, record.nid, s.step)
 
 
-def pop_snapshot(conn: sqlite3.Connection, record: NetworkRecord) -> Snapshot | None:
-    """Remove and return the snapshot taken before the current step, with its history row."""
+def _undo_available(conn: sqlite3.Connection, nid: int, step: int) -> int:
+    """How many steps back undo can go: down to the oldest kept snapshot."""
+    (oldest,) = conn.execute("SELECT min(step) FROM snapshots WHERE nid = ?", (nid,)).fetchone()
+    return 0 if oldest is None or oldest > step else step - oldest + 1
+
+
+def _snapshot_for(conn: sqlite3.Connection, record: NetworkRecord) -> tuple[Snapshot, int] | None:
+    """The newest snapshot at or before the current step, and how many steps to replay."""
     step = record.session.step
     row = conn.execute(
-        "SELECT params, cursor FROM snapshots WHERE nid = ? AND step = ?", (record.nid, step)
+        "SELECT step, params, cursor, learning_rate, batch_size FROM snapshots"
+        " WHERE nid = ? AND step <= ? ORDER BY step DESC LIMIT 1",
+        (record.nid, step),
     ).fetchone()
-    if row is None:
+    if row is None or (row[0] < step and row[3] is None):
         return None
+    weights, biases = unpack_parameters(row[1], record.session.network.layers)
+    return Snapshot(row[0], weights, biases, row[2], row[3], row[4]), step - row[0]
+
+
+def pop_snapshot(conn: sqlite3.Connection, record: NetworkRecord) -> tuple[Snapshot, int] | None:
+    """Take back the current step: the snapshot to restore from, steps to replay after it.
+
+    Removes the step's history row, and its snapshot when it has one of its own.
+    """
+    found = _snapshot_for(conn, record)
+    if found is None:
+        return None
+    step = record.session.step
     conn.execute("DELETE FROM snapshots WHERE nid = ? AND step = ?", (record.nid, step))
     conn.execute("DELETE FROM history WHERE nid = ? AND step >= ?", (record.nid, step))
-    weights, biases = unpack_parameters(row[0], record.session.network.layers)
-    return Snapshot(step, weights, biases, row[1])
+    return found
 
 
 def parameters_before_step(
     conn: sqlite3.Connection, record: NetworkRecord
-) -> tuple[list[Array], list[Array]] | None:
-    """The weights and biases from before the network's latest step, if still kept."""
-    row = conn.execute(
-        "SELECT params FROM snapshots WHERE nid = ? AND step = ?", (record.nid, record.session.step)
-    ).fetchone()
-    return None if row is None else unpack_parameters(row[0], record.session.network.layers)
+) -> tuple[Snapshot, int] | None:
+    """What rebuilds the network as it was before its latest step, if still kept."""
+    return _snapshot_for(conn, record)
 
 
 def previous_loss(conn: sqlite3.Connection, record: NetworkRecord) -> float | None:

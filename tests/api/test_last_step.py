@@ -56,7 +56,46 @@ def test_undo_history_is_capped_by_size_for_big_networks(make_client):
     small = client.post("/api/networks", json={"layers": [2, 3, 1], "dataset": "xor"}).json()
     big = client.post("/api/networks", json={"layers": [2, 40, 1], "dataset": "xor"}).json()
     for net in (small, big):
-        client.post(f"/api/networks/{net['id']}/train", json={"steps": 30})
+        for _ in range(30):
+            client.post(f"/api/networks/{net['id']}/step", json={})
     assert client.get(f"/api/networks/{small['id']}").json()["undo_available"] == 30
     # 161 parameters x 8 bytes: 6 snapshots fit in 8,000 bytes
     assert client.get(f"/api/networks/{big['id']}").json()["undo_available"] == 6
+
+
+def test_undo_inside_a_train_call_replays_to_the_exact_parameters(client):
+    """A train call stores a checkpoint; undo replays from it, bit for bit."""
+    body = {"preset": "spiral", "seed": 9}
+    bulk = client.post("/api/networks", json=body).json()["id"]
+    twin = client.post("/api/networks", json=body).json()["id"]
+    client.post(f"/api/networks/{bulk}/train", json={"steps": 12})
+    states = [client.get(f"/api/networks/{twin}").json()]
+    for _ in range(12):
+        states.append(
+            client.post(f"/api/networks/{twin}/train", json={"steps": 1}).json()["network"]
+        )
+    assert client.get(f"/api/networks/{bulk}").json()["weights"] == states[12]["weights"]
+    assert client.get(f"/api/networks/{bulk}").json()["undo_available"] == 12
+    for k in range(11, -1, -1):
+        undone = client.post(f"/api/networks/{bulk}/undo").json()
+        assert undone["step"] == k
+        assert undone["weights"] == states[k]["weights"], k
+        assert undone["biases"] == states[k]["biases"], k
+        assert undone["undo_available"] == k
+        if k:  # the last step is rebuilt by replay too, and equals the twin's
+            last = client.get(f"/api/networks/{bulk}/explain?layer=0&to=0&from=0").json()
+            assert last["kind"] == "preview"
+    assert client.post(f"/api/networks/{bulk}/undo").status_code == 409
+    # training again from the undone state retraces the same steps
+    again = client.post(f"/api/networks/{bulk}/train", json={"steps": 12}).json()
+    assert again["network"]["weights"] == states[12]["weights"]
+
+
+def test_last_step_after_undo_into_a_train_call_is_replayed(client):
+    nid = client.post("/api/networks", json={"preset": "circle", "seed": 3}).json()["id"]
+    client.post(f"/api/networks/{nid}/train", json={"steps": 10})
+    stepped = client.post(f"/api/networks/{nid}/step", json={}).json()
+    client.post(f"/api/networks/{nid}/undo")
+    again = client.post(f"/api/networks/{nid}/step", json={}).json()
+    assert again["gradients"] == stepped["gradients"]
+    assert again["weights_before"] == stepped["weights_before"]

@@ -514,12 +514,24 @@ def test_undo_after_train(client):
 def test_undo_depth_is_kept_to_the_setting(make_client):
     client = make_client(undo_depth=3)
     s = create(client, seed=15)
-    client.post(f"{NETWORKS}/{s['id']}/train", json={"steps": 6})
+    for _ in range(6):
+        client.post(f"{NETWORKS}/{s['id']}/step", json={})
     assert state(client, s["id"])["undo_available"] == 3
     for _ in range(3):
         assert client.post(f"{NETWORKS}/{s['id']}/undo").status_code == 200
     assert client.post(f"{NETWORKS}/{s['id']}/undo").status_code == 409
     assert state(client, s["id"])["step"] == 3
+
+
+def test_undo_reaches_back_through_a_whole_train_call(make_client):
+    """A train call keeps one checkpoint, so all its steps stay undoable past the depth."""
+    client = make_client(undo_depth=3)
+    s = create(client, seed=15)
+    client.post(f"{NETWORKS}/{s['id']}/train", json={"steps": 6})
+    assert state(client, s["id"])["undo_available"] == 6
+    for _ in range(4):  # single steps past the depth prune the checkpoint
+        client.post(f"{NETWORKS}/{s['id']}/step", json={})
+    assert state(client, s["id"])["undo_available"] == 3
 
 
 # --- gradient check, grid, dataset ------------------------------------------------------------
