@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from app.api import catalog, events, networks
+from app.api import catalog, events, inspection, networks, training
 from app.api.deps import FieldError
 from app.engine.fast import warm_up
 from app.middleware import Guard
@@ -96,6 +96,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     app.include_router(networks.router)
+    app.include_router(training.router)
+    app.include_router(inspection.router)
     app.include_router(events.router)
     app.include_router(catalog.router)
     app.include_router(pages_router(settings))

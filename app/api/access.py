@@ -1,0 +1,166 @@
+"""Loading, locking and checking networks for the routes: shared by every router."""
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import numpy as np
+from fastapi import HTTPException, Request, Response
+
+from app.engine import (
+    Network,
+    StepRecord,
+)
+from app.engine.validation import as_matrix
+from app.settings import Settings, undo_steps
+from app.store import NetworkRecord, NotFound
+from app.store import networks as store
+
+from . import schemas
+from .deps import (
+    OWNER_COOKIE,
+    OWNER_HEADER,
+    DbDep,
+    FieldError,
+    check_owner,
+    fields_in,
+)
+
+T = TypeVar("T")
+
+
+NOT_FOUND = {404: {"model": schemas.ErrorMessage, "description": "No network has this id"}}
+
+
+OWNER_ONLY = {
+    **NOT_FOUND,
+    403: {"model": schemas.ErrorMessage, "description": "Shared mode: not this client's network"},
+}
+
+
+OVERFLOWS = {409: {"model": schemas.ErrorMessage, "description": "The numbers overflow"}}
+
+
+DIVERGED = {409: {"model": schemas.ErrorMessage, "description": "The step would diverge"}}
+
+
+@contextmanager
+def changing(
+    db: DbDep, network_id: str, request: Request, settings: Settings
+) -> Iterator[tuple[sqlite3.Connection, NetworkRecord]]:
+    """Load a network for change in one write transaction; a failure rolls everything back."""
+    with db.transaction() as conn:
+        try:
+            record = store.load(conn, network_id)
+        except NotFound:
+            raise HTTPException(404, "network not found") from None
+        check_owner(record, request, settings)
+        yield conn, record
+
+
+NETWORK_LOCKS = [threading.Lock() for _ in range(64)]
+
+
+MAX_ATTEMPTS = 50
+
+
+def computing(
+    db: DbDep,
+    network_id: str,
+    request: Request,
+    settings: Settings,
+    run: Callable[[NetworkRecord], tuple[T, list[StepRecord]]],
+) -> tuple[NetworkRecord, T]:
+    """Run training work on a loaded network with no database lock held, then commit it.
+
+    Requests on one network queue on an in-process lock; a change committed meanwhile by
+    another process is detected by its revision, and the work is redone on the new state.
+    Other networks' requests are never held up by this one's computation.
+    """
+    with NETWORK_LOCKS[hash(network_id) % len(NETWORK_LOCKS)]:
+        for _ in range(MAX_ATTEMPTS):
+            record = reading(db, network_id)
+            check_owner(record, request, settings)
+            loaded = record.revision
+            outcome, steps = run(record)
+            with db.transaction() as conn:
+                current = store.revision(conn, network_id)
+                if current is None:
+                    raise HTTPException(404, "network not found")
+                if current == loaded:
+                    store.save(
+                        conn,
+                        record,
+                        steps,
+                        undo_steps(settings, record.session.network.parameter_count()),
+                    )
+                    return record, outcome
+    raise HTTPException(409, "the network kept changing under this request; try again")
+
+
+def reading(db: DbDep, network_id: str) -> NetworkRecord:
+    """Load a network to read."""
+    with db.snapshot() as conn:
+        try:
+            return store.load(conn, network_id)
+        except NotFound:
+            raise HTTPException(404, "network not found") from None
+
+
+def load_network(conn: sqlite3.Connection, network_id: str) -> NetworkRecord:
+    try:
+        return store.load(conn, network_id)
+    except NotFound:
+        raise HTTPException(404, "network not found") from None
+
+
+def check_rows(rows: list | None, settings: Settings, field: str) -> None:
+    """Refuse more input rows than the server allows."""
+    if rows is not None and len(rows) > settings.max_rows:
+        raise FieldError(("body", field), f"at most {settings.max_rows} rows")
+
+
+def check_work(steps: int, rows: int, net: Network, settings: Settings) -> None:
+    """Refuse a request whose steps x parameters x rows exceeds the work budget."""
+    work = steps * rows * max(net.parameter_count(), 1)
+    if work > settings.max_work:
+        raise FieldError(
+            ("body", "steps"),
+            f"{steps} steps x {rows} rows x "
+            f"{net.parameter_count()} parameters = {work} exceeds the work budget "
+            f"of {settings.max_work}; ask for fewer steps",
+        )
+
+
+def rows_and_targets(
+    net: Network, inputs: list | None, targets: list | None, default: tuple | None
+) -> tuple:
+    """Checked (inputs, targets) from a request, or the default when no inputs are given."""
+    if inputs is None:
+        if targets is not None:
+            raise FieldError(("body", "inputs"), "required when targets are given")
+        return default
+    with fields_in("body"):
+        x = as_matrix(inputs, net.layers[0], "inputs")
+        t = None if targets is None else net.check_targets(targets, x.shape[0])
+    return x, t
+
+
+NOT_FINITE = "the numbers overflow (not finite) for these inputs and parameters"
+
+
+def all_finite(*values) -> bool:
+    """Whether every number in these arrays, lists of arrays or floats is finite."""
+    return all(
+        np.all(np.isfinite(v)) if not isinstance(v, list) else all_finite(*v)
+        for v in values
+        if v is not None
+    )
+
+
+def with_owner(response: Response, owner: str, settings: Settings) -> Response:
+    response.headers[OWNER_HEADER] = owner
+    response.set_cookie(OWNER_COOKIE, owner, max_age=365 * 86400, httponly=True, samesite="lax")
+    return response
