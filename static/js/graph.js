@@ -93,8 +93,15 @@ function kthLargest(a, n, k) {
 export function niceMax(...arrays) {
   let max = 0;
   const visit = (a) => {
-    if (Array.isArray(a)) a.forEach(visit);
-    else if (Number.isFinite(a)) max = Math.max(max, Math.abs(a));
+    if (!Array.isArray(a)) {
+      if (Number.isFinite(a)) max = Math.max(max, Math.abs(a));
+      return;
+    }
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (typeof v !== "number") visit(v);
+      else if ((v > max || -v > max) && Number.isFinite(v)) max = Math.abs(v);
+    }
   };
   arrays.forEach(visit);
   if (max === 0) return 1;
