@@ -139,12 +139,7 @@ function linkBudgets(counts, budget) {
 
 /** A network graph in `container`; handlers get (datum, event) for hover and click. */
 export function createGraph(container, handlers) {
-  const canvas = d3
-    .select(container)
-    .append("canvas")
-    .attr("class", "graph-canvas")
-    .attr("data-testid", "graph-canvas")
-    .attr("hidden", "");
+  let canvas = null; // made on the first canvas-path draw, removed on the SVG path
   const svg = d3
     .select(container)
     .append("svg")
@@ -429,20 +424,22 @@ export function createGraph(container, handlers) {
   const bandWidth = () =>
     Math.min(90, (layout.width - MARGIN.left - MARGIN.right) / Math.max(layout.layers.length - 1, 1) - 16);
 
-  /** Size the canvas to the drawing (device pixels), or hide it on the SVG path. */
+  /** Size the canvas to the drawing (device pixels), or remove it on the SVG path. */
   function drawCanvas() {
     painted = [];
     hovered = null;
-    const node = canvas.node();
     if (!layout.canvas) {
-      canvas.attr("hidden", "");
+      // no canvas element at all: with a hidden, zero-size one in the page, tests that
+      // wait on animation frames in headless Chromium timed out now and then
+      canvas?.remove();
+      canvas = null;
       delete container.dataset.linksPainted;
-      node.width = 0;
-      node.height = 0;
       return;
     }
+    canvas ??= d3.select(container).insert("canvas", ":first-child").attr("class", "graph-canvas").attr("data-testid", "graph-canvas");
+    const node = canvas.node();
     const dpr = window.devicePixelRatio || 1;
-    canvas.attr("hidden", null).style("width", `${layout.width}px`).style("height", `${layout.height}px`);
+    canvas.style("width", `${layout.width}px`).style("height", `${layout.height}px`);
     node.width = Math.round(layout.width * dpr);
     node.height = Math.round(layout.height * dpr);
     layout.dpr = dpr;
