@@ -284,20 +284,26 @@ export function createGraph(container, handlers) {
       });
 
     const hits = links.length <= HIT_MAX_LINKS ? links : [];
+
+    /** Put a link line between its units and route its hover and click to the handlers. */
+    const placeLink = (sel) =>
+      sel
+        .attr("x1", (d) => d.source.x)
+        .attr("y1", (d) => d.source.y)
+        .attr("x2", (d) => d.target.x)
+        .attr("y2", (d) => d.target.y)
+        .on("mouseenter", (event, d) => handlers.onLinkHover(d, event))
+        .on("mousemove", (event, d) => handlers.onLinkHover(d, event))
+        .on("mouseleave", () => handlers.onLeave())
+        .on("click", (event, d) => handlers.onLinkClick(d, event));
+
     hitLayer
       .selectAll("line")
       .data(hits, (d) => d.key)
       .join("line")
       .attr("class", "hit")
       .attr("data-key", (d) => d.key)
-      .attr("x1", (d) => d.source.x)
-      .attr("y1", (d) => d.source.y)
-      .attr("x2", (d) => d.target.x)
-      .attr("y2", (d) => d.target.y)
-      .on("mouseenter", (event, d) => handlers.onLinkHover(d, event))
-      .on("mousemove", (event, d) => handlers.onLinkHover(d, event))
-      .on("mouseleave", () => handlers.onLeave())
-      .on("click", (event, d) => handlers.onLinkClick(d, event));
+      .call(placeLink);
 
     // canvas links are found by geometry under one transparent rectangle
     hitLayer
@@ -329,14 +335,7 @@ export function createGraph(container, handlers) {
       .attr("data-layer", (d) => d.layer)
       .attr("data-from", (d) => (d.from === null ? "bias" : d.from))
       .attr("data-to", (d) => d.to)
-      .attr("x1", (d) => d.source.x)
-      .attr("y1", (d) => d.source.y)
-      .attr("x2", (d) => d.target.x)
-      .attr("y2", (d) => d.target.y)
-      .on("mouseenter", (event, d) => handlers.onLinkHover(d, event))
-      .on("mousemove", (event, d) => handlers.onLinkHover(d, event))
-      .on("mouseleave", () => handlers.onLeave())
-      .on("click", (event, d) => handlers.onLinkClick(d, event));
+      .call(placeLink);
 
     defs
       .selectAll("clipPath")
