@@ -3,8 +3,9 @@
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -18,9 +19,19 @@ router = APIRouter(prefix="/api/networks", tags=["networks"])
 KEEPALIVE_SECONDS = 15.0
 
 
-def _state_if_changed(db, network_id: str, seen: int | None) -> tuple[int | None, dict | None]:
-    """(revision, state) when the network changed since `seen`; (None, None) once it is gone."""
+def _state_if_changed(
+    db, network_id: str, seen: int | None, light: bool
+) -> tuple[int | None, dict | None]:
+    """(revision, state) when the network changed since `seen`; (None, None) once it is gone.
+
+    Light: the state is only {id, revision, step}, read without loading the parameters.
+    """
     with db.snapshot() as conn:
+        if light:
+            row = store.revision_and_step(conn, network_id)
+            if row is None or row[0] == seen:
+                return None if row is None else row[0], None
+            return row[0], {"id": network_id, "revision": row[0], "step": row[1]}
         revision = store.revision(conn, network_id)
         if revision is None or revision == seen:
             return revision, None
@@ -33,14 +44,24 @@ def _state_if_changed(db, network_id: str, seen: int | None) -> tuple[int | None
     responses={
         200: {
             "content": {"text/event-stream": {}},
-            "description": "`state` events with the NetworkState JSON",
+            "description": "`state` events with the NetworkState JSON (with `light`: "
+            "`revision` events with {id, revision, step})",
         },
         404: {"description": "No network has this id"},
     },
 )
-async def events(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
+async def events(
+    network_id: str,
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    light: Annotated[
+        bool, Query(description="send only {id, revision, step}; fetch the state when needed")
+    ] = False,
+):
     """Follow a network: its state now, then again after every change (step, edit, undo...)."""
-    first, state = await run_in_threadpool(_state_if_changed, db, network_id, None)
+    kind = "revision" if light else "state"
+    first, state = await run_in_threadpool(_state_if_changed, db, network_id, None, light)
     if first is None:
         raise HTTPException(404, "network not found")
 
@@ -48,7 +69,7 @@ async def events(network_id: str, request: Request, db: DbDep, settings: Setting
         seen, pending, idle = first, state, 0.0
         while True:
             if pending is not None:
-                yield f"event: state\ndata: {json.dumps(pending, separators=(',', ':'))}\n\n"
+                yield f"event: {kind}\ndata: {json.dumps(pending, separators=(',', ':'))}\n\n"
                 idle = 0.0
             elif idle >= KEEPALIVE_SECONDS:
                 yield ": keep-alive\n\n"
@@ -58,7 +79,9 @@ async def events(network_id: str, request: Request, db: DbDep, settings: Setting
             if await request.is_disconnected() or request.app.state.stopping.is_set():
                 return
             try:
-                revision, pending = await run_in_threadpool(_state_if_changed, db, network_id, seen)
+                revision, pending = await run_in_threadpool(
+                    _state_if_changed, db, network_id, seen, light
+                )
             except NotFound:
                 revision = None
             if revision is None:

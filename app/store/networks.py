@@ -302,6 +302,13 @@ def revision(conn: sqlite3.Connection, network_id: str) -> int | None:
     return None if row is None else row[0]
 
 
+def revision_and_step(conn: sqlite3.Connection, network_id: str) -> tuple[int, int] | None:
+    """The network's (revision, step), or None once it is gone."""
+    return conn.execute(
+        "SELECT revision, step FROM networks WHERE id = ?", (network_id,)
+    ).fetchone()
+
+
 def delete_idle(conn: sqlite3.Connection, older_than: float) -> int:
     """Delete networks not updated since `older_than` (a Unix time); how many went."""
     return conn.execute("DELETE FROM networks WHERE updated_at < ?", (older_than,)).rowcount

@@ -113,10 +113,13 @@ export function decodeFloat32(b64) {
   return new Float32Array(bytes.buffer);
 }
 
-/** Follow a network's event stream; returns the EventSource (close() to stop). */
-export function followEvents(id, { onState, onDeleted }) {
-  const source = new EventSource(`${net(id)}/events`);
-  source.addEventListener("state", (event) => onState(JSON.parse(event.data)));
+/**
+ * Follow a network's event stream (light: {id, revision, step} per change, so a big
+ * network's state is fetched only when it is needed); returns the EventSource.
+ */
+export function followEvents(id, { onRevision, onDeleted }) {
+  const source = new EventSource(`${net(id)}/events?light=true`);
+  source.addEventListener("revision", (event) => onRevision(JSON.parse(event.data)));
   source.addEventListener("deleted", () => onDeleted());
   return source;
 }

@@ -172,9 +172,12 @@ async function adopt(state, { step = null, undone = false } = {}) {
 function follow(id) {
   if (events) events.close();
   events = api.followEvents(id, {
-    onState: (state) => {
-      if (playing || !network || state.id !== network.id || state.revision <= network.revision) return;
-      act(() => adopt(state));
+    onRevision: (change) => {
+      if (playing || !network || change.id !== network.id || change.revision <= network.revision) return;
+      act(async () => {
+        const state = await api.getNetwork(change.id);
+        if (!playing && network && state.id === network.id && state.revision > network.revision) await adopt(state);
+      });
     },
     onDeleted: () => toast(t("toast.deleted")),
   });

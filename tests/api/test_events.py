@@ -12,7 +12,7 @@ from app.settings import Settings
 from .helpers import NETWORKS, serve_cli, serve_in_thread, sse_events
 
 
-def follow(base_url: str, network_id: str) -> tuple[queue.Queue, threading.Thread]:
+def follow(base_url: str, network_id: str, query: str = "") -> tuple[queue.Queue, threading.Thread]:
     """Read the network's event stream in a thread; events arrive on the queue."""
     events: queue.Queue = queue.Queue()
 
@@ -21,7 +21,7 @@ def follow(base_url: str, network_id: str) -> tuple[queue.Queue, threading.Threa
             timeout = httpx.Timeout(10.0, read=20.0)
             with (
                 httpx.Client(base_url=base_url, timeout=timeout) as http,
-                http.stream("GET", f"{NETWORKS}/{network_id}/events") as response,
+                http.stream("GET", f"{NETWORKS}/{network_id}/events{query}") as response,
             ):
                 events.put(("status", response.status_code, response.headers))
                 for name, data in sse_events(response.iter_lines()):
@@ -86,3 +86,23 @@ def test_events_of_an_unknown_network_is_404(client):
     response = client.get(f"{NETWORKS}/nobody/events")
     assert response.status_code == 404
     assert response.json() == {"detail": "network not found"}
+
+
+def test_light_events_carry_only_the_revision_and_step(tmp_path):
+    settings = Settings(db_path=tmp_path / "t.sqlite3", event_poll_seconds=0.05)
+    with (
+        serve_in_thread(create_app(settings)) as base_url,
+        httpx.Client(base_url=base_url, timeout=30) as http,
+    ):
+        nid = http.post(NETWORKS, json={"seed": 1}).json()["id"]
+        events, thread = follow(base_url, nid, "?light=true")
+        assert next_event(events, 10)[:2] == ("status", 200)
+        name, first, _ = next_event(events, 10)
+        assert name == "revision" and first == {"id": nid, "revision": 0, "step": 0}
+        stepped = http.post(f"{NETWORKS}/{nid}/train", json={"steps": 3}).json()["network"]
+        name, after, _ = next_event(events, 2)
+        assert name == "revision"
+        assert after == {"id": nid, "revision": stepped["revision"], "step": 3}
+        assert http.delete(f"{NETWORKS}/{nid}").status_code == 204
+        assert next_event(events, 2)[0] == "deleted"
+        thread.join(timeout=5)
