@@ -72,9 +72,10 @@ export function productOf(factors) {
 
 /**
  * Render an explain response into `root`. `names` gives the source/target unit labels;
- * `onSetWeight(value)` is called when the user edits the weight.
+ * `onSetWeight(value)` is called when the user edits the weight; `onTyping(text)` on every
+ * keystroke, and `typed` (text not yet submitted) is put back into a re-rendered editor.
  */
-export function renderInspector(root, explain, { names, linkGradient, currentWeight, onSetWeight }) {
+export function renderInspector(root, explain, { names, linkGradient, currentWeight, onSetWeight, onTyping, typed = null }) {
   root.replaceChildren();
   const isBias = explain.from === null || explain.from === undefined;
   const title = isBias
@@ -140,7 +141,9 @@ export function renderInspector(root, explain, { names, linkGradient, currentWei
     const value = Number(input.value);
     if (input.value.trim() !== "" && Number.isFinite(value)) onSetWeight(value);
   };
+  if (typed !== null) input.value = typed;
   set.addEventListener("click", submit);
+  input.addEventListener("input", () => onTyping(input.value));
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") submit();
   });

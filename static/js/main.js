@@ -44,6 +44,7 @@ const $ = (id) => document.getElementById(id);
 
 const ui = readHash();
 let network = null; // the NetworkState shown
+let typedWeight = null; // {key, text}: what the user typed in the weight editor, not yet set
 let lastStep = null; // the last step (a StepResult: from POST step or GET last-step), or null
 let datasetData = null; // the network's training (and test) points
 let datasets = [];
@@ -676,6 +677,7 @@ function showUnitTooltip(d, event) {
 
 function inspect(layer, to, from) {
   inspected = { layer, to, from };
+  typedWeight = null;
   selectedLink = `w${layer}-${from === null ? "b" : from}-${to}`;
   $("inspector").hidden = false;
   render();
@@ -688,27 +690,32 @@ async function refreshInspector({ record }) {
   const result = await api.explain(network.id, layer, to, from, { record });
   if (!inspected || inspected.layer !== layer || inspected.to !== to || inspected.from !== from) return;
   const linkGradient = lastStep && lastStep.step === result.step ? paramAt(lastStep.gradients, layer, to, from) : null;
-  const typing = document.activeElement?.dataset?.testid === "weight-input" ? document.activeElement.value : null;
+  const focused = document.activeElement?.dataset?.testid === "weight-input";
+  const key = `${layer}-${to}-${from}`;
+  // a background refresh must not throw away what the user is typing for this weight
+  const typed = typedWeight && typedWeight.key === key ? typedWeight.text : null;
   renderInspector($("inspector-body"), result, {
     names: { from: nameOf(layer, from), to: nameOf(layer + 1, to) },
     linkGradient,
     currentWeight: paramAt(network, layer, to, from),
-    onSetWeight: (value) =>
+    typed,
+    onTyping: (text) => {
+      typedWeight = { key, text };
+    },
+    onSetWeight: (value) => {
+      typedWeight = null;
       act(async () => {
         await adopt(await api.setWeight(network.id, layer, to, from, value));
         toast(t("toast.setTo", { value }), "info");
-      }),
+      });
+    },
   });
-  if (typing !== null) {
-    // a background refresh must not throw away what the user is typing
-    const input = $("inspector-body").querySelector("[data-testid=weight-input]");
-    input.value = typing;
-    input.focus();
-  }
+  if (focused) $("inspector-body").querySelector("[data-testid=weight-input]").focus();
 }
 
 function closeInspector() {
   inspected = null;
+  typedWeight = null;
   selectedLink = null;
   $("inspector").hidden = true;
   if (network) render();
