@@ -51,7 +51,7 @@ async () => {
       after.port2.postMessage(0);
     }),
   );
-  const step = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/step"));
+  const step = performance.getEntriesByType("resource").find((e) => /\/step(\?|$)/.test(e.name));
   const responded = step ? step.responseEnd : clicked;
   const render = performance.getEntriesByName("graph-render").at(-1);
   return {

@@ -194,8 +194,10 @@ class StepResult(BaseModel):
     grad_activations: list[Matrix] = Field(description="dE/da per non-input layer")
     deltas: list[Matrix] = Field(description="dE/dz per non-input layer")
     gradients: ParameterGradients
-    weights_before: list[Matrix]
-    biases_before: list[Vector]
+    weights_before: list[Matrix] | None = Field(
+        description="the parameters the step started from; null with lean=true"
+    )
+    biases_before: list[Vector] | None = Field(description="null with lean=true")
     learning_rate: float
     network: NetworkState
 

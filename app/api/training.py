@@ -1,7 +1,9 @@
 """The /api/networks routes that run the network: forward, step, train, undo, history."""
 
+from typing import Annotated
+
 import numpy as np
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from app.engine import (
     DivergenceError,
@@ -66,7 +68,15 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     responses={**OWNER_ONLY, **DIVERGED},
 )
 def step(
-    network_id: str, body: schemas.StepRequest, request: Request, db: DbDep, settings: SettingsDep
+    network_id: str,
+    body: schemas.StepRequest,
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    lean: Annotated[
+        bool,
+        Query(description="leave out weights_before/biases_before (a client that has them)"),
+    ] = False,
 ):
     """One backprop step: forward, backward, update w <- w - alpha dE/dw."""
     check_rows(body.inputs, settings, "inputs")
@@ -88,7 +98,7 @@ def step(
         return result, [done]
 
     record, result = computing(db, network_id, request, settings, run)
-    return JSON(views.step_result(result, record))
+    return JSON(views.step_result(result, record, lean))
 
 
 @router.post(

@@ -67,8 +67,8 @@ def forward_result(trace: Trace, targets: Array | None, grads: Gradients | None 
     }
 
 
-def step_result(result: StepResult, record: NetworkRecord) -> dict:
-    """The StepResult of one applied step."""
+def step_result(result: StepResult, record: NetworkRecord, lean: bool = False) -> dict:
+    """The StepResult of one applied step; lean leaves out the parameters it started from."""
     g = result.gradients
     return {
         "step": record.session.step,
@@ -79,8 +79,8 @@ def step_result(result: StepResult, record: NetworkRecord) -> dict:
         "grad_activations": lists(g.grad_activations),
         "deltas": lists(g.deltas),
         "gradients": {"weights": lists(g.weights), "biases": lists(g.biases)},
-        "weights_before": lists(result.weights_before),
-        "biases_before": lists(result.biases_before),
+        "weights_before": None if lean else lists(result.weights_before),
+        "biases_before": None if lean else lists(result.biases_before),
         "learning_rate": result.learning_rate,
         "network": network_state(record),
     }

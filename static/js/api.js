@@ -79,7 +79,8 @@ export const setWeight = (id, layer, to, from, value) =>
   request("PUT", `${net(id)}/weights`, { layer, to, from, value }, { record: true });
 
 /** POST /api/networks/{id}/step: one backprop step with everything it computed. */
-export const step = (id) => request("POST", `${net(id)}/step`, {}, { record: true });
+export const step = (id, { lean = false } = {}) =>
+  request("POST", `${net(id)}/step${lean ? "?lean=true" : ""}`, {}, { record: true });
 
 /** POST /api/networks/{id}/train: several steps in one request. */
 export const train = (id, steps) => request("POST", `${net(id)}/train`, { steps }, { record: true });

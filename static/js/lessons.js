@@ -260,9 +260,12 @@ export function createLessons(ctx) {
     const inputs = [0, 1].map((l) =>
       h("input", { type: "number", step: "any", "data-testid": `lesson-w${l + 1}`, "aria-label": `w${l + 1}` }),
     );
+    const typed = new Set(); // inputs the user has typed into: updates leave them alone until set
+    inputs.forEach((input, l) => input.addEventListener("input", () => typed.add(l)));
     const setWeights = () => {
       const values = inputs.map((i) => Number(i.value));
       if (inputs.some((i) => i.value.trim() === "") || !values.every(Number.isFinite)) return ctx.toast(t("toast.badNumber"));
+      typed.clear();
       ctx.act(async () => {
         if (ctx.network.step > 0) await ctx.loadPreset("article");
         const state = await api.setAllWeights(ctx.network.id, [[[values[0]]], [[values[1]]]]);
@@ -293,7 +296,7 @@ export function createLessons(ctx) {
       ]);
       if (mine !== token) return;
       inputs.forEach((input, l) => {
-        if (document.activeElement !== input) input.value = String(net.weights[l][0][0]);
+        if (document.activeElement !== input && !typed.has(l)) input.value = String(net.weights[l][0][0]);
       });
       const s = ctx.lastStep;
       const before = stepped

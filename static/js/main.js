@@ -221,9 +221,23 @@ async function loadPreset(name, extra = {}) {
 
 // ---------------------------------------------------------------- actions
 
+/** Above this many parameters a step skips sending back the parameters the page holds. */
+const LEAN_STEP_PARAMETERS = 20000;
+
 async function doStep() {
   if (lessons.staged()) return lessons.stage.step();
-  const response = await api.step(network.id);
+  const before = network;
+  const lean = before.weights.reduce((n, w) => n + w.length * w[0].length, 0) > LEAN_STEP_PARAMETERS;
+  let response = await api.step(before.id, { lean });
+  if (lean) {
+    // the step started from the state this page holds exactly when nothing came in between
+    if (response.network.revision === before.revision + 1) {
+      response.weights_before = before.weights;
+      response.biases_before = before.biases;
+    } else {
+      response = await api.lastStep(before.id);
+    }
+  }
   await adopt(response.network, { step: response });
 }
 

@@ -99,3 +99,16 @@ def test_last_step_after_undo_into_a_train_call_is_replayed(client):
     again = client.post(f"/api/networks/{nid}/step", json={}).json()
     assert again["gradients"] == stepped["gradients"]
     assert again["weights_before"] == stepped["weights_before"]
+
+
+def test_a_lean_step_leaves_out_only_the_parameters_it_started_from(client):
+    body = {"preset": "softmax", "seed": 4}
+    lean_id = client.post("/api/networks", json=body).json()["id"]
+    full_id = client.post("/api/networks", json=body).json()["id"]
+    lean = client.post(f"/api/networks/{lean_id}/step?lean=true", json={}).json()
+    full = client.post(f"/api/networks/{full_id}/step", json={}).json()
+    assert lean["weights_before"] is None and lean["biases_before"] is None
+    assert full["weights_before"] is not None
+    for key in ("step", "loss", "gradients", "deltas", "forward"):
+        assert lean[key] == full[key], key
+    assert lean["network"]["weights"] == full["network"]["weights"]
