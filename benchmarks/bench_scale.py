@@ -30,7 +30,7 @@ REDRAW_TARGET_MS = 50.0
 COMMAND = ".venv/bin/python benchmarks/bench_scale.py"
 
 # Runs in the page: click Step, then time from the /step response to the redrawn graph.
-STEP_REDRAW = """
+STEP_REDRAW = r"""
 async () => {
   const graph = document.getElementById("graph");
   const before = graph.dataset.step;
