@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 import numpy as np
-from fastapi import HTTPException, Request, Response
+from fastapi import HTTPException, Request
 
 from app.engine import (
     Network,
@@ -20,8 +20,6 @@ from app.store import networks as store
 
 from . import schemas
 from .deps import (
-    OWNER_COOKIE,
-    OWNER_HEADER,
     DbDep,
     FieldError,
     check_owner,
@@ -158,9 +156,3 @@ def all_finite(*values) -> bool:
         for v in values
         if v is not None
     )
-
-
-def with_owner(response: Response, owner: str, settings: Settings) -> Response:
-    response.headers[OWNER_HEADER] = owner
-    response.set_cookie(OWNER_COOKIE, owner, max_age=365 * 86400, httponly=True, samesite="lax")
-    return response

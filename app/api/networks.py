@@ -5,6 +5,7 @@ from fastapi import APIRouter, Request, Response
 from app.engine import (
     Network,
 )
+from app.store import NetworkRecord
 from app.store import networks as store
 from app.store.codec import dataset_document
 
@@ -14,11 +15,12 @@ from .access import (
     OWNER_ONLY,
     changing,
     reading,
-    with_owner,
 )
-from .building import build_record, check_dataset_fits, check_layers, new_network_id
+from .building import build_record, check_dataset_fits, check_layers
 from .deps import (
     JSON,
+    OWNER_COOKIE,
+    OWNER_HEADER,
     DbDep,
     FieldError,
     SettingsDep,
@@ -39,11 +41,20 @@ def create_network(
     settings: SettingsDep,
 ):
     """Create a network (from a preset, given parameters, or random initial weights)."""
-    owner = owner_token(request) or new_owner_token()
-    record = build_record(body, settings, owner)
+    record = build_record(body, settings, owner_token(request) or new_owner_token())
+    return _store_new(db, record)
+
+
+def _store_new(db: DbDep, record: NetworkRecord) -> Response:
+    """Insert a new network; 201 with its state, handing its owner token to the client."""
     with db.transaction() as conn:
         store.insert(conn, record)
-    return with_owner(JSON(views.network_state(record), status_code=201), owner, settings)
+    response = JSON(views.network_state(record), status_code=201)
+    response.headers[OWNER_HEADER] = record.owner
+    response.set_cookie(
+        OWNER_COOKIE, record.owner, max_age=365 * 86400, httponly=True, samesite="lax"
+    )
+    return response
 
 
 @router.get(
@@ -204,7 +215,6 @@ def import_network(
     body: schemas.ExportDocument, request: Request, db: DbDep, settings: SettingsDep
 ):
     """Recreate a network from an export document."""
-    owner = owner_token(request) or new_owner_token()
     check_layers(body.layers, settings)
     create = schemas.NetworkCreate(
         name=body.name,
@@ -221,9 +231,6 @@ def import_network(
         biases=body.biases if body.use_bias else None,
         dataset=body.dataset.name if body.builtin_dataset else body.dataset,
     )
-    record = build_record(create, settings, owner)
+    record = build_record(create, settings, owner_token(request) or new_owner_token())
     record.session.step, record.session.cursor = body.step, body.cursor
-    record.id = new_network_id()
-    with db.transaction() as conn:
-        store.insert(conn, record)
-    return with_owner(JSON(views.network_state(record), status_code=201), owner, settings)
+    return _store_new(db, record)
