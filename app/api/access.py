@@ -70,12 +70,14 @@ def computing(
     request: Request,
     settings: Settings,
     run: Callable[[NetworkRecord], tuple[T, list[StepRecord]]],
+    finish: Callable[[sqlite3.Connection, NetworkRecord], None] | None = None,
 ) -> tuple[NetworkRecord, T]:
     """Run training work on a loaded network with no database lock held, then commit it.
 
     Requests on one network queue on an in-process lock; a change committed meanwhile by
     another process is detected by its revision, and the work is redone on the new state.
-    Other networks' requests are never held up by this one's computation.
+    Other networks' requests are never held up by this one's computation. `finish` runs in
+    the write transaction, before the network is saved.
     """
     with NETWORK_LOCKS[hash(network_id) % len(NETWORK_LOCKS)]:
         for _ in range(MAX_ATTEMPTS):
@@ -88,11 +90,14 @@ def computing(
                 if current is None:
                     raise HTTPException(404, "network not found")
                 if current == loaded:
+                    if finish is not None:
+                        finish(conn, record)
                     store.save(
                         conn,
                         record,
                         steps,
                         undo_steps(settings, record.session.network.parameter_count()),
+                        history_rows=settings.max_history_rows,
                     )
                     return record, outcome
     raise HTTPException(409, "the network kept changing under this request; try again")

@@ -64,19 +64,9 @@ def resolve_dataset(
 
 
 def check_dataset_fits(net: Network, data: Dataset) -> None:
-    """The dataset's columns must match the network's input and output layers."""
-    if data.inputs.shape[1] != net.layers[0]:
-        raise FieldError(
-            ("body", "dataset"),
-            f"has {data.inputs.shape[1]} inputs but the "
-            f"network's input layer has {net.layers[0]} units",
-        )
-    if data.targets.shape[1] != net.layers[-1]:
-        raise FieldError(
-            ("body", "dataset"),
-            f"has {data.targets.shape[1]} targets but the "
-            f"network's output layer has {net.layers[-1]} units",
-        )
+    """Every array of the dataset, train and test, must fit the network's input and output."""
+    with fields_in("body"):
+        data.check_fits(net.layers[0], net.layers[-1])
     try:
         net.check_targets(data.targets, data.size)
         if data.test_targets is not None:

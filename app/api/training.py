@@ -6,10 +6,12 @@ import numpy as np
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from app.engine import (
+    Dataset,
     DivergenceError,
     StepRecord,
     StepResult,
 )
+from app.settings import undo_steps
 from app.store import NetworkRecord
 from app.store import networks as store
 
@@ -20,7 +22,6 @@ from .access import (
     NOT_FOUND,
     OWNER_ONLY,
     all_finite,
-    changing,
     check_rows,
     check_work,
     computing,
@@ -46,11 +47,13 @@ router = APIRouter(prefix="/api/networks", tags=["networks"])
     responses=NOT_FOUND,
 )
 def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: SettingsDep):
-    """Run inputs forward (default: the training set); every layer's z and a. Changes nothing."""
+    """Run inputs forward (default: the dataset's `split`); every layer's z and a, the accuracy."""
     check_rows(body.inputs, settings, "inputs")
+    if body.inputs is not None and body.split is not None:
+        raise FieldError(("body", "split"), "only without inputs: it picks the dataset's rows")
     record = reading(db, network_id)
     net, data = record.session.network, record.session.dataset
-    x, t = rows_and_targets(net, body.inputs, body.targets, (data.inputs, data.targets))
+    x, t = rows_and_targets(net, body.inputs, body.targets, _split_rows(data, body.split))
     with np.errstate(over="ignore", invalid="ignore"):
         trace = net.forward(x, t)
         grads = None if t is None else net.backward(trace, t)
@@ -59,6 +62,15 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     ):
         raise FieldError(("body", "inputs"), NOT_FINITE)
     return JSON(views.forward_result(trace, t, grads))
+
+
+def _split_rows(data: Dataset, split: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """The dataset's train rows, or its test rows for split "test": (inputs, targets)."""
+    if split != "test":
+        return data.inputs, data.targets
+    if data.test_inputs is None or len(data.test_inputs) == 0:
+        raise FieldError(("body", "split"), "this network's dataset has no test split")
+    return data.test_inputs, data.test_targets
 
 
 @router.post(
@@ -121,7 +133,8 @@ def train(
         s.batch_size = body.batch_size or s.batch_size
         check_work(body.steps, min(s.batch_size, s.dataset.size), s.network, settings)
         try:
-            done, last_batch = s.train(body.steps, checkpoint=True)
+            reach = undo_steps(settings, s.network.parameter_count())
+            done, last_batch = s.train(body.steps, keep=reach, checkpoint=True)
         except DivergenceError as exc:
             raise HTTPException(409, str(exc)) from None
         record.last_loss = done[-1].loss
@@ -150,15 +163,25 @@ def train(
 )
 def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
     """Go back one step, to exactly the parameters before it."""
-    with changing(db, network_id, request, settings) as (conn, record):
-        found = store.pop_snapshot(conn, record)
+    undone: list[int] = []
+
+    def run(record: NetworkRecord) -> tuple[None, list[StepRecord]]:
+        # replays (at most CHECKPOINT_EVERY - 1 steps) with no database lock held
+        with db.snapshot() as conn:
+            found = store.parameters_before_step(conn, record)
         if found is None:
             raise HTTPException(409, "nothing to undo: no earlier step is kept")
+        undone[:] = [record.session.step]
         record.session.restore(*found)
+        return None, []
+
+    def finish(conn, record: NetworkRecord) -> None:
+        store.forget_step(conn, record, undone[0])
         record.last_loss = store.previous_loss(conn, record)
         record.last_batch = None
-        store.save(conn, record)
-        return JSON(views.network_state(record))
+
+    record, _ = computing(db, network_id, request, settings, run, finish)
+    return JSON(views.network_state(record))
 
 
 @router.get(
@@ -167,10 +190,14 @@ def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
     response_class=JSON,
     responses=NOT_FOUND,
 )
-def history(network_id: str, db: DbDep):
+def history(
+    network_id: str,
+    db: DbDep,
+    since: Annotated[int, Query(ge=0, le=2**53, description="only the steps after this one")] = 0,
+):
     """The loss before every step, and the test loss when the dataset has a test split."""
     with db.snapshot() as conn:
-        rows = store.history(conn, load_network(conn, network_id))
+        rows = store.history(conn, load_network(conn, network_id), since)
     return JSON(
         {
             "steps": [r[0] for r in rows],

@@ -28,6 +28,39 @@ class Dataset:
         """How many training examples."""
         return int(self.inputs.shape[0])
 
+    def shape_errors(self, n_in: int, n_out: int) -> list[tuple[str, str]]:
+        """(field, message) for every array, train and test, that does not fit n_in -> n_out."""
+        errors = []
+        if (self.test_inputs is None) != (self.test_targets is None):
+            errors.append(("test_inputs", "test_inputs and test_targets come together"))
+        for name, arr, columns, side in (
+            ("inputs", self.inputs, n_in, "input"),
+            ("targets", self.targets, n_out, "output"),
+            ("test_inputs", self.test_inputs, n_in, "input"),
+            ("test_targets", self.test_targets, n_out, "output"),
+        ):
+            if arr is None:
+                continue
+            if arr.ndim != 2 or arr.shape[1] != columns or arr.dtype != np.float64:
+                got = arr.shape[1] if arr.ndim == 2 else f"shape {arr.shape}"
+                errors.append(
+                    (name, f"has {got} columns but the network's {side} layer has {columns} units")
+                )
+        for name, x, t in (
+            ("targets", self.inputs, self.targets),
+            ("test_targets", self.test_inputs, self.test_targets),
+        ):
+            if x is not None and t is not None and x.shape[0] != t.shape[0]:
+                errors.append((name, f"{t.shape[0]} rows for {x.shape[0]} inputs"))
+        if self.inputs.shape[0] < 1:
+            errors.append(("inputs", "needs at least one row"))
+        return errors
+
+    def check_fits(self, n_in: int, n_out: int) -> None:
+        """Raise EngineError naming the first array that does not fit n_in -> n_out."""
+        for name, message in self.shape_errors(n_in, n_out):
+            raise EngineError(f"dataset.{name}", message)
+
 
 def _columns(rows: object) -> int:
     """The column count of the first row, or -1 when there is no first row to read."""

@@ -12,3 +12,7 @@ class EngineError(ValueError):
 
 class DivergenceError(ArithmeticError):
     """A step would make a parameter non-finite; the network was left unchanged."""
+
+
+class StateError(Exception):
+    """Stored state the engine cannot use (e.g. a dataset that no longer fits the network)."""

@@ -10,25 +10,51 @@ import math
 import numpy as np
 from numba import njit
 
+from .activations import ACTIVATIONS, LEAKY_SLOPE
+from .errors import EngineError, StateError
+from .losses import LOSSES
+
 Array = np.ndarray
 
-ACTIVATION_CODES = {"sigmoid": 0, "tanh": 1, "relu": 2, "leaky_relu": 3, "linear": 4, "softmax": 5}
-LOSS_CODES = {"mse": 0, "cross_entropy": 1, "binary_cross_entropy": 2}
-LEAKY_SLOPE = 0.01
-TINY = np.finfo(np.float64).tiny
+# activation codes, derived from the registry (numba freezes them as constants)
+ACTIVATION_CODES = {name: code for code, name in enumerate(ACTIVATIONS)}
+SIGMOID, TANH = ACTIVATION_CODES["sigmoid"], ACTIVATION_CODES["tanh"]
+RELU, LEAKY_RELU = ACTIVATION_CODES["relu"], ACTIVATION_CODES["leaky_relu"]
+SOFTMAX = ACTIVATION_CODES["softmax"]
+
+# how the output layer's loss and delta dE/dz are computed, one rule per (output, loss) pair
+MSE_CHAIN = 0  # E = 1/2 (t - a)^2, delta = (a - t) g'(z) / B
+MSE_SOFTMAX = 1  # the same through softmax's Jacobian
+CE_SOFTMAX = 2  # E = -t ln p from z, delta = (p sum(t) - t) / B
+CE_SIGMOID = 3  # E = -t ln o from z, delta = -t (1 - o) / B
+BCE_SIGMOID = 4  # E = -t ln o - (1 - t) ln(1 - o) from z, delta = (o - t) / B
+OUTPUT_RULES = {
+    **{(name, "mse"): MSE_CHAIN for name in ACTIVATIONS if ACTIVATIONS[name].elementwise},
+    ("softmax", "mse"): MSE_SOFTMAX,
+    ("softmax", "cross_entropy"): CE_SOFTMAX,
+    ("sigmoid", "cross_entropy"): CE_SIGMOID,
+    ("sigmoid", "binary_cross_entropy"): BCE_SIGMOID,
+}
+
+
+def output_rule(output: str, loss: str) -> int:
+    """The compiled rule for an (output activation, loss) pair; unknown pairs are refused."""
+    if (output, loss) not in OUTPUT_RULES or output not in LOSSES[loss].output_activations:
+        raise EngineError("loss", f"the compiled loop has no rule for {loss} on a {output} output")
+    return OUTPUT_RULES[(output, loss)]
 
 
 @njit(cache=True, inline="always")
 def _g(code: int, z: float) -> float:
     # g(z) for the elementwise activations, as in activations.py
-    if code == 0:
+    if code == SIGMOID:
         ez = math.exp(-abs(z))
         return 1.0 / (1.0 + ez) if z >= 0 else ez / (1.0 + ez)
-    if code == 1:
+    if code == TANH:
         return math.tanh(z)
-    if code == 2:
+    if code == RELU:
         return z if z > 0 else 0.0
-    if code == 3:
+    if code == LEAKY_RELU:
         return z if z > 0 else LEAKY_SLOPE * z
     return z
 
@@ -36,13 +62,13 @@ def _g(code: int, z: float) -> float:
 @njit(cache=True, inline="always")
 def _dg(code: int, z: float, a: float) -> float:
     # g'(z), given z and a = g(z)
-    if code == 0:
+    if code == SIGMOID:
         return a * (1.0 - a)
-    if code == 1:
+    if code == TANH:
         return 1.0 - a * a
-    if code == 2:
+    if code == RELU:
         return 1.0 if z > 0 else 0.0
-    if code == 3:
+    if code == LEAKY_RELU:
         return 1.0 if z > 0 else LEAKY_SLOPE
     return 1.0
 
@@ -71,7 +97,7 @@ def _forward(params, layers, w_off, b_off, codes, x, zs, acts):
                     prev = x[b, i] if l == 0 else acts[l - 1, b, i]
                     s += params[w_off[l] + j * n_in + i] * prev
                 zs[l, b, j] = s + params[b_off[l] + j]
-            if codes[l] == 5:  # softmax over the row, shifted by its max
+            if codes[l] == SOFTMAX:  # softmax over the row, shifted by its max
                 m = zs[l, b, 0]
                 for j in range(1, n_out):
                     m = max(m, zs[l, b, j])
@@ -87,59 +113,57 @@ def _forward(params, layers, w_off, b_off, codes, x, zs, acts):
 
 
 @njit(cache=True)
-def _loss(loss_code, out_code, z, a, t, rows, n_out):
+def _loss(rule, z, a, t, rows, n_out):
     # the batch-averaged loss, as in losses.py
     e = 0.0
     for b in range(rows):
         m, lse = 0.0, 0.0
-        if out_code == 5 and loss_code == 1:
+        if rule == CE_SOFTMAX:  # ln p_k = z_k - m - ln sum e^(z - m)
             m = z[b, 0]
             for k in range(1, n_out):
                 m = max(m, z[b, k])
-            lse = 0.0
             for k in range(n_out):
                 lse += math.exp(z[b, k] - m)
             lse = math.log(lse)
         for k in range(n_out):
-            if loss_code == 0:
+            if rule <= MSE_SOFTMAX:  # MSE_CHAIN or MSE_SOFTMAX
                 e += 0.5 * (t[b, k] - a[b, k]) ** 2
-            elif out_code == 0:  # sigmoid: ln o = -ln(1 + e^-z), ln(1 - o) = -ln(1 + e^z)
-                e -= t[b, k] * -_log1p_exp_neg(-z[b, k])
-                if loss_code == 2:
-                    e -= (1.0 - t[b, k]) * -_log1p_exp_neg(z[b, k])
-            elif out_code == 5:
+            elif rule == CE_SOFTMAX:
                 e -= t[b, k] * (z[b, k] - m - lse)
-            else:
-                e -= t[b, k] * math.log(max(a[b, k], TINY))
+            else:  # sigmoid: ln o = -ln(1 + e^-z), ln(1 - o) = -ln(1 + e^z)
+                e -= t[b, k] * -_log1p_exp_neg(-z[b, k])
+                if rule == BCE_SIGMOID:
+                    e -= (1.0 - t[b, k]) * -_log1p_exp_neg(z[b, k])
     return e / rows
 
 
+@njit(cache=True, inline="always")
+def _output_delta(rule, code, z, a, t, size, total_t, dot):
+    # dE/dz at the output, fused where the pair has a closed form (losses.py)
+    if rule == CE_SOFTMAX:
+        return (a * total_t - t) / size
+    if rule == CE_SIGMOID:
+        return -t * (1.0 - a) / size
+    if rule == BCE_SIGMOID:
+        return (a - t) / size
+    if rule == MSE_SOFTMAX:  # a (dE/da - sum dE/da a)
+        return a * ((a - t) / size - dot)
+    return (a - t) / size * _dg(code, z, a)
+
+
 @njit(cache=True, nogil=True)  # other requests' threads run while a long train does
-def _train(
-    params,
-    layers,
-    w_off,
-    b_off,
-    codes,
-    loss_code,
-    use_bias,
-    lr,
-    x,
-    t,
-    rows,
-    starts,
-    test_x,
-    test_t,
-    step0,
-    test_every,
-    keep,
-    snapshots,
-    losses,
-    test_losses,
-):
-    # `len(starts) - 1` steps; step s trains on x[rows[starts[s]:starts[s + 1]]]
-    # the test loss is taken before every step whose count of earlier steps is a multiple
-    # of test_every (once an epoch), as Session.test_loss_due says
+def _train(params, spec, data, schedule, out):
+    # spec: the network; data: rows and batches; schedule: rates and counters; out: results.
+    # `len(starts) - 1` steps; step s trains on x[rows[starts[s]:starts[s + 1]]].
+    # The test loss is taken before every step whose count of earlier steps is a multiple
+    # of test_every (once an epoch), as Session.test_loss_due says. Before step s the
+    # parameters go to snapshots[s % keep] (every step) and, when s % every == 0, to
+    # checkpoints[(s // every) % len(checkpoints)].
+    layers, w_off, b_off, codes, rule, use_bias = spec
+    x, t, rows, starts, test_x, test_t = data
+    lr, step0, test_every, every = schedule
+    losses, test_losses, snapshots, checkpoints = out
+    keep, n_checkpoints = snapshots.shape[0], checkpoints.shape[0]
     n_layers = layers.shape[0] - 1
     widest = 0
     for n in layers:
@@ -160,9 +184,7 @@ def _train(
     for step in range(n_steps):
         if test_x.shape[0] > 0 and (step0 + step) % test_every == 0:
             _forward(params, layers, w_off, b_off, codes, test_x, zs, acts)
-            test_losses[step] = _loss(
-                loss_code, codes[out], zs[out], acts[out], test_t, test_x.shape[0], n_out
-            )
+            test_losses[step] = _loss(rule, zs[out], acts[out], test_t, test_x.shape[0], n_out)
         size = starts[step + 1] - starts[step]
         for b in range(size):
             r = rows[starts[step] + b]
@@ -170,26 +192,16 @@ def _train(
             bt[b, :] = t[r, :]
         xb, tb = bx[:size], bt[:size]
         _forward(params, layers, w_off, b_off, codes, xb, zs, acts)
-        losses[step] = _loss(loss_code, codes[out], zs[out], acts[out], tb, size, n_out)
-        # output deltas dE/dz, fused where the pair has a closed form (losses.py)
+        losses[step] = _loss(rule, zs[out], acts[out], tb, size, n_out)
         for b in range(size):
             total_t, dot = 0.0, 0.0
             for k in range(n_out):
                 total_t += tb[b, k]
                 dot += (acts[out, b, k] - tb[b, k]) / size * acts[out, b, k]
             for k in range(n_out):
-                a, z, tk = acts[out, b, k], zs[out, b, k], tb[b, k]
-                if loss_code == 1 and codes[out] == 5:
-                    d = (a * total_t - tk) / size
-                elif loss_code == 1 and codes[out] == 0:
-                    d = -tk * (1.0 - a) / size
-                elif loss_code == 2:
-                    d = (a - tk) / size
-                elif codes[out] == 5:  # mse through softmax: a (dE/da - sum dE/da a)
-                    d = a * ((a - tk) / size - dot)
-                else:
-                    d = (a - tk) / size * _dg(codes[out], z, a)
-                deltas[out, b, k] = d
+                deltas[out, b, k] = _output_delta(
+                    rule, codes[out], zs[out, b, k], acts[out, b, k], tb[b, k], size, total_t, dot
+                )
         # backprop: dE/da_j = sum_k w_kj delta_k, then delta_j = dE/da_j g'(z_j)
         for l in range(out - 1, -1, -1):
             n_here, n_next = layers[l + 1], layers[l + 2]
@@ -223,6 +235,8 @@ def _train(
             return step
         if keep > 0:
             snapshots[step % keep, :] = params  # a ring of the last `keep` steps
+        if n_checkpoints > 0 and step % every == 0:
+            checkpoints[(step // every) % n_checkpoints, :] = params
         for p in range(params.shape[0]):
             params[p] = params[p] - lr * grads[p]
     return n_steps
@@ -238,11 +252,14 @@ class Kernel:
         self.b_off = (sum(sizes) + np.concatenate([[0], np.cumsum(layers[1:])[:-1]])).astype(
             np.int64
         )
+        self.size = sum(sizes) + sum(layers[1:])
         n = len(layers) - 1
         self.codes = np.array(
             [ACTIVATION_CODES[hidden]] * (n - 1) + [ACTIVATION_CODES[output]], dtype=np.int64
         )
-        self.loss_code, self.use_bias = LOSS_CODES[loss], use_bias
+        self.spec = (
+            self.layers, self.w_off, self.b_off, self.codes, output_rule(output, loss), use_bias
+        )
 
     def pack(self, weights: list[Array], biases: list[Array]) -> Array:
         """Weights then biases as one float64 vector."""
@@ -274,69 +291,63 @@ class Kernel:
         biases = [flat[:, o : o + n] for o, n in zip(self.b_off, layers[1:])]
         return weights, biases
 
+    def check(self, params: Array, data: tuple) -> None:
+        """Refuse (StateError) arrays the loop would read out of bounds: shapes, rows, batches."""
+        x, t, rows, starts, test_x, test_t = data
+        n_in, n_out = int(self.layers[0]), int(self.layers[-1])
+        problems = [
+            ("parameters", params.shape != (self.size,) or params.dtype != np.float64),
+            ("inputs", x.ndim != 2 or x.shape[1] != n_in or x.dtype != np.float64),
+            ("targets", t.ndim != 2 or t.shape != (x.shape[0], n_out) or t.dtype != np.float64),
+            ("test_inputs", test_x.ndim != 2 or test_x.shape[1] != n_in),
+            ("test_targets", test_t.ndim != 2 or test_t.shape != (test_x.shape[0], n_out)),
+            ("rows", rows.dtype != np.int64 or rows.ndim != 1),
+            ("starts", starts.dtype != np.int64 or starts.ndim != 1 or len(starts) < 1),
+        ]
+        for name, bad in problems:
+            if bad:
+                raise StateError(f"the {name} do not fit a {list(self.layers)} network")
+        if test_x.dtype != np.float64 or test_t.dtype != np.float64:
+            raise StateError("the test split must be float64")
+        if len(rows) and (rows.min() < 0 or rows.max() >= x.shape[0]):
+            raise StateError("a batch names a row the dataset does not have")
+        if starts[0] != 0 or np.any(np.diff(starts) < 0) or starts[-1] > len(rows):
+            raise StateError("the batch boundaries do not fit the rows")
+
     def train(
         self,
         params: Array,
         lr: float,
-        x: Array,
-        t: Array,
-        rows: Array,
-        starts: Array,
-        test_x: Array | None,
-        test_t: Array | None,
-        step0: int,
-        test_every: int,
+        batches: tuple[Array, Array, Array, Array, Array | None, Array | None],
+        counters: tuple[int, int],
         keep: int,
+        checkpoint_every: int = 0,
+        checkpoints: int = 0,
     ):
-        """Run the steps in place on `params`; (steps done, losses, test losses, snapshots).
+        """Run the steps in place on `params`; (steps done, losses, test losses, rings).
 
-        snapshots[s % keep] holds the parameters from before step s, for the last `keep`.
+        batches is (x, t, rows, starts, test_x, test_t); counters is (step0, test_every).
+        snapshots[s % keep] holds the parameters from before step s, for the last `keep`;
+        with checkpoint_every, ring[(s // every) % checkpoints] those before each step s
+        that is a multiple of it.
         """
+        x, t, rows, starts, test_x, test_t = batches
         n_steps = len(starts) - 1
-        keep = min(keep, n_steps)
-        snapshots = np.zeros((keep, params.shape[0]))
-        losses, test_losses = np.zeros(n_steps), np.full(n_steps, np.nan)
         if test_x is None:
             test_x, test_t = np.zeros((0, x.shape[1])), np.zeros((0, t.shape[1]))
-        done = _train(
-            params,
-            self.layers,
-            self.w_off,
-            self.b_off,
-            self.codes,
-            self.loss_code,
-            self.use_bias,
-            lr,
-            x,
-            t,
-            rows,
-            starts,
-            test_x,
-            test_t,
-            step0,
-            test_every,
-            keep,
-            snapshots,
-            losses,
-            test_losses,
-        )
-        return done, losses, test_losses, snapshots
+        data = (x, t, rows, starts, test_x, test_t)
+        self.check(params, data)
+        snapshots = np.zeros((min(keep, n_steps), params.shape[0]))
+        ring = np.zeros((checkpoints if checkpoint_every > 0 else 0, params.shape[0]))
+        losses, test_losses = np.zeros(n_steps), np.full(n_steps, np.nan)
+        schedule = (float(lr), int(counters[0]), int(counters[1]), max(1, checkpoint_every))
+        done = _train(params, self.spec, data, schedule, (losses, test_losses, snapshots, ring))
+        return done, losses, test_losses, (snapshots, ring)
 
 
 def warm_up() -> None:
     """Compile (or load from numba's cache) the training loop, so no request waits for it."""
     kernel = Kernel([1, 1], "sigmoid", "sigmoid", "mse", True)
     one = np.ones((1, 1))
-    kernel.train(
-        np.zeros(2),
-        0.1,
-        one,
-        one,
-        np.zeros(1, dtype=np.int64),
-        np.array([0, 1], dtype=np.int64),
-        None,
-        None,
-        0,
-        1,
-        1,
-    )
+    batches = (one, one, np.zeros(1, dtype=np.int64), np.array([0, 1], dtype=np.int64), None, None)
+    kernel.train(np.zeros(2), 0.1, batches, (0, 1), 1, 1, 1)

@@ -5,11 +5,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from .datasets import Dataset, batch_indices, batch_permutation
-from .errors import DivergenceError
+from .errors import DivergenceError, StateError
 from .fast import Kernel
 from .network import Network, StepResult, check_learning_rate
 
 Array = np.ndarray
+CHECKPOINT_EVERY = 16  # a train call keeps a checkpoint every 16 steps: undo replays < 16
 
 
 @dataclass
@@ -50,8 +51,16 @@ class Session:
     step: int = 0
     cursor: int = 0  # examples served so far; fixes the next mini-batch
 
+    def check_data(self) -> None:
+        """Refuse (StateError) a stored dataset that does not fit the network's layers."""
+        errors = self.dataset.shape_errors(self.network.layers[0], self.network.layers[-1])
+        if errors:
+            field, message = errors[0]
+            raise StateError(f"the network's stored dataset.{field} {message}; import it anew")
+
     def next_batch(self) -> tuple[Array, Array]:
         """The mini-batch the next step trains on, without consuming it."""
+        self.check_data()
         rows, _ = batch_indices(self.dataset.size, self.cursor, self.batch_size, self.seed)
         return self.dataset.inputs[rows], self.dataset.targets[rows]
 
@@ -77,6 +86,7 @@ class Session:
     ) -> tuple[StepResult, StepRecord]:
         """One backprop step on the given batch, or on the next mini-batch of the dataset."""
         alpha = check_learning_rate(self.learning_rate if learning_rate is None else learning_rate)
+        self.check_data()
         snapshot, test_loss = self.snapshot(), self.test_loss()
         if inputs is None:
             rows, next_cursor = batch_indices(
@@ -116,13 +126,18 @@ class Session:
         """`steps` steps on successive mini-batches; the records and the last step's batch.
 
         Only the last `keep` (at least 1) records carry an undo snapshot. With `checkpoint`,
-        two do: the first, a checkpoint from which undo replays the steps in between, and the
-        last. Stops before a step that would diverge; raises DivergenceError if not even the
-        first can be applied. `fast` runs the compiled loop (fast.py), else the numpy path.
+        the last record carries its own and, of the steps undo may reach (the last `keep`),
+        every CHECKPOINT_EVERY-th from the call's first carries a checkpoint, from which undo
+        replays at most CHECKPOINT_EVERY - 1 steps. Stops before a step that would diverge;
+        raises DivergenceError if not even the first can be applied. `fast` runs the
+        compiled loop (fast.py), else the numpy path.
         """
-        start = self.checkpoint() if checkpoint else None
-        keep = 1 if checkpoint else steps if keep is None else max(1, keep)
-        records = self._train_fast(steps, keep) if fast else self._train_reference(steps, keep)
+        self.check_data()
+        keep = steps if keep is None else max(1, keep)
+        if fast:
+            records = self._train_fast(steps, keep, checkpoint)
+        else:
+            records = self._train_reference(steps, keep, checkpoint)
         if not records:
             raise DivergenceError(
                 "the first step would make the loss or a parameter "
@@ -131,11 +146,20 @@ class Session:
         rows, _ = batch_indices(
             self.dataset.size, records[-1].snapshot.cursor, self.batch_size, self.seed
         )
-        if start is not None and len(records) > 1:
-            records[0].snapshot = start
         return records, (self.dataset.inputs[rows], self.dataset.targets[rows])
 
-    def _train_reference(self, steps: int, keep: int) -> list[StepRecord]:
+    def _kept(self, done: int, keep: int, checkpoint: bool) -> tuple[int, int]:
+        """(plain snapshots kept, checkpoint ring size) for a call of `done` steps."""
+        if not checkpoint:
+            return min(keep, done), 0
+        return 1, keep // CHECKPOINT_EVERY + 2
+
+    def _is_checkpoint(self, s: int, done: int, ring: int) -> bool:
+        """Whether local step s of a call of `done` steps keeps a checkpoint in a ring of `ring`."""
+        last = (done - 1) // CHECKPOINT_EVERY
+        return ring > 0 and s % CHECKPOINT_EVERY == 0 and last - s // CHECKPOINT_EVERY < ring
+
+    def _train_reference(self, steps: int, keep: int, checkpoint: bool) -> list[StepRecord]:
         records: list[StepRecord] = []
         for _ in range(steps):
             try:
@@ -143,43 +167,56 @@ class Session:
             except ArithmeticError:
                 break
             records.append(record)
-        for record in records[:-keep]:
-            record.snapshot = None
+        done = len(records)
+        plain, ring = self._kept(done, keep, checkpoint)
+        for s, record in enumerate(records):
+            snap = record.snapshot
+            if self._is_checkpoint(s, done, ring):
+                snap.learning_rate, snap.batch_size = self.learning_rate, self.batch_size
+            elif s < done - plain:
+                record.snapshot = None
         return records
 
-    def _train_fast(self, steps: int, keep: int) -> list[StepRecord]:
+    def _train_fast(self, steps: int, keep: int, checkpoint: bool = False) -> list[StepRecord]:
         net, data = self.network, self.dataset
         kernel = Kernel(
             net.layers, net.hidden_activation, net.output_activation, net.loss, net.use_bias
         )
         rows, starts, cursors = self.plan(steps)
         params = kernel.pack(net.weights, net.biases)
-        done, losses, test_losses, snapshots = kernel.train(
+        plain, ring = self._kept(steps, keep, checkpoint)
+        batches = (data.inputs, data.targets, rows, starts, data.test_inputs, data.test_targets)
+        done, losses, test_losses, (snapshots, checkpoints) = kernel.train(
             params,
             self.learning_rate,
-            data.inputs,
-            data.targets,
-            rows,
-            starts,
-            data.test_inputs,
-            data.test_targets,
-            self.step,
-            self.test_every,
-            keep,
+            batches,
+            (self.step, self.test_every),
+            plain,
+            CHECKPOINT_EVERY if ring else 0,
+            ring,
         )
         # the kept snapshots are read-only views into one array, not copies, one per step
         kept_w, kept_b = kernel.unpack_rows(snapshots)
+        ring_w, ring_b = kernel.unpack_rows(checkpoints)
         losses, test_losses, cursors = losses.tolist(), test_losses.tolist(), cursors.tolist()
         records = []
         for s in range(done):
-            snap = None
-            if s >= done - keep:
-                r = s % keep
+            label, snap = self.step + s + 1, None
+            if self._is_checkpoint(s, done, ring):
+                r = (s // CHECKPOINT_EVERY) % ring
                 snap = Snapshot(
-                    self.step + s + 1, [w[r] for w in kept_w], [b[r] for b in kept_b], cursors[s]
+                    label,
+                    [w[r] for w in ring_w],
+                    [b[r] for b in ring_b],
+                    cursors[s],
+                    self.learning_rate,
+                    self.batch_size,
                 )
+            elif s >= done - len(snapshots):
+                r = s % len(snapshots)
+                snap = Snapshot(label, [w[r] for w in kept_w], [b[r] for b in kept_b], cursors[s])
             test = None if test_losses[s] != test_losses[s] else test_losses[s]  # NaN: none
-            records.append(StepRecord(self.step + s + 1, losses[s], test, snap))
+            records.append(StepRecord(label, losses[s], test, snap))
         if done:
             net.weights, net.biases = kernel.unpack(params)
             self.step += done
@@ -203,10 +240,3 @@ class Session:
                 self._train_fast(replay, keep=1)
             finally:
                 self.learning_rate, self.batch_size = alpha, batch
-
-    def checkpoint(self) -> Snapshot:
-        """A snapshot before the next step that can replay a train call starting there."""
-        net = self.network
-        return Snapshot(
-            self.step + 1, net.weights, net.biases, self.cursor, self.learning_rate, self.batch_size
-        )

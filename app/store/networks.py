@@ -10,6 +10,7 @@ import numpy as np
 from app.engine import Dataset, Network, Session, Snapshot, StepRecord
 
 from .codec import decode_dataset, encode_dataset, pack_parameters, unpack_parameters
+from .limits import thin_history
 
 Array = np.ndarray
 
@@ -39,7 +40,7 @@ class NetworkRecord:
 
 _COLUMNS = (
     "nid, id, owner, name, config, learning_rate, batch_size, step, cursor, revision, "
-    "params, dataset, last_loss, last_batch, created_at, updated_at"
+    "params, dataset, dataset_rows, last_loss, last_batch, created_at, updated_at"
 )
 
 
@@ -66,27 +67,9 @@ def _last_batch(record: NetworkRecord) -> str | None:
     return json.dumps({"inputs": x.tolist(), "targets": t.tolist(), "learning_rate": alpha})
 
 
-def _record(row: tuple, undo_available: int) -> NetworkRecord:
-    (
-        nid,
-        id_,
-        owner,
-        name,
-        config,
-        lr,
-        batch_size,
-        step,
-        cursor,
-        revision,
-        params,
-        dataset,
-        last_loss,
-        last_batch,
-        created,
-        updated,
-    ) = row
-    cfg = json.loads(config)
-    weights, biases = unpack_parameters(params, cfg["layers"])
+def _record(row: sqlite3.Row, undo_available: int) -> NetworkRecord:
+    cfg = json.loads(row["config"])
+    weights, biases = unpack_parameters(row["params"], cfg["layers"])
     net = Network(
         cfg["layers"],
         cfg["hidden_activation"],
@@ -96,30 +79,31 @@ def _record(row: tuple, undo_available: int) -> NetworkRecord:
         weights,
         biases,
     )
-    data: Dataset = decode_dataset(dataset)
-    session = Session(net, data, lr, batch_size, cfg["seed"], step, cursor)
+    data: Dataset = decode_dataset(row["dataset"], row["dataset_rows"])
+    lr = row["learning_rate"]
+    session = Session(net, data, lr, row["batch_size"], cfg["seed"], row["step"], row["cursor"])
     batch = None
-    if last_batch is not None:
-        doc = json.loads(last_batch)
+    if row["last_batch"] is not None:
+        doc = json.loads(row["last_batch"])
         batch = (
             np.array(doc["inputs"], dtype=float),
             np.array(doc["targets"], dtype=float),
             doc.get("learning_rate", lr),
         )
     return NetworkRecord(
-        id_,
-        name,
-        owner,
-        session,
-        cfg["init"],
-        cfg["builtin_dataset"],
-        revision,
-        last_loss,
-        batch,
-        undo_available,
-        created,
-        updated,
-        nid,
+        id=row["id"],
+        name=row["name"],
+        owner=row["owner"],
+        session=session,
+        init=cfg["init"],
+        builtin_dataset=cfg["builtin_dataset"],
+        revision=row["revision"],
+        last_loss=row["last_loss"],
+        last_batch=batch,
+        undo_available=undo_available,
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        nid=row["nid"],
     )
 
 
@@ -128,7 +112,7 @@ def load(conn: sqlite3.Connection, network_id: str) -> NetworkRecord:
     row = conn.execute(f"SELECT {_COLUMNS} FROM networks WHERE id = ?", (network_id,)).fetchone()
     if row is None:
         raise NotFound(network_id)
-    return _record(row, _undo_available(conn, row[0], row[7]))
+    return _record(row, _undo_available(conn, row["nid"], row["step"]))
 
 
 def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
@@ -136,10 +120,11 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
     now = time.time()
     record.created_at = record.updated_at = now
     net = record.session.network
+    dataset, dataset_rows = encode_dataset(record.session.dataset, record.builtin_dataset)
     cur = conn.execute(
         "INSERT INTO networks (id, owner, name, config, learning_rate, batch_size, step, cursor,"
-        " revision, params, dataset, last_loss, last_batch, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " revision, params, dataset, dataset_rows, last_loss, last_batch, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             record.id,
             record.owner,
@@ -151,7 +136,8 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
             record.session.cursor,
             record.revision,
             pack_parameters(net.weights, net.biases),
-            encode_dataset(record.session.dataset, record.builtin_dataset),
+            dataset,
+            dataset_rows,
             record.last_loss,
             _last_batch(record),
             now,
@@ -166,8 +152,12 @@ def save(
     record: NetworkRecord,
     steps: list[StepRecord] = (),
     undo_depth: int = 100,
+    history_rows: int | None = None,
 ) -> None:
-    """Write back a changed network (bumping its revision), with any steps it took."""
+    """Write back a changed network (bumping its revision), with any steps it took.
+
+    With history_rows, older history is thinned to keep at most that many rows.
+    """
     record.revision += 1
     record.updated_at = time.time()
     net, s = record.session.network, record.session
@@ -195,6 +185,8 @@ def save(
             "INSERT OR REPLACE INTO history (nid, step, loss, test_loss) VALUES (?, ?, ?, ?)",
             [(record.nid, r.step, r.loss, r.test_loss) for r in steps],
         )
+        if history_rows is not None:
+            thin_history(conn, record.nid, history_rows)
         conn.executemany(
             "INSERT OR REPLACE INTO snapshots"
             " (nid, step, params, cursor, learning_rate, batch_size) VALUES (?, ?, ?, ?, ?, ?)",
@@ -240,24 +232,16 @@ def _snapshot_for(conn: sqlite3.Connection, record: NetworkRecord) -> tuple[Snap
     return Snapshot(row[0], weights, biases, row[2], row[3], row[4]), step - row[0]
 
 
-def pop_snapshot(conn: sqlite3.Connection, record: NetworkRecord) -> tuple[Snapshot, int] | None:
-    """Take back the current step: the snapshot to restore from, steps to replay after it.
-
-    Removes the step's history row, and its snapshot when it has one of its own.
-    """
-    found = _snapshot_for(conn, record)
-    if found is None:
-        return None
-    step = record.session.step
+def forget_step(conn: sqlite3.Connection, record: NetworkRecord, step: int) -> None:
+    """Drop step `step` (undone): its history row, and its snapshot when it has one."""
     conn.execute("DELETE FROM snapshots WHERE nid = ? AND step = ?", (record.nid, step))
     conn.execute("DELETE FROM history WHERE nid = ? AND step >= ?", (record.nid, step))
-    return found
 
 
 def parameters_before_step(
     conn: sqlite3.Connection, record: NetworkRecord
 ) -> tuple[Snapshot, int] | None:
-    """What rebuilds the network as it was before its latest step, if still kept."""
+    """What rebuilds the network as before its latest step (for undo too): (snapshot, replay)."""
     return _snapshot_for(conn, record)
 
 
@@ -266,13 +250,14 @@ def previous_loss(conn: sqlite3.Connection, record: NetworkRecord) -> float | No
     row = conn.execute(
         "SELECT loss FROM history WHERE nid = ? AND step = ?", (record.nid, record.session.step)
     ).fetchone()
-    return None if row is None else row[0]
+    return None if row is None else row["loss"]
 
 
-def history(conn: sqlite3.Connection, record: NetworkRecord) -> list[tuple[int, float, float]]:
-    """(step, loss, test_loss) for every step, in order."""
+def history(conn: sqlite3.Connection, record: NetworkRecord, since: int = 0) -> list[sqlite3.Row]:
+    """(step, loss, test_loss) for every kept step after step `since`, in order."""
     return conn.execute(
-        "SELECT step, loss, test_loss FROM history WHERE nid = ? ORDER BY step", (record.nid,)
+        "SELECT step, loss, test_loss FROM history WHERE nid = ? AND step > ? ORDER BY step",
+        (record.nid, since),
     ).fetchall()
 
 
@@ -282,24 +267,24 @@ def delete(conn: sqlite3.Connection, network_id: str) -> None:
         raise NotFound(network_id)
 
 
-def listing(conn: sqlite3.Connection, owner: str | None = None) -> list[tuple]:
-    """(id, name, layers, step, dataset name, updated_at) of every network, or one owner's."""
+def listing(conn: sqlite3.Connection, owner: str | None = None) -> list[dict]:
+    """{id, name, layers, step, dataset, updated_at} of every network, or one owner's."""
     sql = (
-        "SELECT id, name, json_extract(config, '$.layers'),  step,"
-        " coalesce(json_extract(dataset, '$.builtin'), json_extract(dataset, '$.name')),"
-        " updated_at FROM networks"
+        "SELECT id, name, json_extract(config, '$.layers') AS layers, step,"
+        " coalesce(json_extract(dataset, '$.builtin'), json_extract(dataset, '$.name'))"
+        " AS dataset, updated_at FROM networks"
     )
     args: tuple = ()
     if owner is not None:
         sql, args = sql + " WHERE owner = ?", (owner,)
     rows = conn.execute(sql + " ORDER BY updated_at DESC", args).fetchall()
-    return [(i, n, json.loads(layers), *rest) for i, n, layers, *rest in rows]
+    return [{**dict(row), "layers": json.loads(row["layers"])} for row in rows]
 
 
 def revision(conn: sqlite3.Connection, network_id: str) -> int | None:
     """The network's revision counter, or None once it is gone."""
     row = conn.execute("SELECT revision FROM networks WHERE id = ?", (network_id,)).fetchone()
-    return None if row is None else row[0]
+    return None if row is None else row["revision"]
 
 
 def revision_and_step(conn: sqlite3.Connection, network_id: str) -> tuple[int, int] | None:

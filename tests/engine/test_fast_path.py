@@ -3,7 +3,17 @@
 import numpy as np
 import pytest
 
-from app.engine import DivergenceError, Network, Session, batch_indices, builtin_dataset
+from app.engine import (
+    LOSSES,
+    DivergenceError,
+    EngineError,
+    Network,
+    Session,
+    batch_indices,
+    builtin_dataset,
+)
+from app.engine.errors import StateError
+from app.engine.fast import OUTPUT_RULES, Kernel, output_rule
 
 CASES = [
     ([2, 4, 2, 1], "tanh", "tanh", "mse", "circle", True),
@@ -88,3 +98,54 @@ def test_fast_path_stops_where_the_reference_stops():
                 np.testing.assert_allclose(a, b, rtol=1e-12)
             return
     pytest.fail("no learning rate made training diverge part-way")
+
+
+def test_checkpoints_every_16_steps_within_undo_reach():
+    fast, ref = pair([2, 4, 1], "tanh", "sigmoid", "mse", "circle", True)
+    fast_records, _ = fast.train(100, keep=40, fast=True, checkpoint=True)
+    ref_records, _ = ref.train(100, keep=40, fast=False, checkpoint=True)
+    kept = [r.step for r in fast_records if r.snapshot is not None]
+    # the last step, and every 16th from the call's first that undo (40 back) may need
+    assert kept == [49, 65, 81, 97, 100]
+    assert kept == [r.step for r in ref_records if r.snapshot is not None]
+    for a, b in zip(fast_records, ref_records, strict=True):
+        if a.snapshot is not None:
+            assert a.snapshot.step == b.snapshot.step == a.step
+            assert (a.snapshot.learning_rate is None) == (a.step == 100)
+            assert a.snapshot.learning_rate == b.snapshot.learning_rate
+            np.testing.assert_allclose(a.snapshot.weights[1], b.snapshot.weights[1], atol=1e-12)
+
+
+def test_replay_from_a_checkpoint_gives_the_same_bits():
+    session, twin = pair([2, 4, 1], "tanh", "sigmoid", "mse", "circle", True)
+    records, _ = session.train(40, keep=40, checkpoint=True)
+    twin.train(37, keep=1)
+    checkpoint = next(r.snapshot for r in records if r.step == 33)
+    session.restore(checkpoint, replay=37 - 33 + 1)
+    assert session.step == twin.step == 37 and session.cursor == twin.cursor
+    for a, b in zip(session.network.weights, twin.network.weights, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_the_compiled_loop_refuses_arrays_that_do_not_fit():
+    session, _ = pair([2, 3, 1], "tanh", "sigmoid", "mse", "circle", True)
+    session.dataset.test_inputs = session.dataset.test_inputs[:, :1]  # one column short
+    with pytest.raises(StateError, match="test_inputs"):
+        session.train(5)
+    kernel = Kernel([2, 3, 1], "tanh", "sigmoid", "mse", True)
+    x, t = np.zeros((4, 2)), np.zeros((4, 1))
+    params = np.zeros(13)
+    bad_rows = (x, t, np.array([0, 9]), np.array([0, 2]), None, None)
+    with pytest.raises(StateError, match="row"):
+        kernel.train(params, 0.1, bad_rows, (0, 1), 1)
+    bad_x = (np.zeros((4, 3)), t, np.array([0, 1]), np.array([0, 2]), None, None)
+    with pytest.raises(StateError, match="inputs"):
+        kernel.train(params, 0.1, bad_x, (0, 1), 1)
+
+
+def test_every_allowed_pair_has_a_compiled_rule_and_others_are_refused():
+    for loss in LOSSES.values():
+        for output in loss.output_activations:
+            assert output_rule(output, loss.name) in OUTPUT_RULES.values()
+    with pytest.raises(EngineError, match="no rule"):
+        output_rule("tanh", "binary_cross_entropy")
