@@ -35,6 +35,10 @@ class Settings:
     max_work: int = 500_000_000  # steps x parameters x rows in one request (about 2 s)
     undo_depth: int = 100  # how many steps back undo can go
     undo_bytes: int = 16_000_000  # and at most this much snapshot data per network
+    max_history_rows: int = 10_000  # loss history rows a network keeps (older ones thinned)
+    max_networks_per_owner: int = 100  # shared mode: networks one client may keep
+    max_owner_bytes: int = 100_000_000  # shared mode: bytes one client's networks may store
+    max_db_bytes: int = 2_000_000_000  # shared mode: no new networks past this database size
     max_body_bytes: int = 1_000_000
     cors_origins: tuple[str, ...] = ()
     retention_days: float = 0.0  # delete networks idle this long; 0 keeps them forever

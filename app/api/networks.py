@@ -28,11 +28,14 @@ from .deps import (
     new_owner_token,
     owner_token,
 )
+from .quotas import QUOTAS, check_quotas
 
 router = APIRouter(prefix="/api/networks", tags=["networks"])
 
 
-@router.post("", status_code=201, response_model=schemas.NetworkState, response_class=JSON)
+@router.post(
+    "", status_code=201, response_model=schemas.NetworkState, response_class=JSON, responses=QUOTAS
+)
 def create_network(
     body: schemas.NetworkCreate,
     request: Request,
@@ -42,13 +45,14 @@ def create_network(
 ):
     """Create a network (from a preset, given parameters, or random initial weights)."""
     record = build_record(body, settings, owner_token(request) or new_owner_token())
-    return _store_new(db, record)
+    return _store_new(db, record, settings)
 
 
-def _store_new(db: DbDep, record: NetworkRecord) -> Response:
-    """Insert a new network; 201 with its state, handing its owner token to the client."""
+def _store_new(db: DbDep, record: NetworkRecord, settings: SettingsDep) -> Response:
+    """Insert a new network within the quotas; 201 with its state and the owner token."""
     with db.transaction() as conn:
         store.insert(conn, record)
+        check_quotas(conn, record.owner, settings)
     response = JSON(views.network_state(record), status_code=201)
     response.headers[OWNER_HEADER] = record.owner
     response.set_cookie(
@@ -70,12 +74,7 @@ def list_networks(request: Request, db: DbDep, settings: SettingsDep):
         return JSON([])
     with db.snapshot() as conn:
         rows = store.listing(conn, owner)
-    return JSON(
-        [
-            {"id": i, "name": n, "layers": layers, "step": step, "dataset": data, "updated_at": t}
-            for i, n, layers, step, data, t in rows
-        ]
-    )
+    return JSON(rows)
 
 
 @router.get(
@@ -210,7 +209,13 @@ def export(network_id: str, db: DbDep):
     )
 
 
-@router.post("/import", status_code=201, response_model=schemas.NetworkState, response_class=JSON)
+@router.post(
+    "/import",
+    status_code=201,
+    response_model=schemas.NetworkState,
+    response_class=JSON,
+    responses=QUOTAS,
+)
 def import_network(
     body: schemas.ExportDocument, request: Request, db: DbDep, settings: SettingsDep
 ):
@@ -233,4 +238,4 @@ def import_network(
     )
     record = build_record(create, settings, owner_token(request) or new_owner_token())
     record.session.step, record.session.cursor = body.step, body.cursor
-    return _store_new(db, record)
+    return _store_new(db, record, settings)

@@ -59,20 +59,47 @@ def dataset_from_document(doc: dict) -> Dataset:
     )
 
 
-def encode_dataset(dataset: Dataset, builtin: bool) -> str:
-    """The dataset column: a built-in's name (it is regenerated exactly), else all its rows."""
-    return json.dumps({"builtin": dataset.name} if builtin else dataset_document(dataset))
+DATASET_ARRAYS = ("inputs", "targets", "test_inputs", "test_targets")
+
+
+def encode_dataset(dataset: Dataset, builtin: bool) -> tuple[str, bytes | None]:
+    """The dataset columns: a JSON header, and every row as little-endian float64.
+
+    A built-in is stored by name alone (it is regenerated exactly) and has no rows.
+    """
+    if builtin:
+        return json.dumps({"builtin": dataset.name}), None
+    arrays = {k: getattr(dataset, k) for k in DATASET_ARRAYS}
+    header = {
+        "name": dataset.name,
+        "description": dataset.description,
+        "shapes": {k: None if a is None else list(a.shape) for k, a in arrays.items()},
+    }
+    rows = b"".join(a.astype("<f8").tobytes() for a in arrays.values() if a is not None)
+    return json.dumps(header), rows
 
 
 _BUILTIN_CACHE: dict[str, Dataset] = {}
 
 
-def decode_dataset(text: str) -> Dataset:
-    """The inverse of encode_dataset; built-ins are generated once per process."""
-    doc = json.loads(text)
+def decode_dataset(header: str, rows: bytes | None = None) -> Dataset:
+    """The inverse of encode_dataset; also reads the all-JSON rows earlier versions wrote."""
+    doc = json.loads(header)
     if "builtin" in doc:
         name = doc["builtin"]
         if name not in _BUILTIN_CACHE:
             _BUILTIN_CACHE[name] = builtin_dataset(name)
         return _BUILTIN_CACHE[name]
-    return dataset_from_document(doc)
+    if "shapes" not in doc:
+        return dataset_from_document(doc)
+    flat = np.frombuffer(rows or b"", dtype="<f8")
+    arrays, at = {}, 0
+    for key in DATASET_ARRAYS:
+        shape = doc["shapes"][key]
+        if shape is not None:
+            size = int(np.prod(shape))
+            arrays[key] = flat[at : at + size].astype(np.float64).reshape(shape)
+            at += size
+    if at != flat.size:
+        raise ValueError(f"dataset rows hold {flat.size} numbers, the header says {at}")
+    return Dataset(doc["name"], description=doc["description"], **arrays)

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .codec import decode_dataset, encode_dataset
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS networks (
     nid INTEGER PRIMARY KEY,
@@ -19,12 +21,14 @@ CREATE TABLE IF NOT EXISTS networks (
     cursor INTEGER NOT NULL,
     revision INTEGER NOT NULL,
     params BLOB NOT NULL,          -- float64 weights then biases
-    dataset TEXT NOT NULL,         -- JSON: a built-in's name, or every row
+    dataset TEXT NOT NULL,         -- JSON: a built-in's name, or a header (name, shapes)
     last_loss REAL,
     last_batch TEXT,               -- JSON: the last step's inputs and targets
     created_at REAL NOT NULL,
-    updated_at REAL NOT NULL
+    updated_at REAL NOT NULL,
+    dataset_rows BLOB              -- an inline dataset's arrays as float64 (schema version 1)
 );
+CREATE INDEX IF NOT EXISTS networks_by_owner ON networks(owner);
 CREATE TABLE IF NOT EXISTS history (
     nid INTEGER NOT NULL REFERENCES networks(nid) ON DELETE CASCADE,
     step INTEGER NOT NULL,
@@ -44,6 +48,34 @@ CREATE TABLE IF NOT EXISTS snapshots (
 """
 
 
+VERSION = 1  # PRAGMA user_version once migrate() has run
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring a database made by an earlier version up to this one (idempotent, in a transaction).
+
+    Version 1 stores inline datasets as binary float64 (dataset_rows) instead of JSON text:
+    older rows are rewritten exactly, so each number takes 8 bytes instead of about 20.
+    """
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if version >= VERSION:
+        return
+    columns = {row["name"] for row in conn.execute("PRAGMA table_info(networks)")}
+    if "dataset_rows" not in columns:
+        conn.execute("ALTER TABLE networks ADD COLUMN dataset_rows BLOB")
+    old = conn.execute(
+        "SELECT nid, dataset FROM networks"
+        " WHERE dataset_rows IS NULL AND json_extract(dataset, '$.inputs') IS NOT NULL"
+    ).fetchall()
+    for row in old:
+        header, rows = encode_dataset(decode_dataset(row["dataset"]), builtin=False)
+        conn.execute(
+            "UPDATE networks SET dataset = ?, dataset_rows = ? WHERE nid = ?",
+            (header, rows, row["nid"]),
+        )
+    conn.execute(f"PRAGMA user_version = {VERSION}")
+
+
 class Database:
     """A SQLite file in WAL mode with one connection per thread."""
 
@@ -54,6 +86,8 @@ class Database:
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self.connection().executescript(SCHEMA)
+        with self.transaction() as conn:
+            migrate(conn)
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
@@ -68,6 +102,7 @@ class Database:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=60000")
+            conn.row_factory = sqlite3.Row  # the store reads columns by name
             self._local.conn = conn
             with self._lock:
                 self._all.append(conn)

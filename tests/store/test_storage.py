@@ -1,0 +1,153 @@
+"""The store: compact exact datasets, old rows migrated, history thinned within its budget."""
+
+import json
+import sqlite3
+
+import numpy as np
+import pytest
+
+from app.engine import Dataset
+from app.store import Database
+from app.store.codec import dataset_document, decode_dataset, encode_dataset
+from app.store.limits import thin_history
+
+# floats that a lossy text or float32 round trip would change
+AWKWARD = [0.1, 1 / 3, -0.0, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1e-300]
+
+
+def awkward_dataset(rows: int = 7) -> Dataset:
+    rng = np.random.default_rng(0)
+    inputs = rng.standard_normal((rows, 3)) * 10.0 ** rng.integers(-300, 300, (rows, 3))
+    inputs[: len(AWKWARD) // 3 + 1].flat[: len(AWKWARD)] = AWKWARD
+    targets = rng.random((rows, 2))
+    return Dataset("odd", inputs, targets, rng.random((2, 3)), rng.random((2, 2)), "about it")
+
+
+def same_bits(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.shape == b.shape and a.astype("<f8").tobytes() == b.astype("<f8").tobytes()
+
+
+def test_inline_dataset_round_trips_bit_for_bit():
+    data = awkward_dataset()
+    header, rows = encode_dataset(data, builtin=False)
+    back = decode_dataset(header, rows)
+    assert (back.name, back.description) == ("odd", "about it")
+    for key in ("inputs", "targets", "test_inputs", "test_targets"):
+        assert same_bits(getattr(back, key), getattr(data, key)), key
+    assert back.inputs.flags.writeable and back.inputs.dtype == np.float64
+
+
+def test_dataset_without_test_split_round_trips():
+    data = Dataset("plain", np.arange(6.0).reshape(3, 2), np.ones((3, 1)))
+    back = decode_dataset(*encode_dataset(data, builtin=False))
+    assert back.test_inputs is None and back.test_targets is None
+    assert same_bits(back.inputs, data.inputs) and same_bits(back.targets, data.targets)
+
+
+def test_stored_rows_are_the_size_of_the_numbers():
+    data = Dataset("big", np.random.default_rng(1).random((2000, 60)), np.zeros((2000, 2)))
+    header, rows = encode_dataset(data, builtin=False)
+    raw = 8 * (data.inputs.size + data.targets.size)
+    assert len(rows) == raw
+    assert len(header.encode()) < 300
+    assert len(json.dumps(dataset_document(data))) > 2 * raw  # what the old format took
+
+
+def test_rows_that_disagree_with_their_header_are_refused():
+    header, rows = encode_dataset(awkward_dataset(), builtin=False)
+    with pytest.raises(ValueError):
+        decode_dataset(header, rows + b"\0" * 8)
+
+
+def test_built_in_is_stored_by_name_and_old_json_rows_still_decode():
+    data = awkward_dataset()
+    header, rows = encode_dataset(Dataset("xor", data.inputs, data.targets), builtin=True)
+    assert json.loads(header) == {"builtin": "xor"} and rows is None
+    old = decode_dataset(json.dumps(dataset_document(data)))  # the format earlier versions wrote
+    for key in ("inputs", "targets", "test_inputs", "test_targets"):
+        assert same_bits(getattr(old, key), getattr(data, key)), key
+
+
+def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    Database(path).close()
+    data = awkward_dataset()
+    with sqlite3.connect(path) as conn:  # make it look as the previous version left it
+        conn.execute("ALTER TABLE networks DROP COLUMN dataset_rows")
+        conn.execute("PRAGMA user_version = 0")
+        conn.execute(
+            "INSERT INTO networks (id, name, config, learning_rate, batch_size, step, cursor,"
+            " revision, params, dataset, created_at, updated_at)"
+            " VALUES ('n', 'n', '{}', 0.1, 1, 0, 0, 0, x'', ?, 0, 0)",
+            (json.dumps(dataset_document(data)),),
+        )
+    conn.close()
+    db = Database(path)
+    row = db.connection().execute("SELECT dataset, dataset_rows FROM networks").fetchone()
+    back = decode_dataset(row["dataset"], row["dataset_rows"])
+    assert row["dataset_rows"] is not None and "inputs" not in json.loads(row["dataset"])
+    for key in ("inputs", "targets", "test_inputs", "test_targets"):
+        assert same_bits(getattr(back, key), getattr(data, key)), key
+    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == 1
+    db.close()
+
+
+def history_db(tmp_path, steps: range) -> Database:
+    db = Database(tmp_path / "h.sqlite3")
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO networks (nid, id, name, config, learning_rate, batch_size, step, cursor,"
+            " revision, params, dataset, created_at, updated_at)"
+            " VALUES (1, 'n', 'n', '{}', 0.1, 1, 0, 0, 0, x'', '{}', 0, 0)"
+        )
+        conn.executemany(
+            "INSERT INTO history (nid, step, loss) VALUES (1, ?, ?)", [(s, 1 / s) for s in steps]
+        )
+    return db
+
+
+def kept_steps(db: Database) -> list[int]:
+    rows = db.connection().execute("SELECT step FROM history WHERE nid = 1 ORDER BY step")
+    return [r["step"] for r in rows]
+
+
+def test_history_within_budget_is_untouched(tmp_path):
+    db = history_db(tmp_path, range(1, 101))
+    with db.transaction() as conn:
+        thin_history(conn, 1, 100)
+    assert kept_steps(db) == list(range(1, 101))
+    db.close()
+
+
+def test_history_past_budget_keeps_newest_half_and_thins_older_evenly(tmp_path):
+    db = history_db(tmp_path, range(1, 1001))
+    with db.transaction() as conn:
+        thin_history(conn, 1, 100)
+    kept = kept_steps(db)
+    assert len(kept) <= 100
+    assert kept[-50:] == list(range(951, 1001))  # the newest 50 steps, every one
+    older = kept[:-50]
+    gaps = {b - a for a, b in zip(older, older[1:])}
+    assert len(gaps) == 1 and older[0] <= min(gaps)  # evenly spaced, from the start
+    db.close()
+
+
+def test_repeated_thinning_stays_bounded_and_even(tmp_path):
+    db = history_db(tmp_path, range(1, 101))
+    for end in range(101, 5001, 77):
+        with db.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO history (nid, step, loss) VALUES (1, ?, 0.5)",
+                [(s,) for s in range(end, end + 77)],
+            )
+            thin_history(conn, 1, 100)
+        kept = kept_steps(db)
+        assert len(kept) <= 100 and kept == sorted(kept)
+        assert kept[-50:] == list(range(end + 27, end + 77))
+        gaps = {b - a for a, b in zip(kept[:-50], kept[1:-50])}
+        assert len(gaps) == 1 and kept[0] in gaps  # every k-th step, k a power of two
+        (k,) = gaps
+        assert k & (k - 1) == 0
+    db.close()
