@@ -5,15 +5,60 @@ from typing import Annotated
 import numpy as np
 from fastapi import APIRouter, HTTPException, Query
 
-from app.engine import ACTIVATIONS, DATASETS, HIDDEN_ACTIVATIONS, LOSSES, builtin_dataset
+from app.engine import (
+    ACTIVATIONS,
+    DATASETS,
+    HIDDEN_ACTIVATIONS,
+    INITIALIZERS,
+    LOSSES,
+    OPTIMIZERS,
+    OUTPUT_ACTIVATIONS,
+    builtin_dataset,
+)
 from app.lessons import LESSONS
 from app.presets import PRESETS
 from app.store.codec import dataset_document
 
 from . import schemas, views
-from .deps import JSON, DbDep, FieldError
+from .deps import JSON, DbDep, FieldError, SettingsDep
 
 router = APIRouter()
+
+
+@router.get("/api/config", tags=["catalog"], response_model=schemas.AppConfig, response_class=JSON)
+def config(settings: SettingsDep):
+    """Every activation, loss, initialiser and optimizer the engine has, and the server's limits."""
+    return JSON(
+        {
+            "activations": [
+                {
+                    "name": name,
+                    "range": list(act.output_range),
+                    "hidden": name in HIDDEN_ACTIVATIONS,
+                    "output": name in OUTPUT_ACTIVATIONS,
+                }
+                for name, act in ACTIVATIONS.items()
+            ],
+            "losses": [
+                {"name": name, "output_activations": list(loss.output_activations)}
+                for name, loss in LOSSES.items()
+            ],
+            "initializers": list(INITIALIZERS),
+            "optimizers": [{"name": name} for name in OPTIMIZERS],
+            "limits": {
+                "max_hidden_layers": min(settings.max_hidden_layers, schemas.MAX_LAYERS - 2),
+                "max_units": settings.max_units,
+                "max_inputs": settings.max_inputs,
+                "max_train_steps": settings.max_train_steps,
+                "max_rows": settings.max_rows,
+                "max_work": settings.max_work,
+                "undo_depth": settings.undo_depth,
+                "grid_resolution": list(schemas.GRID_RESOLUTION),
+                "learning_rate": [0, schemas.MAX_LEARNING_RATE],
+                "batch_size": [1, settings.max_rows],
+            },
+        }
+    )
 
 
 @router.get(

@@ -4,14 +4,29 @@ from typing import Annotated, Literal
 
 from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
+from app.engine import (
+    FACTOR_KINDS,
+    HIDDEN_ACTIVATIONS,
+    INITIALIZERS,
+    LOSSES,
+    OPTIMIZERS,
+    OUTPUT_ACTIVATIONS,
+)
+
 Number = Annotated[float, AllowInfNan(False), Field(strict=True)]
 Vector = list[Number]
 Matrix = list[Vector]
-HiddenActivation = Literal["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
-OutputActivation = Literal["sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax"]
-LossName = Literal["mse", "cross_entropy", "binary_cross_entropy"]
-InitName = Literal["xavier", "he", "uniform", "normal", "zeros"]
-PositiveRate = Annotated[Number, Field(gt=0, le=1000)]
+# each name is written once, in the engine's registries
+HiddenActivation = Literal[HIDDEN_ACTIVATIONS]
+OutputActivation = Literal[OUTPUT_ACTIVATIONS]
+LossName = Literal[tuple(LOSSES)]
+InitName = Literal[tuple(INITIALIZERS)]
+FactorKind = Literal[FACTOR_KINDS]
+OptimizerName = Literal[OPTIMIZERS]
+MAX_LEARNING_RATE = 1000
+GRID_RESOLUTION = (2, 200)  # the grid's resolution per side, lowest and highest
+MAX_LAYERS = 12  # input, output and at most 10 hidden layers, whatever the settings allow
+PositiveRate = Annotated[Number, Field(gt=0, le=MAX_LEARNING_RATE)]
 Name = Annotated[str, Field(max_length=100)]
 
 
@@ -36,7 +51,7 @@ class NetworkCreate(Strict):
 
     preset: str | None = Field(None, description="a name from GET /api/presets")
     name: Name | None = None
-    layers: Annotated[list[StrictInt], Field(min_length=2, max_length=12)] | None = Field(
+    layers: Annotated[list[StrictInt], Field(min_length=2, max_length=MAX_LAYERS)] | None = Field(
         None, description="units per layer, input first, e.g. [2, 3, 1]"
     )
     hidden_activation: HiddenActivation | None = None
@@ -84,10 +99,13 @@ class OneParameter(Strict):
 
 
 class ForwardRequest(Strict):
-    """Inputs to run forward (default: the training set), with optional targets for the loss."""
+    """Inputs to run forward (default: the dataset's split), with optional targets for the loss."""
 
     inputs: Matrix | None = None
     targets: Matrix | None = None
+    split: Literal["train", "test"] | None = Field(
+        None, description="the dataset's rows to run when inputs are omitted (default train)"
+    )
 
 
 class StepRequest(Strict):
@@ -160,6 +178,14 @@ class LayerTrace(BaseModel):
     a: Matrix
 
 
+class AccuracyResult(BaseModel):
+    """How many examples the outputs put in their target's class."""
+
+    correct: int
+    total: int
+    fraction: float
+
+
 class ForwardResult(BaseModel):
     """The forward pass: every non-input layer's z and a."""
 
@@ -168,6 +194,12 @@ class ForwardResult(BaseModel):
     layers: list[LayerTrace]
     outputs: Matrix
     loss: float | None
+    accuracy: AccuracyResult | None = Field(
+        None,
+        description="with targets: argmax against argmax for several outputs; for one, the "
+        "output at or above the middle of its activation's range against the target above it; "
+        "null for one unbounded output (relu, leaky_relu, linear: no class threshold)",
+    )
     grad_activations: list[Matrix] | None = Field(
         None, description="dE/da per non-input layer, when targets are given"
     )
@@ -216,6 +248,8 @@ class Factor(BaseModel):
 
     symbol: str
     meaning: str
+    kind: FactorKind
+    activation: str | None = Field(description="the activation's name for g'(z_j), else null")
     values: list[float]
 
 
@@ -280,7 +314,7 @@ class ExportDocument(Strict):
 
     format: Literal["backprop-visualizer/1"] = "backprop-visualizer/1"
     name: Name
-    layers: Annotated[list[StrictInt], Field(min_length=2, max_length=12)]
+    layers: Annotated[list[StrictInt], Field(min_length=2, max_length=MAX_LAYERS)]
     hidden_activation: HiddenActivation
     output_activation: OutputActivation
     loss: LossName
@@ -352,3 +386,50 @@ class SoftmaxResult(BaseModel):
     p: list[float]
     target: int | None
     error: float | None = Field(description="E = -ln p[target]")
+
+
+class ActivationInfo(BaseModel):
+    """An activation, its output range, and where it may be used."""
+
+    name: str
+    range: list[float | None] = Field(description="[low, high]; null is unbounded")
+    hidden: bool
+    output: bool
+
+
+class LossInfo(BaseModel):
+    """A loss and the output activations it may be paired with."""
+
+    name: str
+    output_activations: list[str]
+
+
+class OptimizerInfo(BaseModel):
+    """An update rule."""
+
+    name: OptimizerName
+
+
+class Limits(BaseModel):
+    """The server's limits (Settings); [low, high] pairs are inclusive."""
+
+    max_hidden_layers: int
+    max_units: int = Field(description="per hidden or output layer")
+    max_inputs: int
+    max_train_steps: int = Field(description="steps in one train request")
+    max_rows: int
+    max_work: int = Field(description="steps x rows x parameters in one request")
+    undo_depth: int
+    grid_resolution: list[int]
+    learning_rate: list[float] = Field(description="[low, high]; the low end is excluded")
+    batch_size: list[int]
+
+
+class AppConfig(BaseModel):
+    """What the server offers and allows, from the engine's registries and the settings."""
+
+    activations: list[ActivationInfo]
+    losses: list[LossInfo]
+    initializers: list[str]
+    optimizers: list[OptimizerInfo]
+    limits: Limits

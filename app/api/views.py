@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from app.engine import ChainRule, Dataset, Gradients, Network, StepResult, Trace
+from app.engine import Accuracy, ChainRule, Dataset, Gradients, Network, StepResult, Trace
 from app.store import NetworkRecord
 
 Array = np.ndarray
@@ -62,9 +62,17 @@ def forward_result(trace: Trace, targets: Array | None, grads: Gradients | None 
         "layers": [{"z": z.tolist(), "a": a.tolist()} for z, a in zip(trace.zs, trace.activations)],
         "outputs": trace.outputs.tolist(),
         "loss": trace.loss,
+        "accuracy": accuracy(trace.accuracy),
         "grad_activations": None if grads is None else lists(grads.grad_activations),
         "deltas": None if grads is None else lists(grads.deltas),
     }
+
+
+def accuracy(acc: Accuracy | None) -> dict | None:
+    """An AccuracyResult, or None."""
+    if acc is None:
+        return None
+    return {"correct": acc.correct, "total": acc.total, "fraction": acc.fraction}
 
 
 def step_result(result: StepResult, record: NetworkRecord, lean: bool = False) -> dict:
@@ -115,7 +123,13 @@ def explanation(rule: ChainRule, net: Network, kind: str, step: int, alpha: floa
         "kind": kind,
         "step": step,
         "factors": [
-            {"symbol": f.symbol, "meaning": f.meaning, "values": f.values.tolist()}
+            {
+                "symbol": f.symbol,
+                "meaning": f.meaning,
+                "kind": f.kind,
+                "activation": f.activation,
+                "values": f.values.tolist(),
+            }
             for f in rule.factors
         ],
         "products": rule.products.tolist(),

@@ -1,12 +1,14 @@
 """The numpy backprop engine: network, activations, losses, datasets. No HTTP, no JSON."""
 
+from .accuracy import Accuracy, accuracy
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
+from .chain_rule import FACTOR_KINDS, ChainRule, Factor
 from .datasets import DATASETS, Dataset, batch_indices, builtin_dataset, inline_dataset
 from .errors import DivergenceError, EngineError
 from .gradcheck import GradientCheck, gradient_check
 from .initializers import INITIALIZERS
 from .losses import LOSSES
-from .network import ChainRule, Gradients, Network, StepResult, Trace
+from .network import OPTIMIZERS, Gradients, Network, StepResult, Trace
 from .session import Session, Snapshot, StepRecord
 
 __all__ = [
@@ -14,12 +16,16 @@ __all__ = [
     "HIDDEN_ACTIVATIONS",
     "OUTPUT_ACTIVATIONS",
     "DATASETS",
+    "FACTOR_KINDS",
     "INITIALIZERS",
     "LOSSES",
+    "OPTIMIZERS",
+    "Accuracy",
     "ChainRule",
     "Dataset",
     "DivergenceError",
     "EngineError",
+    "Factor",
     "GradientCheck",
     "Gradients",
     "Network",
@@ -28,6 +34,7 @@ __all__ = [
     "StepRecord",
     "StepResult",
     "Trace",
+    "accuracy",
     "batch_indices",
     "builtin_dataset",
     "gradient_check",

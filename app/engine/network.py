@@ -4,13 +4,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .accuracy import Accuracy, accuracy
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
+from .chain_rule import ChainRule, chain_rule
 from .errors import DivergenceError, EngineError
 from .initializers import INITIALIZERS, initial_weights
 from .losses import LOSSES
 from .validation import as_matrix, as_parameters
 
 Array = np.ndarray
+
+OPTIMIZERS = ("sgd",)  # the update rules Network.step knows: w <- w - alpha dE/dw
 
 
 @dataclass
@@ -21,6 +25,7 @@ class Trace:
     zs: list[Array]  # zs[l]: (B, n_{l+1}), one per non-input layer
     activations: list[Array]  # activations[l]: (B, n_{l+1})
     loss: float | None = None
+    accuracy: Accuracy | None = None  # with targets, when the output has classes
 
     @property
     def outputs(self) -> Array:
@@ -40,27 +45,6 @@ class Gradients:
     deltas: list[Array]  # dE/dz per non-input layer, (B, n_{l+1})
     weights: list[Array]  # dE/dW[l], (n_{l+1}, n_l)
     biases: list[Array]  # dE/db[l], (n_{l+1},)
-
-
-@dataclass
-class Factor:
-    """One factor of a chain-rule product, per example in the batch."""
-
-    symbol: str
-    meaning: str
-    values: Array  # (B,)
-
-
-@dataclass
-class ChainRule:
-    """dE/dw for one weight as a product of factors, summed over the batch."""
-
-    layer: int
-    to: int
-    source: int | None  # None for a bias
-    factors: list[Factor]
-    products: Array  # (B,) the product of the factors for each example
-    gradient: float  # sum of products = dE/dw
 
 
 @dataclass
@@ -150,6 +134,7 @@ class Network:
         if targets is not None:
             t = self.check_targets(targets, x.shape[0])
             trace.loss = LOSSES[self.loss].value(zs[-1], a, t, self.output_activation)
+            trace.accuracy = accuracy(a, t, self.output_activation)
         return trace
 
     def check_targets(self, targets: object, rows: int) -> Array:
@@ -210,35 +195,7 @@ class Network:
         self, trace: Trace, grads: Gradients, layer: int, to: int, source: int | None
     ) -> ChainRule:
         """dE/dw for weights[layer][to][source] (or the bias when source is None) as factors."""
-        self.check_index(layer, to, source)
-        last = layer == len(self.weights) - 1
-        act = self.activation(layer)
-        z, a = trace.zs[layer][:, to], trace.activations[layer][:, to]
-        delta = grads.deltas[layer][:, to]
-        factors: list[Factor] = []
-        if last and not act.elementwise:
-            # softmax couples every output, so dE/dz_j is taken whole (p_j - d_j for one-hot)
-            factors.append(Factor("dE/dz_j", "output delta (softmax couples the outputs)", delta))
-        else:
-            name = "dE/da_j" if last else "sum_k w_kj delta_k"
-            meaning = "loss gradient at the output" if last else "error back-propagated to unit j"
-            factors.append(Factor(name, meaning, grads.grad_activations[layer][:, to]))
-            factors.append(Factor("da_j/dz_j", f"{act.name}'(z_j)", act.derivative(z, a)))
-        if source is None:
-            factors.append(Factor("dz_j/db_j", "the bias unit's value, 1", np.ones_like(z)))
-        else:
-            factors.append(
-                Factor(
-                    "dz_j/dw_ji",
-                    "a_i, the source unit's output",
-                    trace.layer_input(layer)[:, source],
-                )
-            )
-        products = np.prod(np.stack([f.values for f in factors]), axis=0)
-        gradient = (grads.biases if source is None else grads.weights)[layer][to]
-        if source is not None:
-            gradient = gradient[source]
-        return ChainRule(layer, to, source, factors, products, float(gradient))
+        return chain_rule(self, trace, grads, layer, to, source)
 
     def check_index(self, layer: int, to: int, source: int | None) -> None:
         """Refuse a (layer, to, from) that names no weight or bias."""
