@@ -156,7 +156,9 @@ def _encode(values: np.ndarray) -> str:
 def grid(
     network_id: str,
     db: DbDep,
-    resolution: Annotated[int, Query(ge=2, le=200)] = 50,
+    resolution: Annotated[
+        int, Query(ge=schemas.GRID_RESOLUTION[0], le=schemas.GRID_RESOLUTION[1])
+    ] = 50,
     hidden: Annotated[bool, Query(description="include every hidden unit")] = True,
 ):
     """Output and hidden activations over a grid of the 2-D input plane, float32 base64."""
