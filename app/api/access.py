@@ -50,10 +50,7 @@ def changing(
 ) -> Iterator[tuple[sqlite3.Connection, NetworkRecord]]:
     """Load a network for change in one write transaction; a failure rolls everything back."""
     with db.transaction() as conn:
-        try:
-            record = store.load(conn, network_id)
-        except NotFound:
-            raise HTTPException(404, "network not found") from None
+        record = store.load(conn, network_id)
         check_owner(record, request, settings)
         yield conn, record
 
@@ -88,7 +85,7 @@ def computing(
             with db.transaction() as conn:
                 current = store.revision(conn, network_id)
                 if current is None:
-                    raise HTTPException(404, "network not found")
+                    raise NotFound(network_id)
                 if current == loaded:
                     if finish is not None:
                         finish(conn, record)
@@ -106,35 +103,13 @@ def computing(
 def reading(db: DbDep, network_id: str) -> NetworkRecord:
     """Load a network to read."""
     with db.snapshot() as conn:
-        try:
-            return store.load(conn, network_id)
-        except NotFound:
-            raise HTTPException(404, "network not found") from None
-
-
-def load_network(conn: sqlite3.Connection, network_id: str) -> NetworkRecord:
-    try:
         return store.load(conn, network_id)
-    except NotFound:
-        raise HTTPException(404, "network not found") from None
 
 
 def check_rows(rows: list | None, settings: Settings, field: str) -> None:
     """Refuse more input rows than the server allows."""
     if rows is not None and len(rows) > settings.max_rows:
         raise FieldError(("body", field), f"at most {settings.max_rows} rows")
-
-
-def check_work(steps: int, rows: int, net: Network, settings: Settings) -> None:
-    """Refuse a request whose steps x parameters x rows exceeds the work budget."""
-    work = steps * rows * max(net.parameter_count(), 1)
-    if work > settings.max_work:
-        raise FieldError(
-            ("body", "steps"),
-            f"{steps} steps x {rows} rows x "
-            f"{net.parameter_count()} parameters = {work} exceeds the work budget "
-            f"of {settings.max_work}; ask for fewer steps",
-        )
 
 
 def rows_and_targets(

@@ -6,12 +6,7 @@ from typing import Annotated
 import numpy as np
 from fastapi import APIRouter, HTTPException, Query
 
-from app.engine import (
-    Network,
-    Session,
-    StepResult,
-    gradient_check,
-)
+from app.engine import Dataset, Network, Session, Snapshot, StepResult, gradient_check
 from app.store import NetworkRecord
 from app.store import networks as store
 
@@ -21,10 +16,9 @@ from .access import (
     NOT_FOUND,
     OVERFLOWS,
     all_finite,
-    check_work,
-    load_network,
     reading,
 )
+from .budget import NUMBER_BYTES, metered, step_numbers
 from .deps import (
     JSON,
     DbDep,
@@ -45,6 +39,7 @@ router = APIRouter(prefix="/api/networks", tags=["networks"])
 def explain(
     network_id: str,
     db: DbDep,
+    settings: SettingsDep,
     layer: Annotated[int, Query(ge=0)],
     to: Annotated[int, Query(ge=0)],
     source: Annotated[int | None, Query(alias="from", ge=0)] = None,
@@ -53,27 +48,48 @@ def explain(
 
     Before any step (or after an undo) it previews the step the next mini-batch would take.
     """
-    record, before = _last_step(db, network_id)
+    record, kept = _kept_step(db, network_id)
     s = record.session
-    if before is not None:
-        net, (x, t, alpha), kind = before, record.last_batch, "last_step"
-    else:
-        net, (x, t), alpha, kind = s.network, s.next_batch(), s.learning_rate, "preview"
-    with fields_in("query"), np.errstate(over="ignore", invalid="ignore"):
-        trace = net.forward(x, t)
-        rule = net.chain_rule(trace, net.backward(trace, t), layer, to, source)
+    rows = len(record.last_batch[0]) if kept else min(s.batch_size, s.dataset.size)
+    work = _replay_work(record, kept) + 2 * rows * s.network.parameter_count()
+    answer = (FACTORS_AT_MOST + 1) * rows * NUMBER_BYTES
+    with metered(settings, THE_NETWORK, work, answer, TOO_BIG_TO_SHOW):
+        if kept is not None:
+            net, (x, t, alpha), kind = _before(record, kept), record.last_batch, "last_step"
+        else:
+            net, (x, t), alpha, kind = s.network, s.next_batch(), s.learning_rate, "preview"
+        with fields_in("query"), np.errstate(over="ignore", invalid="ignore"):
+            trace = net.forward(x, t)
+            rule = net.chain_rule(trace, net.backward(trace, t), layer, to, source)
     if not all_finite(rule.products, rule.gradient, [f.values for f in rule.factors]):
         raise HTTPException(409, NOT_FINITE)
     return JSON(views.explanation(rule, net, kind, s.step, alpha))
 
 
-def _last_step(db: DbDep, network_id: str) -> tuple[NetworkRecord, Network | None]:
-    """The network, and the network as it was before its last step when that is still kept."""
+FACTORS_AT_MOST = 4  # a chain-rule product has at most this many factors per example
+THE_NETWORK = ("path", "network_id")
+TOO_BIG_TO_SHOW = "the last step's batch is too large to show; train with a smaller batch_size"
+
+
+def _kept_step(db: DbDep, network_id: str) -> tuple[NetworkRecord, tuple[Snapshot, int] | None]:
+    """The network, and what rebuilds it as before its last step, when that is still kept."""
     with db.snapshot() as conn:
-        record = load_network(conn, network_id)
-        before = store.parameters_before_step(conn, record)
-    if record.last_batch is None or before is None:
-        return record, None
+        record = store.load(conn, network_id)
+        kept = store.parameters_before_step(conn, record)
+    return record, None if record.last_batch is None else kept
+
+
+def _replay_work(record: NetworkRecord, kept: tuple[Snapshot, int] | None) -> int:
+    """The work of replaying from the kept snapshot to just before the last step."""
+    if kept is None:
+        return 0
+    snapshot, replay = kept
+    rows = min(snapshot.batch_size or 1, record.session.dataset.size)
+    return replay * rows * record.session.network.parameter_count()
+
+
+def _before(record: NetworkRecord, kept: tuple[Snapshot, int]) -> Network:
+    """The network as it was before its last step."""
     s = record.session
     past = Session(
         s.network.with_parameters(s.network.weights, s.network.biases),
@@ -84,8 +100,8 @@ def _last_step(db: DbDep, network_id: str) -> tuple[NetworkRecord, Network | Non
         s.step,
         s.cursor,
     )
-    past.restore(*before)
-    return record, past.network
+    past.restore(*kept)
+    return past.network
 
 
 @router.get(
@@ -97,16 +113,20 @@ def _last_step(db: DbDep, network_id: str) -> tuple[NetworkRecord, Network | Non
         409: {"model": schemas.ErrorMessage, "description": "No step to show (new or undone)"},
     },
 )
-def last_step(network_id: str, db: DbDep):
+def last_step(network_id: str, db: DbDep, settings: SettingsDep):
     """The last step again, in full: its batch, forward pass, deltas, gradients and update."""
-    record, before = _last_step(db, network_id)
-    if before is None:
+    record, kept = _kept_step(db, network_id)
+    if kept is None:
         raise HTTPException(409, "no last step to show: the network is new or was undone")
     x, t, alpha = record.last_batch
-    trace = before.forward(x, t)
-    result = StepResult(
-        trace.loss, trace, t, before.backward(trace, t), before.weights, before.biases, alpha
-    )
+    net = record.session.network
+    work = _replay_work(record, kept) + 2 * len(x) * net.parameter_count()
+    answer = step_numbers(net, len(x)) * NUMBER_BYTES
+    with metered(settings, THE_NETWORK, work, answer, TOO_BIG_TO_SHOW):
+        before = _before(record, kept)
+        trace = before.forward(x, t)
+        grads = before.backward(trace, t)
+    result = StepResult(trace.loss, trace, t, grads, before.weights, before.biases, alpha)
     return JSON(views.step_result(result, record))
 
 
@@ -121,8 +141,13 @@ def check_gradients(network_id: str, db: DbDep, settings: SettingsDep):
     record = reading(db, network_id)
     s = record.session
     x, t = s.next_batch()
-    check_work(2 * s.network.parameter_count(), x.shape[0], s.network, settings)
-    with np.errstate(over="ignore", invalid="ignore"):
+    p = s.network.parameter_count()
+    work, answer = 2 * p * x.shape[0] * p, 4 * p * NUMBER_BYTES
+    hint = "check a smaller network or batch_size"
+    with (
+        metered(settings, THE_NETWORK, work, answer, hint),
+        np.errstate(over="ignore", invalid="ignore"),
+    ):
         result = gradient_check(s.network, x, t)
     numbers = (result.numeric_weights, result.numeric_biases, result.backprop_weights)
     if not all_finite(result.max_abs_error, *numbers, result.backprop_biases):
@@ -156,6 +181,7 @@ def _encode(values: np.ndarray) -> str:
 def grid(
     network_id: str,
     db: DbDep,
+    settings: SettingsDep,
     resolution: Annotated[
         int, Query(ge=schemas.GRID_RESOLUTION[0], le=schemas.GRID_RESOLUTION[1])
     ] = 50,
@@ -166,11 +192,19 @@ def grid(
     net, data = record.session.network, record.session.dataset
     if net.layers[0] != 2:
         raise FieldError(("path", "network_id"), "the grid needs a network with 2 inputs")
-    units = net.layers[-1] + (sum(net.layers[1:-1]) if hidden else 0)
-    if resolution * resolution * units > 4_000_000:
-        raise FieldError(
-            ("query", "resolution"), "too many values; lower the resolution or pass hidden=false"
-        )
+    shown = net.layers[-1] + (sum(net.layers[1:-1]) if hidden else 0)
+    points = resolution * resolution
+    work, answer = points * net.parameter_count(), points * shown * BASE64_FLOAT32_BYTES
+    hint = "lower the resolution or pass hidden=false"
+    with metered(settings, ("query", "resolution"), work, answer, hint):
+        return _grid(net, data, resolution, hidden)
+
+
+BASE64_FLOAT32_BYTES = 16 / 3  # 4 bytes, 4/3 longer in base64
+
+
+def _grid(net: Network, data: Dataset, resolution: int, hidden: bool) -> JSON:
+    """The grid answer: every unit's activation over the input plane, float32 base64."""
     (x_lo, x_hi), (y_lo, y_hi) = _plane(data.inputs)
     xs, ys = np.linspace(x_lo, x_hi, resolution), np.linspace(y_lo, y_hi, resolution)
     gx, gy = np.meshgrid(xs, ys)  # row r is y = ys[r], column c is x = xs[c]

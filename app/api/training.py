@@ -7,7 +7,6 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from app.engine import (
     Dataset,
-    DivergenceError,
     StepRecord,
     StepResult,
 )
@@ -23,12 +22,11 @@ from .access import (
     OWNER_ONLY,
     all_finite,
     check_rows,
-    check_work,
     computing,
-    load_network,
     reading,
     rows_and_targets,
 )
+from .budget import NUMBER_BYTES, metered, step_numbers, trace_numbers
 from .deps import (
     JSON,
     DbDep,
@@ -54,7 +52,11 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     record = reading(db, network_id)
     net, data = record.session.network, record.session.dataset
     x, t = rows_and_targets(net, body.inputs, body.targets, _split_rows(data, body.split))
-    with np.errstate(over="ignore", invalid="ignore"):
+    work = (1 if t is None else 2) * x.shape[0] * net.parameter_count()
+    answer = trace_numbers(net, x.shape[0], t is not None) * NUMBER_BYTES
+    field = ("body", "inputs" if body.inputs is not None else "split")
+    hint = "ask for fewer rows"
+    with metered(settings, field, work, answer, hint), np.errstate(over="ignore", invalid="ignore"):
         trace = net.forward(x, t)
         grads = None if t is None else net.backward(trace, t)
     if not all_finite(
@@ -99,12 +101,19 @@ def step(
         s = record.session
         x, t = rows_and_targets(s.network, body.inputs, body.targets, (None, None))
         rows = min(s.batch_size, s.dataset.size) if x is None else x.shape[0]
-        check_work(1, rows, s.network, settings)
-        with fields_in("body"):
-            try:
-                result, done = s.apply_step(x, t, body.learning_rate)
-            except DivergenceError as exc:
-                raise HTTPException(409, str(exc)) from None
+        net = s.network
+        work, answer = rows * net.parameter_count(), step_numbers(net, rows) * NUMBER_BYTES
+        with (
+            metered(settings, ("body", "inputs"), work, answer, "step on fewer rows"),
+            fields_in("body"),
+            np.errstate(over="ignore", invalid="ignore"),
+        ):
+            result, done = s.apply_step(x, t, body.learning_rate)
+        g = result.gradients
+        if not all_finite(result.trace.zs, result.trace.activations, g.deltas, g.grad_activations):
+            if body.inputs is not None:
+                raise FieldError(("body", "inputs"), NOT_FINITE)
+            raise HTTPException(409, NOT_FINITE)
         record.last_loss = result.loss
         record.last_batch = (result.trace.inputs, result.targets, result.learning_rate)
         return result, [done]
@@ -131,12 +140,16 @@ def train(
     def run(record: NetworkRecord) -> tuple[list[StepRecord], list[StepRecord]]:
         s = record.session
         s.batch_size = body.batch_size or s.batch_size
-        check_work(body.steps, min(s.batch_size, s.dataset.size), s.network, settings)
-        try:
-            reach = undo_steps(settings, s.network.parameter_count())
-            done, last_batch = s.train(body.steps, keep=reach, checkpoint=True)
-        except DivergenceError as exc:
-            raise HTTPException(409, str(exc)) from None
+        p = s.network.parameter_count()
+        work = body.steps * min(s.batch_size, s.dataset.size) * p
+        with metered(
+            settings,
+            ("body", "steps"),
+            work,
+            (body.steps + p) * NUMBER_BYTES,
+            "ask for fewer steps",
+        ):
+            done, last_batch = s.train(body.steps, keep=undo_steps(settings, p), checkpoint=True)
         record.last_loss = done[-1].loss
         record.last_batch = (*last_batch, s.learning_rate)
         return done, done
@@ -197,7 +210,7 @@ def history(
 ):
     """The loss before every step, and the test loss when the dataset has a test split."""
     with db.snapshot() as conn:
-        rows = store.history(conn, load_network(conn, network_id), since)
+        rows = store.history(conn, store.load(conn, network_id), since)
     return JSON(
         {
             "steps": [r[0] for r in rows],

@@ -1,0 +1,64 @@
+"""One table from the errors the app raises to the HTTP answers they get."""
+
+import logging
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from app.engine import DivergenceError
+from app.engine.errors import StateError
+from app.store import NotFound
+
+from .deps import FieldError
+
+log = logging.getLogger("backprop")
+
+
+def _field(exc: FieldError) -> JSONResponse:
+    return JSONResponse({"detail": exc.detail()}, status_code=422)
+
+
+def _invalid(exc: RequestValidationError) -> JSONResponse:
+    # FastAPI's shape, minus echoed input values (they can be huge)
+    errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+    return JSONResponse({"detail": errors}, status_code=422)
+
+
+def _http(exc: HTTPException) -> JSONResponse:
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+
+def _conflict(exc: Exception) -> JSONResponse:
+    # a step that would diverge, or stored state the engine cannot use: nothing changed
+    return JSONResponse({"detail": str(exc)}, status_code=409)
+
+
+def _not_found(exc: NotFound) -> JSONResponse:
+    return JSONResponse({"detail": "network not found"}, status_code=404)
+
+
+HANDLERS = {
+    FieldError: _field,
+    RequestValidationError: _invalid,
+    HTTPException: _http,
+    DivergenceError: _conflict,
+    StateError: _conflict,
+    NotFound: _not_found,
+}
+
+
+def install(app: FastAPI) -> None:
+    """Register HANDLERS, and a 500 that never shows a stack trace for anything else."""
+    for kind, answer in HANDLERS.items():
+
+        async def handle(request: Request, exc: Exception, answer=answer) -> JSONResponse:
+            return answer(exc)
+
+        app.add_exception_handler(kind, handle)
+
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": "internal server error"}, status_code=500)
+
+    app.add_exception_handler(Exception, internal_error)
