@@ -33,6 +33,9 @@ class Settings:
     max_train_steps: int = 10_000
     max_rows: int = 10_000
     max_work: int = 500_000_000  # steps x parameters x rows in one request (about 2 s)
+    max_response_bytes: int = 32_000_000  # what one computing request may answer
+    heavy_requests: int = 2  # requests over a tenth of a budget computed at once (others: 503)
+    max_event_state_bytes: int = 2_000_000  # a full-state event past this sends light events
     undo_depth: int = 100  # how many steps back undo can go
     undo_bytes: int = 16_000_000  # and at most this much snapshot data per network
     max_history_rows: int = 10_000  # loss history rows a network keeps (older ones thinned)
