@@ -61,21 +61,41 @@ def dataset_from_document(doc: dict) -> Dataset:
 
 DATASET_ARRAYS = ("inputs", "targets", "test_inputs", "test_targets")
 
+# the narrowest of these that holds an array's every value bit for bit is the one stored
+EXACT_DTYPES = ("|i1", "|u1", "<i2", "<i4", "<f4", "<f8")
+
+
+def narrowest_dtype(values: Array) -> str:
+    """The smallest little-endian dtype that stores these float64 values exactly."""
+    bits = values.astype("<f8").view("<u8")
+    with np.errstate(over="ignore", invalid="ignore"):
+        for dtype in EXACT_DTYPES[:-1]:
+            if np.dtype(dtype).kind in "iu":
+                info = np.iinfo(dtype)
+                if values.size and not (info.min <= values.min() and values.max() <= info.max):
+                    continue
+            if np.array_equal(values.astype(dtype).astype("<f8").view("<u8"), bits):
+                return dtype
+    return EXACT_DTYPES[-1]
+
 
 def encode_dataset(dataset: Dataset, builtin: bool) -> tuple[str, bytes | None]:
-    """The dataset columns: a JSON header, and every row as little-endian float64.
+    """The dataset columns: a JSON header, and each array's bytes in its narrowest exact dtype.
 
-    A built-in is stored by name alone (it is regenerated exactly) and has no rows.
+    0/1 targets take a byte a number, full-precision floats eight; a built-in is stored by
+    name alone (it is regenerated exactly) and has no rows.
     """
     if builtin:
         return json.dumps({"builtin": dataset.name}), None
-    arrays = {k: getattr(dataset, k) for k in DATASET_ARRAYS}
+    arrays = {k: getattr(dataset, k) for k in DATASET_ARRAYS if getattr(dataset, k) is not None}
+    dtypes = {k: narrowest_dtype(a) for k, a in arrays.items()}
     header = {
         "name": dataset.name,
         "description": dataset.description,
-        "shapes": {k: None if a is None else list(a.shape) for k, a in arrays.items()},
+        "shapes": {k: list(arrays[k].shape) if k in arrays else None for k in DATASET_ARRAYS},
+        "dtypes": dtypes,
     }
-    rows = b"".join(a.astype("<f8").tobytes() for a in arrays.values() if a is not None)
+    rows = b"".join(a.astype(dtypes[k]).tobytes() for k, a in arrays.items())
     return json.dumps(header), rows
 
 
@@ -92,14 +112,18 @@ def decode_dataset(header: str, rows: bytes | None = None) -> Dataset:
         return _BUILTIN_CACHE[name]
     if "shapes" not in doc:
         return dataset_from_document(doc)
-    flat = np.frombuffer(rows or b"", dtype="<f8")
+    rows = rows or b""
     arrays, at = {}, 0
     for key in DATASET_ARRAYS:
         shape = doc["shapes"][key]
         if shape is not None:
-            size = int(np.prod(shape))
-            arrays[key] = flat[at : at + size].astype(np.float64).reshape(shape)
-            at += size
-    if at != flat.size:
-        raise ValueError(f"dataset rows hold {flat.size} numbers, the header says {at}")
+            dtype = np.dtype(doc["dtypes"][key])
+            count = int(np.prod(shape))
+            if at + count * dtype.itemsize > len(rows):
+                raise ValueError(f"dataset rows end before {key}'s {count} numbers")
+            flat = np.frombuffer(rows, dtype=dtype, count=count, offset=at)
+            arrays[key] = flat.astype(np.float64).reshape(shape)
+            at += count * dtype.itemsize
+    if at != len(rows):
+        raise ValueError(f"dataset rows hold {len(rows)} bytes, the header says {at}")
     return Dataset(doc["name"], description=doc["description"], **arrays)

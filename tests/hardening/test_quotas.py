@@ -59,13 +59,13 @@ def test_local_mode_has_no_per_client_quota(make_client):
 
 
 def test_stored_bytes_per_client_are_capped(make_client, settings):
-    client = make_client(shared=True, max_owner_bytes=40_000)
-    body = inline(1000)  # 3,000 numbers: 24,000 bytes stored
+    client = make_client(shared=True, max_owner_bytes=30_000)
+    body = inline(1000)  # 2,000 float64 inputs and 1,000 0/1 targets: 17,000 bytes stored
     alice = token_of(client.post(NETWORKS, json=body))
     refused = client.post(NETWORKS, json=body, headers=alice)
     assert refused.status_code == 429
     detail = refused.json()["detail"]
-    assert "over the 40000 allowed" in detail and "BACKPROP_MAX_OWNER_BYTES" in detail
+    assert "over the 30000 allowed" in detail and "BACKPROP_MAX_OWNER_BYTES" in detail
     assert stored(settings.db_path, "SELECT count(*) FROM networks") == (1,)
     small = client.post(NETWORKS, json={"preset": "xor"}, headers=alice)
     assert small.status_code == 201  # a built-in dataset is stored by name: it still fits
@@ -76,13 +76,13 @@ def test_a_full_database_refuses_new_networks_from_anyone(make_client, settings)
     created = 0
     for seed in range(40):
         client.cookies.clear()  # a new client each time: the per-client quota does not help
-        response = client.post(NETWORKS, json=inline(1000, seed=seed))
+        response = client.post(NETWORKS, json=inline(2000, seed=seed))
         if response.status_code == 507:
             break
         assert response.status_code == 201, response.text
         created += 1
     assert response.status_code == 507 and "BACKPROP_MAX_DB_BYTES" in response.json()["detail"]
-    assert 5 <= created < 15  # about 300 KB of 24 KB datasets
+    assert 5 <= created < 10  # about 300 KB of 34 KB datasets
     assert stored(settings.db_path, "SELECT count(*) FROM networks") == (created,)
 
 
@@ -104,7 +104,8 @@ def test_a_1_mb_inline_dataset_is_stored_as_its_float64_bytes(make_client, setti
         "SELECT length(CAST(dataset AS BLOB)), length(dataset_rows) FROM networks WHERE id = ?",
         nid,
     )
-    assert rows == 8 * numbers and header + rows < 1.1 * 8 * numbers
+    assert rows == 8 * 800 * 60 + 800  # float64 inputs, 0/1 targets a byte each
+    assert header + rows < 1.1 * 8 * numbers
     back = client.get(f"{NETWORKS}/{nid}/dataset").json()
     assert back["inputs"] == body["dataset"]["inputs"]  # every bit: JSON floats round-trip
     assert back["targets"] == body["dataset"]["targets"]

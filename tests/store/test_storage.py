@@ -8,7 +8,7 @@ import pytest
 
 from app.engine import Dataset
 from app.store import Database
-from app.store.codec import dataset_document, decode_dataset, encode_dataset
+from app.store.codec import dataset_document, decode_dataset, encode_dataset, narrowest_dtype
 from app.store.limits import thin_history
 
 # floats that a lossy text or float32 round trip would change
@@ -47,12 +47,34 @@ def test_dataset_without_test_split_round_trips():
 
 
 def test_stored_rows_are_the_size_of_the_numbers():
-    data = Dataset("big", np.random.default_rng(1).random((2000, 60)), np.zeros((2000, 2)))
+    rng = np.random.default_rng(1)
+    data = Dataset("big", rng.random((2000, 60)), rng.integers(0, 2, (2000, 2)).astype(float))
     header, rows = encode_dataset(data, builtin=False)
-    raw = 8 * (data.inputs.size + data.targets.size)
-    assert len(rows) == raw
+    assert len(rows) == 8 * data.inputs.size + data.targets.size  # 0/1 targets: a byte each
     assert len(header.encode()) < 300
-    assert len(json.dumps(dataset_document(data))) > 2 * raw  # what the old format took
+    assert len(json.dumps(dataset_document(data))) > 2 * len(rows)  # what the old format took
+
+
+@pytest.mark.parametrize(
+    ("values", "dtype"),
+    [
+        ([0.0, 1.0], "|i1"),
+        ([0.0, 255.0], "|u1"),
+        ([-1.0, 200.0], "<i2"),
+        ([70000.0], "<i4"),
+        ([0.5, -0.0], "<f4"),  # -0.0 is not an integer: its sign would be lost
+        ([2.0**40], "<f4"),
+        ([0.1], "<f8"),
+        ([1e300], "<f8"),
+        ([5e-324], "<f8"),
+    ],
+)
+def test_each_array_is_stored_in_the_narrowest_dtype_that_is_exact(values, dtype):
+    array = np.array([values, values])
+    assert narrowest_dtype(array) == dtype
+    data = Dataset("d", array, array)
+    back = decode_dataset(*encode_dataset(data, builtin=False))
+    assert same_bits(back.inputs, array) and same_bits(back.targets, array)
 
 
 def test_rows_that_disagree_with_their_header_are_refused():
