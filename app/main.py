@@ -12,8 +12,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from app.api import catalog, events, handlers, inspection, networks, training
+from app.api.owners import signing_key
 from app.engine.fast import warm_up
 from app.middleware import Guard
+from app.origins import Origins
 from app.pages import pages_router
 from app.settings import Settings
 from app.store import Database
@@ -46,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.db = Database(settings.db_path)
+        app.state.owner_key = signing_key(settings)
         threading.Thread(target=warm_up, name="numba-warm-up", daemon=True).start()
         app.state.stopping = asyncio.Event()  # tells open event streams to end
         purge = None
@@ -87,7 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes, origins=Origins(settings))
     return app
 
 

@@ -1,4 +1,4 @@
-"""ASGI middleware: security headers, a request body limit, and one log line per request."""
+"""ASGI middleware: security headers, Host and Origin checks, a body limit, one log line each."""
 
 import json
 import logging
@@ -7,6 +7,8 @@ import time
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.origins import Origins
 
 log = logging.getLogger("backprop.requests")
 
@@ -37,10 +39,12 @@ class BodyTooLarge(HTTPException):
 
 
 class Guard:
-    """Adds security headers, answers 413 past `max_body_bytes`, and logs each request."""
+    """Adds security headers, refuses foreign requests, answers 413 past `max_body_bytes`,
+    and logs each request."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int):
-        self.app, self.max_body_bytes = app, max_body_bytes
+    def __init__(self, app: ASGIApp, max_body_bytes: int, origins: Origins):
+        self.app, self.max_body_bytes, self.origins = app, max_body_bytes, origins
+        self.too_large = BodyTooLarge(max_body_bytes).detail
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Wrap one HTTP request."""
@@ -50,9 +54,12 @@ class Guard:
         started, status = time.perf_counter(), 500
         headers = dict(scope["headers"])
         declared = headers.get(b"content-length", b"0")
-        if declared.isdigit() and int(declared) > self.max_body_bytes:
-            status = 413
-            await _too_large(send, self.max_body_bytes)
+        refusal = self.origins.refusal(scope)
+        if refusal is None and declared.isdigit() and int(declared) > self.max_body_bytes:
+            refusal = 413, self.too_large
+        if refusal is not None:
+            status = refusal[0]
+            await _refuse(send, *refusal)
             _log(scope, status, started)
             return
         received = 0
@@ -79,17 +86,18 @@ class Guard:
         except BodyTooLarge:
             status = 413
             if not response_started:
-                await _too_large(send, self.max_body_bytes)
+                await _refuse(send, 413, self.too_large)
         finally:
             _log(scope, status, started)
 
 
-async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps({"detail": f"request body over {limit} bytes"}).encode()
+async def _refuse(send: Send, status: int, detail: str) -> None:
+    """Answer {"detail": ...} with this status, before the app sees the request."""
+    body = json.dumps({"detail": detail}).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),

@@ -44,6 +44,13 @@ class Settings:
     max_db_bytes: int = 2_000_000_000  # shared mode: no new networks past this database size
     max_body_bytes: int = 1_000_000
     cors_origins: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()  # Host names served besides loopback and `host`
+    header_timeout: float = 10.0  # seconds a client may take to send a request's headers
+    body_timeout: float = 30.0  # and then its body
+    max_connections: int = 1000  # open connections per worker process
+    max_connections_per_client: int = 32  # per client address, per worker process
+    secret_key: str = ""  # signs owner tokens; empty: a key file beside the database
+    cookie_secure: bool = False  # mark the owner cookie Secure (serve over TLS)
     retention_days: float = 0.0  # delete networks idle this long; 0 keeps them forever
     event_poll_seconds: float = 0.2
 

@@ -1,20 +1,26 @@
 """Shared dependencies: settings, database, owner token, and turning errors into 4xx."""
 
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
 import orjson
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 from fastapi.responses import JSONResponse
 
 from app.engine import EngineError
 from app.settings import Settings
-from app.store import Database, NetworkRecord
+from app.store import Database
 
-OWNER_COOKIE = "bpv_owner"
-OWNER_HEADER = "X-Owner-Token"
+# the routes take the owner-token helpers from here, with the other shared dependencies
+from .owners import (  # noqa: F401
+    OWNER_COOKIE,
+    OWNER_HEADER,
+    check_owner,
+    hand_over,
+    new_owner_token,
+    owner_token,
+)
 
 
 class FieldError(Exception):
@@ -65,22 +71,6 @@ def get_settings(request: Request) -> Settings:
 def get_db(request: Request) -> Database:
     """The app's database."""
     return request.app.state.db
-
-
-def owner_token(request: Request) -> str | None:
-    """The client's owner token, from its cookie or the X-Owner-Token header."""
-    return request.headers.get(OWNER_HEADER) or request.cookies.get(OWNER_COOKIE)
-
-
-def new_owner_token() -> str:
-    """An unguessable owner token (192 random bits)."""
-    return secrets.token_urlsafe(24)
-
-
-def check_owner(record: NetworkRecord, request: Request, settings: Settings) -> None:
-    """In shared mode only the network's creator may change it; anyone may watch."""
-    if settings.shared and record.owner is not None and owner_token(request) != record.owner:
-        raise HTTPException(403, "only the client that created this network may change it")
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

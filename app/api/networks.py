@@ -19,12 +19,11 @@ from .access import (
 from .building import build_record, check_dataset_fits, check_layers
 from .deps import (
     JSON,
-    OWNER_COOKIE,
-    OWNER_HEADER,
     DbDep,
     FieldError,
     SettingsDep,
     fields_in,
+    hand_over,
     new_owner_token,
     owner_token,
 )
@@ -44,7 +43,7 @@ def create_network(
     settings: SettingsDep,
 ):
     """Create a network (from a preset, given parameters, or random initial weights)."""
-    record = build_record(body, settings, owner_token(request) or new_owner_token())
+    record = build_record(body, settings, owner_token(request) or new_owner_token(request))
     return _store_new(db, record, settings)
 
 
@@ -54,10 +53,7 @@ def _store_new(db: DbDep, record: NetworkRecord, settings: SettingsDep) -> Respo
         store.insert(conn, record)
         check_quotas(conn, record.owner, settings)
     response = JSON(views.network_state(record), status_code=201)
-    response.headers[OWNER_HEADER] = record.owner
-    response.set_cookie(
-        OWNER_COOKIE, record.owner, max_age=365 * 86400, httponly=True, samesite="lax"
-    )
+    hand_over(response, record.owner, settings)
     return response
 
 
@@ -236,6 +232,6 @@ def import_network(
         biases=body.biases if body.use_bias else None,
         dataset=body.dataset.name if body.builtin_dataset else body.dataset,
     )
-    record = build_record(create, settings, owner_token(request) or new_owner_token())
+    record = build_record(create, settings, owner_token(request) or new_owner_token(request))
     record.session.step, record.session.cursor = body.step, body.cursor
     return _store_new(db, record, settings)

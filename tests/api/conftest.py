@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 
+from .helpers import LOCAL
+
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
@@ -18,7 +20,7 @@ def settings(tmp_path) -> Settings:
 @pytest.fixture
 def client(settings):
     """A TestClient on a fresh app (its lifespan runs: the database is open)."""
-    with TestClient(create_app(settings)) as c:
+    with TestClient(create_app(settings), base_url=LOCAL) as c:
         yield c
 
 
@@ -29,6 +31,7 @@ def make_client(tmp_path):
 
         def make(**overrides) -> TestClient:
             overrides.setdefault("db_path", tmp_path / "t.sqlite3")
-            return stack.enter_context(TestClient(create_app(Settings(**overrides))))
+            app = create_app(Settings(**overrides))
+            return stack.enter_context(TestClient(app, base_url=LOCAL))
 
         yield make

@@ -19,6 +19,7 @@ from app.engine import Network
 
 ROOT = Path(__file__).resolve().parents[2]
 NETWORKS = "/api/networks"
+LOCAL = "http://127.0.0.1"  # a TestClient's base URL: a Host the server answers to
 
 
 def create(client, expect: int = 201, **body) -> dict:

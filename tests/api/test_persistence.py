@@ -5,12 +5,12 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 
-from .helpers import NETWORKS, bits, create, state, step
+from .helpers import LOCAL, NETWORKS, bits, create, state, step
 
 
 def test_a_new_app_sees_the_same_network(tmp_path):
     settings = Settings(db_path=tmp_path / "t.sqlite3")
-    with TestClient(create_app(settings)) as first:
+    with TestClient(create_app(settings), base_url=LOCAL) as first:
         s = create(first, layers=[2, 4, 2, 1], dataset="circle", seed=8, name="kept")
         steps = [step(first, s["id"]) for _ in range(3)]
         trained = first.post(f"{NETWORKS}/{s['id']}/train", json={"steps": 4}).json()
@@ -20,7 +20,7 @@ def test_a_new_app_sees_the_same_network(tmp_path):
         listing = first.get(NETWORKS).json()
     assert trained["step"] == 7
 
-    with TestClient(create_app(settings)) as second:
+    with TestClient(create_app(settings), base_url=LOCAL) as second:
         after = state(second, s["id"])
         assert after == before
         assert bits(after["weights"]) == bits(before["weights"])
@@ -44,11 +44,11 @@ def test_a_new_app_sees_the_same_network(tmp_path):
 
 def test_deleted_stays_deleted(tmp_path):
     settings = Settings(db_path=tmp_path / "t.sqlite3")
-    with TestClient(create_app(settings)) as first:
+    with TestClient(create_app(settings), base_url=LOCAL) as first:
         gone = create(first)
         kept = create(first)
         step(first, gone["id"])
         assert first.delete(f"{NETWORKS}/{gone['id']}").status_code == 204
-    with TestClient(create_app(settings)) as second:
+    with TestClient(create_app(settings), base_url=LOCAL) as second:
         assert second.get(f"{NETWORKS}/{gone['id']}").status_code == 404
         assert [n["id"] for n in second.get(NETWORKS).json()] == [kept["id"]]

@@ -18,6 +18,7 @@ from app.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0  # seconds for a server process to answer /healthz
+LOCAL = "http://127.0.0.1"  # a TestClient's base URL: a Host the server answers to
 
 
 def free_port() -> int:
@@ -121,7 +122,7 @@ def make_client(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
 
     def make(**overrides) -> TestClient:
         overrides.setdefault("db_path", tmp_path / "backprop.sqlite3")
-        client = TestClient(create_app(Settings(**overrides)))
+        client = TestClient(create_app(Settings(**overrides)), base_url=LOCAL)
         client.__enter__()
         clients.append(client)
         return client

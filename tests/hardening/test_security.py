@@ -12,8 +12,15 @@ from app.api.building import new_network_id
 ROOT = Path(__file__).resolve().parents[2]
 URLSAFE = set(string.ascii_letters + string.digits + "-_")
 XSS = "<script>alert(1)</script>"
-ALICE = {"X-Owner-Token": "alice-" + "a" * 32}
-BOB = {"X-Owner-Token": "bob-" + "b" * 32}
+
+
+def as_new_client(client, **body) -> tuple[dict, dict]:
+    """Create a network as a client with no token: its state, and headers with the issued token."""
+    client.cookies.clear()
+    response = client.post("/api/networks", json=body or {"preset": "xor"})
+    assert response.status_code == 201, response.text
+    client.cookies.clear()
+    return response.json(), {"X-Owner-Token": response.headers["X-Owner-Token"]}
 
 
 def test_network_ids_carry_at_least_122_random_bits(client, new_network):
@@ -28,20 +35,19 @@ def test_network_ids_carry_at_least_122_random_bits(client, new_network):
     assert len(seen) == 64
 
 
-def test_listing_shows_every_network_in_local_mode(client, new_network):
-    mine = new_network(client, headers=ALICE)["id"]
-    theirs = new_network(client, headers=BOB)["id"]
-    for headers in (ALICE, BOB, {}):
+def test_listing_shows_every_network_in_local_mode(client):
+    (mine, alice), (theirs, bob) = as_new_client(client), as_new_client(client)
+    mine, theirs = mine["id"], theirs["id"]
+    for headers in (alice, bob, {}):
         listed = {n["id"] for n in client.get("/api/networks", headers=headers).json()}
         assert {mine, theirs} <= listed
 
 
-def test_listing_shows_only_own_networks_in_shared_mode(make_client, new_network):
+def test_listing_shows_only_own_networks_in_shared_mode(make_client):
     client = make_client(shared=True)
-    mine = new_network(client, headers=ALICE)["id"]
-    theirs = new_network(client, headers=BOB)["id"]
-    assert [n["id"] for n in client.get("/api/networks", headers=ALICE).json()] == [mine]
-    assert [n["id"] for n in client.get("/api/networks", headers=BOB).json()] == [theirs]
+    (mine, alice), (theirs, bob) = as_new_client(client), as_new_client(client)
+    assert [n["id"] for n in client.get("/api/networks", headers=alice).json()] == [mine["id"]]
+    assert [n["id"] for n in client.get("/api/networks", headers=bob).json()] == [theirs["id"]]
     client.cookies.clear()
     assert client.get("/api/networks").json() == []
 
@@ -75,14 +81,11 @@ OWNER_ONLY = [
 @pytest.mark.parametrize(
     ("method", "suffix", "body"), OWNER_ONLY, ids=[c[0] + c[1] for c in OWNER_ONLY]
 )
-def test_only_the_owner_may_change_a_network_in_shared_mode(
-    make_client, new_network, method, suffix, body
-):
+def test_only_the_owner_may_change_a_network_in_shared_mode(make_client, method, suffix, body):
     client = make_client(shared=True)
-    client.cookies.clear()
-    net = new_network(client, headers=ALICE)
+    (net, alice), (_, bob) = as_new_client(client), as_new_client(client)
     nid = net["id"]
-    assert client.post(f"/api/networks/{nid}/step", json={}, headers=ALICE).status_code == 200
+    assert client.post(f"/api/networks/{nid}/step", json={}, headers=alice).status_code == 200
     before = client.get(f"/api/networks/{nid}").json()
     client.cookies.clear()  # strangers have no cookie, or their own token
 
@@ -92,22 +95,23 @@ def test_only_the_owner_may_change_a_network_in_shared_mode(
             kwargs["json"] = body
         return client.request(method.upper(), f"/api/networks/{nid}{suffix}", **kwargs)
 
-    for stranger in (BOB, {}):
+    for stranger in (bob, {}):
         response = call(stranger)
         assert response.status_code == 403, response.text
         assert "Traceback" not in response.text
     assert client.get(f"/api/networks/{nid}").json() == before  # nothing changed
     # anyone with the id may watch
-    assert client.get(f"/api/networks/{nid}", headers=BOB).status_code == 200
-    assert client.get(f"/api/networks/{nid}/history", headers=BOB).status_code == 200
+    assert client.get(f"/api/networks/{nid}", headers=bob).status_code == 200
+    assert client.get(f"/api/networks/{nid}/history", headers=bob).status_code == 200
     # the owner may
-    assert call(ALICE).status_code in (200, 204)
+    assert call(alice).status_code in (200, 204)
 
 
-def test_anyone_with_the_id_may_follow_events_in_shared_mode(make_client, new_network):
+def test_anyone_with_the_id_may_follow_events_in_shared_mode(make_client):
     client = make_client(shared=True)
-    nid = new_network(client, headers=ALICE)["id"]
-    with client.stream("GET", f"/api/networks/{nid}/events", headers=BOB, timeout=10) as events:
+    (net, _), (_, bob) = as_new_client(client), as_new_client(client)
+    nid = net["id"]
+    with client.stream("GET", f"/api/networks/{nid}/events", headers=bob, timeout=10) as events:
         assert events.status_code == 200
         assert events.headers["content-type"].startswith("text/event-stream")
         for line in events.iter_lines():
@@ -116,10 +120,11 @@ def test_anyone_with_the_id_may_follow_events_in_shared_mode(make_client, new_ne
                 break
 
 
-def test_owners_do_not_matter_in_local_mode(client, new_network):
-    nid = new_network(client, headers=ALICE)["id"]
-    assert client.post(f"/api/networks/{nid}/step", json={}, headers=BOB).status_code == 200
-    assert client.delete(f"/api/networks/{nid}", headers=BOB).status_code == 204
+def test_owners_do_not_matter_in_local_mode(client):
+    (net, _), (_, bob) = as_new_client(client), as_new_client(client)
+    nid = net["id"]
+    assert client.post(f"/api/networks/{nid}/step", json={}, headers=bob).status_code == 200
+    assert client.delete(f"/api/networks/{nid}", headers=bob).status_code == 204
 
 
 def assert_security_headers(response) -> None:
