@@ -226,10 +226,13 @@ def _snapshot_for(conn: sqlite3.Connection, record: NetworkRecord) -> tuple[Snap
         " WHERE nid = ? AND step <= ? ORDER BY step DESC LIMIT 1",
         (record.nid, step),
     ).fetchone()
-    if row is None or (row[0] < step and row[3] is None):
+    if row is None or (row["step"] < step and row["learning_rate"] is None):
         return None
-    weights, biases = unpack_parameters(row[1], record.session.network.layers)
-    return Snapshot(row[0], weights, biases, row[2], row[3], row[4]), step - row[0]
+    weights, biases = unpack_parameters(row["params"], record.session.network.layers)
+    taken = Snapshot(
+        row["step"], weights, biases, row["cursor"], row["learning_rate"], row["batch_size"]
+    )
+    return taken, step - row["step"]
 
 
 def forget_step(conn: sqlite3.Connection, record: NetworkRecord, step: int) -> None:
