@@ -73,6 +73,8 @@ def check_dataset_fits(net: Network, data: Dataset) -> None:
             net.check_targets(data.test_targets, data.test_targets.shape[0])
     except EngineError as exc:
         raise FieldError(("body", "dataset", "targets"), exc.message) from exc
+    with fields_in("body"):
+        net.check_learnable(data.targets, data.test_targets)
 
 
 def merged_config(body: NetworkCreate) -> dict:

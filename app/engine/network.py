@@ -148,6 +148,23 @@ class Network:
             raise EngineError("targets", f"{self.loss} needs targets in [0, 1]")
         return t
 
+    def check_learnable(self, *targets: Array | None) -> None:
+        """Refuse a setup that cannot learn from these (checked) targets, naming the reason."""
+        if self.output_activation == "softmax" and self.layers[-1] == 1:
+            raise EngineError(
+                "output_activation",
+                "softmax on a single output unit is always 1, so E is 0 from the start and "
+                "nothing can learn; use sigmoid with binary_cross_entropy",
+            )
+        below_one = any(np.any(t < 1) for t in targets if t is not None)
+        if self.loss == "cross_entropy" and self.output_activation == "sigmoid" and below_one:
+            raise EngineError(
+                "loss",
+                "cross_entropy -d ln y on a sigmoid output can learn only targets of 1: "
+                "a target of 0 adds nothing to E or its gradient, and any d > 0 pushes y "
+                "towards 1; use binary_cross_entropy",
+            )
+
     def backward(self, trace: Trace, targets: object) -> Gradients:
         """The backward pass: deltas from the output back to the input, then dE/dW, dE/db."""
         t = self.check_targets(targets, trace.inputs.shape[0])
