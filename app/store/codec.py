@@ -61,22 +61,23 @@ def dataset_from_document(doc: dict) -> Dataset:
 
 DATASET_ARRAYS = ("inputs", "targets", "test_inputs", "test_targets")
 
-# the narrowest of these that holds an array's every value bit for bit is the one stored
-EXACT_DTYPES = ("|i1", "|u1", "<i2", "<i4", "<f4", "<f8")
+INTEGER_DTYPES = ("|i1", "|u1", "<i2", "<i4")
 
 
 def narrowest_dtype(values: Array) -> str:
-    """The smallest little-endian dtype that stores these float64 values exactly."""
-    bits = values.astype("<f8").view("<u8")
-    with np.errstate(over="ignore", invalid="ignore"):
-        for dtype in EXACT_DTYPES[:-1]:
-            if np.dtype(dtype).kind in "iu":
-                info = np.iinfo(dtype)
-                if values.size and not (info.min <= values.min() and values.max() <= info.max):
-                    continue
-            if np.array_equal(values.astype(dtype).astype("<f8").view("<u8"), bits):
+    """The smallest little-endian dtype that stores these float64 values bit for bit."""
+    if values.size == 0:
+        return "|i1"
+    negative_zero = np.any(np.signbit(values) & (values == 0))
+    if not negative_zero and np.array_equal(np.trunc(values), values):
+        low, high = values.min(), values.max()
+        for dtype in INTEGER_DTYPES:
+            if np.iinfo(dtype).min <= low and high <= np.iinfo(dtype).max:
                 return dtype
-    return EXACT_DTYPES[-1]
+    with np.errstate(over="ignore"):
+        if np.array_equal(values.astype("<f4"), values):  # float32 keeps -0.0's sign
+            return "<f4"
+    return "<f8"
 
 
 def encode_dataset(dataset: Dataset, builtin: bool) -> tuple[str, bytes | None]:
