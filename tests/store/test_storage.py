@@ -5,12 +5,16 @@ import sqlite3
 
 import numpy as np
 import pytest
+from fastapi.testclient import TestClient
 
 from app.engine import Dataset
+from app.main import create_app
+from app.settings import Settings
 from app.store import Database
 from app.store.codec import dataset_document, decode_dataset, encode_dataset, narrowest_dtype
 from app.store.limits import thin_history
 
+LOCAL = "http://127.0.0.1"  # a Host the app answers to
 # floats that a lossy text or float32 round trip would change
 AWKWARD = [0.1, 1 / 3, -0.0, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1e-300]
 
@@ -173,3 +177,31 @@ def test_repeated_thinning_stays_bounded_and_even(tmp_path):
         (k,) = gaps
         assert k & (k - 1) == 0
     db.close()
+
+
+def test_a_network_made_by_the_previous_version_loads_trains_and_exports(tmp_path):
+    settings = Settings(db_path=tmp_path / "app.sqlite3")
+    dataset = {
+        "inputs": [[0.1, 0.2], [1 / 3, -0.0], [1e-300, 5.0]],
+        "targets": [[0.0], [1.0], [1.0]],
+        "test_inputs": [[0.7, 0.9]],
+        "test_targets": [[1.0]],
+    }
+    with TestClient(create_app(settings), base_url=LOCAL) as client:
+        nid = client.post("/api/networks", json={"layers": [2, 3, 1], "dataset": dataset})
+        nid = nid.json()["id"]
+        assert client.post(f"/api/networks/{nid}/train", json={"steps": 5}).status_code == 200
+        before = client.get(f"/api/networks/{nid}/export").json()
+    conn = sqlite3.connect(settings.db_path)  # rewrite the row as the previous version stored it
+    header, rows = conn.execute("SELECT dataset, dataset_rows FROM networks").fetchone()
+    old = json.dumps(dataset_document(decode_dataset(header, rows)))
+    conn.execute("UPDATE networks SET dataset = ?", (old,))
+    conn.execute("ALTER TABLE networks DROP COLUMN dataset_rows")
+    conn.execute("PRAGMA user_version = 0")
+    conn.commit()
+    conn.close()
+    with TestClient(create_app(settings), base_url=LOCAL) as client:
+        assert client.get(f"/api/networks/{nid}/export").json() == before
+        assert client.get(f"/api/networks/{nid}/dataset").json()["inputs"] == dataset["inputs"]
+        assert client.post(f"/api/networks/{nid}/train", json={"steps": 5}).status_code == 200
+        assert client.get(f"/api/networks/{nid}/history").json()["steps"][-1] == 10
