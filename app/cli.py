@@ -7,6 +7,7 @@ import os
 
 import uvicorn
 
+from app.serving import GuardedProtocol, connection_limits, raise_fd_limit
 from app.settings import Settings
 
 
@@ -47,6 +48,13 @@ def main(argv: list[str] | None = None) -> None:
         {"BACKPROP_DB_PATH": str(settings.db_path), "BACKPROP_SHARED": "1" if shared else "0"}
     )
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    limits = connection_limits(settings, raise_fd_limit())
+    if limits.connections < settings.max_connections:
+        logging.warning(
+            "the open-file limit allows %d connections, not %d",
+            limits.connections,
+            settings.max_connections,
+        )
     mode = "shared" if shared else "local"
     print(
         f"Backprop Visualizer on http://{host}:{settings.port} ({mode} mode, "
@@ -60,6 +68,7 @@ def main(argv: list[str] | None = None) -> None:
         port=settings.port,
         workers=settings.workers,
         timeout_graceful_shutdown=5,
+        http=GuardedProtocol,  # header and body deadlines, connection limits
         access_log=False,
     )
 
