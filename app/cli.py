@@ -45,7 +45,11 @@ def main(argv: list[str] | None = None) -> None:
         host = "0.0.0.0"
     shared = settings.shared or not _is_loopback(host)
     os.environ.update(
-        {"BACKPROP_DB_PATH": str(settings.db_path), "BACKPROP_SHARED": "1" if shared else "0"}
+        {
+            "BACKPROP_DB_PATH": str(settings.db_path),
+            "BACKPROP_SHARED": "1" if shared else "0",
+            "BACKPROP_HOST": host,  # a name bound here is a Host the app answers to
+        }
     )
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     limits = connection_limits(settings, raise_fd_limit())
