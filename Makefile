@@ -8,11 +8,13 @@ ARGS ?=
 STAMP_RUN := $(VENV)/.stamp-run
 STAMP_TEST := $(VENV)/.stamp-test
 STAMP_BENCH := $(VENV)/.stamp-bench
+# the page's checkers (typescript, prettier) from package-lock.json
+STAMP_NODE := node_modules/.package-lock.json
 # every script but the shared helpers (_common.py)
 BENCHMARKS := $(filter-out benchmarks/_%,$(sort $(wildcard benchmarks/*.py)))
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test chromium lint bench clean
+.PHONY: help venv run test chromium js-check lint bench clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -58,7 +60,14 @@ lint: $(STAMP_TEST) ## ruff check, ruff format --check, hadolint Dockerfile
 	$(BIN)/ruff format --check .
 	$(BIN)/hadolint Dockerfile
 
-test: $(STAMP_TEST) chromium ## ruff, then the whole pytest suite (engine, API, browser)
+$(STAMP_NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+js-check: $(STAMP_NODE) ## the page's JavaScript: tsc --checkJs (JSDoc types) and prettier --check
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/prettier --check "static/js/**/*.js"
+
+test: $(STAMP_TEST) chromium js-check ## ruff, tsc, prettier, then the whole pytest suite (engine, API, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -69,5 +78,5 @@ bench: $(STAMP_BENCH) chromium ## run every script in benchmarks/ (figures in be
 	done
 
 clean: ## remove .venv, caches and build output (keeps data/)
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-results build dist *.egg-info
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis test-results build dist *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

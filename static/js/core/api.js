@@ -1,0 +1,170 @@
+// @ts-check
+// Every call to the REST API, and nothing else. A user action's call is also put in the
+// store as the equivalent curl command (the "Copy as curl" card).
+
+import { curlFor } from "../model/curl.js";
+import { store } from "./store.js";
+
+const JSON_HEADERS = { "Content-Type": "application/json" };
+
+/** An API error: `status` is the HTTP status, `detail` the server's message. */
+export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {unknown} detail
+   */
+  constructor(status, detail) {
+    super(formatDetail(detail));
+    this.status = status;
+    this.detail = detail;
+  }
+}
+
+/**
+ * FastAPI's detail as one line: "learning_rate: must be > 0; ...".
+ * @param {unknown} detail
+ */
+export function formatDetail(detail) {
+  if (Array.isArray(detail)) {
+    return detail.map((d) => `${(d.loc || []).slice(1).join(".") || "request"}: ${d.msg}`).join("; ");
+  }
+  return typeof detail === "string" ? detail : JSON.stringify(detail);
+}
+
+/**
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @param {{record?: boolean}} [options] record: a user action, shown as curl
+ */
+async function request(method, path, body, { record = false } = {}) {
+  if (record) store.update({ curl: curlFor(window.location.origin, method, path, body) });
+  /** @type {RequestInit} */
+  const init = { method, headers: body === undefined ? {} : JSON_HEADERS };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const response = await fetch(path, init);
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, data ? data.detail : response.statusText);
+  return data;
+}
+
+/** @param {string} id */
+const net = (id) => `/api/networks/${encodeURIComponent(id)}`;
+const RECORD = { record: true };
+
+/** GET /api/config: option lists and limits. */
+export const config = () => request("GET", "/api/config");
+
+/** GET /api/presets (an empty list when the server has none). */
+export async function listPresets() {
+  try {
+    return await request("GET", "/api/presets");
+  } catch (error) {
+    if (error.status === 404) return [];
+    throw error;
+  }
+}
+
+/** GET /api/datasets. */
+export const listDatasets = () => request("GET", "/api/datasets");
+
+/** GET /api/lessons: the article's lessons (texts in English and Chinese). */
+export const lessons = () => request("GET", "/api/lessons");
+
+/** POST /api/networks: a new network from a create body. @param {object} body */
+export const createNetwork = (body) => request("POST", "/api/networks", body, RECORD);
+
+/** GET /api/networks/{id}: the NetworkState. @param {string} id */
+export const getNetwork = (id) => request("GET", net(id));
+
+/** PATCH /api/networks/{id}: learning rate, batch size and the like. @param {string} id @param {object} body */
+export const patchNetwork = (id, body) => request("PATCH", net(id), body, RECORD);
+
+/**
+ * PUT /api/networks/{id}/weights with one value (link.from null: the bias).
+ * @param {string} id
+ * @param {import("../model/links.js").LinkId} link
+ * @param {number} value
+ */
+export const setWeight = (id, { layer, to, from }, value) =>
+  request("PUT", `${net(id)}/weights`, { layer, to, from, value }, RECORD);
+
+/**
+ * PUT /api/networks/{id}/weights with every weight (and bias).
+ * @param {string} id
+ * @param {number[][][]} weights
+ * @param {number[][]} [biases]
+ */
+export const setAllWeights = (id, weights, biases) =>
+  request("PUT", `${net(id)}/weights`, biases ? { weights, biases } : { weights }, RECORD);
+
+/** POST /api/networks/{id}/step (lean: without the parameters before). @param {string} id */
+export const step = (id, { lean = false } = {}) =>
+  request("POST", `${net(id)}/step${lean ? "?lean=true" : ""}`, {}, RECORD);
+
+/** POST /api/networks/{id}/train: several steps in one request. @param {string} id @param {number} steps */
+export const train = (id, steps) => request("POST", `${net(id)}/train`, { steps }, RECORD);
+
+/** POST /api/networks/{id}/undo: back one step, exactly. @param {string} id */
+export const undo = (id) => request("POST", `${net(id)}/undo`, undefined, RECORD);
+
+/**
+ * POST /api/networks/{id}/forward: for given rows, or a split of the network's own data
+ * ({split: "train" | "test"}), with the loss and the accuracy when there are targets.
+ * @param {string} id
+ * @param {{inputs?: number[][], targets?: number[][], split?: "train" | "test"}} body
+ */
+export const forward = (id, body) => request("POST", `${net(id)}/forward`, body);
+
+/**
+ * GET /api/networks/{id}/explain: the chain-rule factors of one weight's gradient.
+ * @param {string} id
+ * @param {import("../model/links.js").LinkId} link
+ */
+export function explain(id, { layer, to, from }, { record = true } = {}) {
+  const query = new URLSearchParams({ layer: String(layer), to: String(to) });
+  if (from !== null && from !== undefined) query.set("from", String(from));
+  return request("GET", `${net(id)}/explain?${query}`, undefined, { record });
+}
+
+/** GET /api/networks/{id}/history (since: only steps after it). @param {string} id @param {number | null} since */
+export const history = (id, since = null) =>
+  request("GET", `${net(id)}/history${since === null ? "" : `?since=${since}`}`);
+
+/** GET /api/networks/{id}/dataset: the training (and test) rows. @param {string} id */
+export const dataset = (id) => request("GET", `${net(id)}/dataset`);
+
+/** GET /api/networks/{id}/grid: every unit's output over the input plane. @param {string} id @param {number} resolution */
+export const grid = (id, resolution) => request("GET", `${net(id)}/grid?resolution=${resolution}`);
+
+/** GET /api/networks/{id}/last-step: the last step again, in full (409 when there is none). @param {string} id */
+export const lastStep = (id) => request("GET", `${net(id)}/last-step`);
+
+/** GET /api/activations: every hidden activation g(z) and g'(z), sampled. */
+export const activations = (points = 121, limit = 6) =>
+  request("GET", `/api/activations?points=${points}&limit=${limit}`, undefined, RECORD);
+
+/**
+ * GET /api/softmax: softmax(z), and with a target class E = -ln p[target].
+ * @param {number[]} z
+ * @param {number | null} [target]
+ */
+export function softmax(z, target = null, { record = true } = {}) {
+  const query = new URLSearchParams();
+  z.forEach((v) => query.append("z", String(v)));
+  if (target !== null) query.set("target", String(target));
+  return request("GET", `/api/softmax?${query}`, undefined, { record });
+}
+
+/**
+ * Follow a network's light event stream ({id, revision, step} per change); returns it.
+ * @param {string} id
+ * @param {{onRevision: (change: {id: string, revision: number, step: number}) => void, onDeleted: () => void}} handlers
+ */
+export function followEvents(id, { onRevision, onDeleted }) {
+  const source = new EventSource(`${net(id)}/events?light=true`);
+  source.addEventListener("revision", (event) => onRevision(JSON.parse(event.data)));
+  source.addEventListener("deleted", () => onDeleted());
+  return source;
+}

@@ -1,0 +1,130 @@
+// @ts-check
+// The shape of the store's state, written down once, and its value before anything loads.
+
+import { DEFAULTS } from "./hash.js";
+
+/**
+ * The view as a table that round-trips through location.hash (core/hash.js).
+ * @typedef {object} Ui
+ * @property {string} net network id
+ * @property {"weights" | "gradients" | "updates"} view what the links show
+ * @property {number} ex the selected training example
+ * @property {boolean} bias draw bias units
+ * @property {boolean} st step-through mode
+ * @property {number} speed steps per frame while playing
+ * @property {string} lesson the open lesson's id ("" for none)
+ * @property {number} ls the open lesson's step
+ */
+
+/**
+ * GET /api/config: option lists and limits, from the server's registries and settings.
+ * @typedef {object} Config
+ * @property {{name: string, range: (number | null)[], hidden: boolean, output: boolean}[]} activations
+ * @property {{name: string, output_activations: string[]}[]} losses
+ * @property {string[]} initializers
+ * @property {Record<string, any>} limits max_hidden_layers, max_units, max_train_steps, ...
+ */
+
+/**
+ * A loss curve: parallel arrays, plus the last step that came from GET /history (later
+ * points came from /train responses and lack test losses).
+ * @typedef {{steps: number[], losses: number[], test_losses: (number | null)[], exact: number}} History
+ */
+
+/**
+ * A decoded GET /grid: every unit's output over the 2-D input plane.
+ * @typedef {{n: number, xRange: number[], yRange: number[], output: Float32Array[], hidden: Float32Array[][]}} Grid
+ */
+
+/** @typedef {{correct: number, total: number, fraction: number}} Accuracy */
+
+/**
+ * One network of a lesson's stage (several side by side under one Play).
+ * @typedef {object} StageNet
+ * @property {string} preset
+ * @property {any} state its NetworkState
+ * @property {any} data its dataset rows
+ * @property {History} history
+ * @property {Grid | null} grid
+ * @property {Accuracy | null} accuracy
+ * @property {string | null} failed why it stopped training (409), or null
+ */
+
+/**
+ * @typedef {object} Stage
+ * @property {"compare" | "activations"} kind
+ * @property {StageNet[]} nets
+ * @property {boolean} switched the lesson's switch (perceptron XOR -> AND) is on
+ * @property {any[] | null} curves GET /api/activations (activations kind)
+ * @property {number} zIndex the sample the activation plots read at
+ * @property {number[]} softmaxZ the vector softmax is shown of
+ * @property {any} softmax GET /api/softmax of softmaxZ
+ */
+
+/**
+ * @typedef {object} AppState
+ * @property {"en" | "zh"} lang
+ * @property {Record<string, Record<string, string>>} tables i18n strings by language
+ * @property {Config | null} config
+ * @property {any[]} presets
+ * @property {any[]} datasets
+ * @property {any[]} lessons
+ * @property {Ui} ui
+ * @property {any} network the NetworkState shown (null before the first)
+ * @property {any} lastStep the last step (StepResult) of the network, or null
+ * @property {any} data the network's dataset rows
+ * @property {any} example forward pass of the selected example
+ * @property {Grid | null} grid
+ * @property {History | null} history
+ * @property {{train: Accuracy | null, test: Accuracy | null} | null} accuracy
+ * @property {boolean} playing
+ * @property {number | null} phase step-through: the phase of lastStep shown
+ * @property {import("../model/links.js").LinkId | null} inspected the link in the inspector
+ * @property {any} explained GET explain of the inspected link
+ * @property {string | null} typed what the user typed in the weight editor, not yet set
+ * @property {number | null} userSeed a seed the user typed (kept by Reset)
+ * @property {string} curl the last user action's REST call as curl
+ * @property {{message: string, kind: string, id: number} | null} toast
+ * @property {string | null} highlight the graph parts a lesson term names
+ * @property {any} tooltip {kind: "link" | "unit", datum, x, y} or null
+ * @property {boolean} menuOpen the Lessons menu
+ * @property {boolean} helpOpen the keys overlay
+ * @property {Stage | null} stage
+ * @property {any} widget the open lesson widget's data (fetched for it), or null
+ * @property {number} layout bumped when the page's columns change size (views lay out again)
+ */
+
+/** @returns {AppState} */
+export function initialState() {
+  return {
+    lang: "en",
+    tables: { en: {}, zh: {} },
+    config: null,
+    presets: [],
+    datasets: [],
+    lessons: [],
+    ui: { ...DEFAULTS },
+    network: null,
+    lastStep: null,
+    data: null,
+    example: null,
+    grid: null,
+    history: null,
+    accuracy: null,
+    playing: false,
+    phase: null,
+    inspected: null,
+    explained: null,
+    typed: null,
+    userSeed: null,
+    curl: "",
+    toast: null,
+    highlight: null,
+    tooltip: null,
+    menuOpen: false,
+    helpOpen: false,
+    stage: null,
+    widget: null,
+    layout: 0,
+  };
+}

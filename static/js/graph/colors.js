@@ -1,0 +1,48 @@
+// @ts-check
+// The colours of the page: one diverging scale for every signed value (weights, gradients,
+// activations; white at zero), shared by the graph, the legend and the charts.
+
+const d3 = window.d3;
+
+export const NEGATIVE = "#e8590c";
+export const ZERO = "#ffffff";
+export const POSITIVE = "#1c7ed6";
+export const UNKNOWN_FILL = "#e9ecef";
+export const UNKNOWN_LINK = "#dee2e6";
+export const UNIT_STROKE = "#495057";
+export const BIAS_FILL = "#f8f9fa";
+/** Class colours (two classes use NEGATIVE and POSITIVE). */
+export const CLASS_COLORS = [NEGATIVE, POSITIVE, "#2f9e44", "#7048e8", "#e03131", "#0c8599"];
+
+const toNegative = d3.interpolateLab(ZERO, NEGATIVE);
+const toPositive = d3.interpolateLab(ZERO, POSITIVE);
+
+/**
+ * The diverging colour of value v on a scale reaching +-max (white at zero).
+ * @param {number | null | undefined} v
+ * @param {number} max
+ * @returns {string}
+ */
+export function divergingColor(v, max) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return UNKNOWN_LINK;
+  const s = max > 0 ? Math.max(-1, Math.min(1, v / max)) : 0;
+  return s < 0 ? toNegative(-s) : toPositive(s);
+}
+
+const LUT_SIZE = 256;
+/** @type {number[][]} */
+const LUT = Array.from({ length: LUT_SIZE + 1 }, (_, i) => {
+  const c = d3.rgb(divergingColor((i / LUT_SIZE) * 2 - 1, 1));
+  return [c.r, c.g, c.b];
+});
+
+/**
+ * The diverging colour of v on a scale reaching +-max, as [r, g, b] from a lookup table.
+ * @param {number} v
+ * @param {number} max
+ */
+export function divergingRGB(v, max) {
+  if (!Number.isFinite(v)) return LUT[LUT_SIZE / 2];
+  const s = max > 0 ? Math.max(-1, Math.min(1, v / max)) : 0;
+  return LUT[Math.round(((s + 1) / 2) * LUT_SIZE)];
+}

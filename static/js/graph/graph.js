@@ -1,0 +1,172 @@
+// @ts-check
+// The network drawing: a graph in a container, drawn from a GraphModel. render() lays it
+// out again only when the architecture or the size changed, then restyles.
+
+import { t } from "../core/i18n.js";
+import { linkAt, paintLinks } from "./canvas.js";
+import { BIAS_FILL } from "./colors.js";
+import { applyHighlight } from "./highlight.js";
+import { computeLayout } from "./layout.js";
+import { createStripImages, drawStrips, updateStrips } from "./strips.js";
+import { drawColumns, drawLinks, drawUnits, updateLinks, updateUnits } from "./svg.js";
+
+const d3 = window.d3;
+
+/**
+ * A network graph in `container`; handlers get (datum, event) for hover and click.
+ * @param {HTMLElement} container
+ * @param {import("./svg.js").Handlers} handlers
+ */
+export function createGraph(container, handlers) {
+  const svg = d3.select(container).append("svg").attr("class", "graph-svg").attr("data-testid", "graph-svg");
+  const defs = svg.append("defs");
+  const layers = {
+    svg,
+    columns: svg.append("g").attr("class", "columns"),
+    hits: svg.append("g").attr("class", "hits"),
+    links: svg.append("g").attr("class", "links"),
+    units: svg.append("g").attr("class", "units"),
+    strips: svg.append("g").attr("class", "strips"),
+    notes: svg.append("g").attr("class", "link-notes"),
+  };
+  const stripImages = createStripImages();
+  /** @type {{layout: import("./layout.js").Layout | null, key: string, canvas: any, painted: any[], hovered: any, highlighted: string | null, look: any, lang: string}} */
+  const my = {
+    layout: null,
+    key: "",
+    canvas: null,
+    painted: [],
+    hovered: null,
+    highlighted: null,
+    look: null,
+    lang: "",
+  };
+
+  function draw(model) {
+    const layout = computeLayout(
+      model.layers,
+      model.showBias && model.useBias,
+      container.clientWidth || 800,
+      container.clientHeight || 500,
+    );
+    my.layout = layout;
+    container.dataset.linkRender = layout.canvas ? "canvas" : "svg";
+    svg
+      .attr("viewBox", `0 0 ${layout.width} ${layout.height}`)
+      .attr("width", layout.width)
+      .attr("height", layout.height);
+    sizeCanvas(layout);
+    drawColumns(layers.columns, layout);
+    drawLinks(layers.hits, layers.links, layout, handlers);
+    drawLinkArea(layout);
+    drawUnits(defs, layers.units, layout, handlers);
+    drawStrips(layers.strips, svg, layout, handlers);
+    layers.notes
+      .selectAll("text")
+      .data(layout.canvas ? layout.sampled.filter((s) => s.k < s.candidates) : [], (d) => d.layer)
+      .join("text")
+      .attr("class", "link-note")
+      .attr("data-testid", "link-note")
+      .attr("x", (d) => d.x)
+      .attr("y", layout.height - 8)
+      .text((d) => t("graph.strongestLinks", { k: d.k, n: d.candidates }));
+  }
+
+  /** Size the canvas to the drawing (device pixels), or remove it on the SVG path. */
+  function sizeCanvas(layout) {
+    my.painted = [];
+    my.hovered = null;
+    if (!layout.canvas) {
+      // no canvas element at all: with a hidden, zero-size one in the page, tests that
+      // wait on animation frames in headless Chromium timed out now and then
+      my.canvas?.remove();
+      my.canvas = null;
+      delete container.dataset.linksPainted;
+      return;
+    }
+    my.canvas ??= d3
+      .select(container)
+      .insert("canvas", ":first-child")
+      .attr("class", "graph-canvas")
+      .attr("data-testid", "graph-canvas");
+    const dpr = window.devicePixelRatio || 1;
+    my.canvas.style("width", `${layout.width}px`).style("height", `${layout.height}px`);
+    my.canvas.node().width = Math.round(layout.width * dpr);
+    my.canvas.node().height = Math.round(layout.height * dpr);
+    my.look = { dpr, band: getComputedStyle(container).getPropertyValue("--band").trim() || BIAS_FILL };
+  }
+
+  /** On the canvas path, one transparent rectangle finds links by geometry. */
+  function drawLinkArea(layout) {
+    layers.hits
+      .selectAll("rect.link-area")
+      .data(layout.canvas ? [layout] : [])
+      .join("rect")
+      .attr("class", "link-area")
+      .attr("data-testid", "link-area")
+      .attr("width", layout.width)
+      .attr("height", layout.height)
+      .on("mousemove", (event) => {
+        const [px, py] = d3.pointer(event, svg.node());
+        my.hovered = linkAt(my.painted, px, py);
+        d3.select(event.currentTarget)
+          .classed("over", Boolean(my.hovered))
+          .attr("data-hovered", my.hovered ? my.hovered.key : null);
+        if (my.hovered) handlers.onLinkHover(my.hovered, event);
+        else handlers.onLeave();
+      })
+      .on("mouseleave", (event) => {
+        my.hovered = null;
+        d3.select(event.currentTarget).classed("over", false).attr("data-hovered", null);
+        handlers.onLeave();
+      })
+      .on("click", (event) => {
+        if (my.hovered) handlers.onLinkClick(my.hovered, event);
+      });
+  }
+
+  /** Mark the parts named by a lesson term's key (null: none). @param {string | null} key */
+  function highlight(key) {
+    my.highlighted = key;
+    if (my.layout) applyHighlight(layers, key, my.layout.depth);
+  }
+
+  return {
+    highlight,
+    /**
+     * Draw (when the architecture, size or language changed) and restyle for a model.
+     * @param {import("../model/graph-model.js").GraphModel} model
+     * @param {string} [lang] the language the titles are in
+     */
+    render(model, lang = "") {
+      performance.clearMarks("graph-render-start");
+      performance.clearMeasures("graph-render");
+      performance.mark("graph-render-start");
+      const key = [
+        model.layers.join("-"),
+        model.useBias,
+        model.showBias,
+        container.clientWidth,
+        container.clientHeight,
+        lang,
+      ].join("|");
+      if (key !== my.key) {
+        draw(model);
+        my.key = key;
+        if (my.highlighted) highlight(my.highlighted);
+      }
+      const layout = my.layout;
+      if (layout.canvas) {
+        my.painted = paintLinks(my.canvas.node(), layout, model, my.look);
+        container.dataset.linksPainted = String(my.painted.length);
+      } else updateLinks(layers.links, layout, model);
+      updateUnits(layers.units, model);
+      updateStrips(layers.strips, model, stripImages);
+      performance.measure("graph-render", "graph-render-start"); // the benchmarks read it
+    },
+    /** Forget the drawing so the next render lays it out again. */
+    invalidate() {
+      my.key = "";
+    },
+  };
+}

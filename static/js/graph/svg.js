@@ -1,0 +1,213 @@
+// @ts-check
+// The SVG layer of the network drawing: columns, links (SVG path), units and bias units.
+// draw*() makes the elements once per layout with stable keys (d3's keyed join); update*()
+// only restyles them, so a training step is cheap.
+
+import { t } from "../core/i18n.js";
+import { linkKey, paramAt } from "../model/links.js";
+import { BIAS_FILL, divergingColor, UNKNOWN_FILL } from "./colors.js";
+
+const d3 = window.d3;
+const HIT_MAX_LINKS = 800; // larger networks get no wide invisible hover targets
+const HEATMAP_INSET = 3.5; // px of activation colour left visible around a heatmap
+const MAX_LINK_WIDTH = 9;
+const DENSE_LINK_WIDTH = 2;
+
+/** @typedef {import("./layout.js").Layout} Layout */
+/** @typedef {{onLinkHover: Function, onLinkClick: Function, onUnitHover: Function, onLeave: Function}} Handlers */
+
+/**
+ * The column bands and titles ("hidden 1 · 3").
+ * @param {any} columns d3 selection
+ * @param {Layout} layout
+ */
+export function drawColumns(columns, layout) {
+  const titles = layout.layers.map((n, layer) => ({
+    layer,
+    text:
+      layer === 0 ? t("graph.input") : layer === layout.depth ? t("graph.output") : t("graph.hiddenN", { n: layer }),
+    count: n,
+  }));
+  columns
+    .selectAll("g.column")
+    .data(titles, (d) => d.layer)
+    .join((enter) => {
+      const g = enter.append("g").attr("class", "column");
+      g.append("rect").attr("class", "column-band");
+      g.append("text").attr("class", "column-title");
+      return g;
+    })
+    .each(function (d) {
+      const g = d3.select(this);
+      const x = layout.xs[d.layer];
+      g.select("rect")
+        .attr("x", x - layout.band / 2)
+        .attr("y", 6)
+        .attr("width", layout.band)
+        .attr("height", layout.height - 12)
+        .attr("rx", 10);
+      g.select("text").attr("x", x).attr("y", 22).text(`${d.text} · ${d.count}`);
+    });
+}
+
+/**
+ * The SVG links and their wide invisible hover lines.
+ * @param {any} hitLayer @param {any} linkLayer @param {Layout} layout @param {Handlers} handlers
+ */
+export function drawLinks(hitLayer, linkLayer, layout, handlers) {
+  const place = (sel) =>
+    sel
+      .attr("x1", (d) => d.source.x)
+      .attr("y1", (d) => d.source.y)
+      .attr("x2", (d) => d.target.x)
+      .attr("y2", (d) => d.target.y)
+      .on("mouseenter", (event, d) => handlers.onLinkHover(d, event))
+      .on("mousemove", (event, d) => handlers.onLinkHover(d, event))
+      .on("mouseleave", () => handlers.onLeave())
+      .on("click", (event, d) => handlers.onLinkClick(d, event));
+  const links = layout.links;
+  hitLayer
+    .selectAll("line")
+    .data(links.length <= HIT_MAX_LINKS ? links : [], (d) => d.key)
+    .join("line")
+    .attr("class", "hit")
+    .attr("data-key", (d) => d.key)
+    .call(place);
+  linkLayer
+    .classed("dense", layout.dense)
+    .selectAll("line")
+    .data(links, (d) => d.key)
+    .join("line")
+    .attr("class", (d) => (d.from === null ? "link bias-link" : "link"))
+    .attr("data-testid", "link")
+    .attr("data-key", (d) => d.key)
+    .attr("data-layer", (d) => d.layer)
+    .attr("data-from", (d) => (d.from === null ? "bias" : d.from))
+    .attr("data-to", (d) => d.to)
+    .call(place);
+}
+
+/**
+ * Units (circles with label, value and heatmap) and bias units.
+ * @param {any} defs @param {any} unitLayer @param {Layout} layout @param {Handlers} handlers
+ */
+export function drawUnits(defs, unitLayer, layout, handlers) {
+  const circles = layout.units.filter((u) => !u.strip);
+  defs
+    .selectAll("clipPath")
+    .data(
+      circles.filter((u) => u.heatmap),
+      (d) => d.key,
+    )
+    .join((enter) => enter.append("clipPath").call((c) => c.append("circle")))
+    .attr("id", (d) => `clip-${d.key}`)
+    .select("circle")
+    .attr("cx", (d) => d.x)
+    .attr("cy", (d) => d.y)
+    .attr("r", (d) => Math.max(d.r - HEATMAP_INSET, 1));
+  unitLayer
+    .selectAll("g.unit")
+    .data(circles, (d) => d.key)
+    .join((enter) => {
+      const g = enter.append("g").attr("class", "unit").attr("data-testid", "unit");
+      g.append("circle").attr("class", "unit-body");
+      g.append("image").attr("class", "unit-heatmap").attr("preserveAspectRatio", "none");
+      g.append("text").attr("class", "unit-label");
+      g.append("text").attr("class", "unit-value");
+      return g;
+    })
+    .classed("small", (d) => d.small)
+    .attr("data-key", (d) => d.key)
+    .attr("data-layer", (d) => d.layer)
+    .attr("data-unit", (d) => d.unit)
+    .on("mouseenter", (event, d) => handlers.onUnitHover(d, event))
+    .on("mousemove", (event, d) => handlers.onUnitHover(d, event))
+    .on("mouseleave", () => handlers.onLeave())
+    .each(function (d) {
+      const g = d3.select(this);
+      g.select("circle").attr("cx", d.x).attr("cy", d.y).attr("r", d.r);
+      g.select("image")
+        .attr("x", d.x - d.r)
+        .attr("y", d.y - d.r)
+        .attr("width", 2 * d.r)
+        .attr("height", 2 * d.r)
+        .attr("clip-path", d.heatmap ? `url(#clip-${d.key})` : null);
+      const left = d.layer === 0;
+      const textX = left ? d.x - d.r - 8 : d.x + d.r + 8;
+      const anchor = left ? "end" : "start";
+      g.select("text.unit-label")
+        .attr("x", textX)
+        .attr("y", d.y - (left ? 0 : 6))
+        .attr("text-anchor", anchor)
+        .text(d.label);
+      g.select("text.unit-value")
+        .attr("x", textX)
+        .attr("y", d.y + (left ? 14 : 9))
+        .attr("text-anchor", anchor);
+    });
+  unitLayer
+    .selectAll("g.bias")
+    .data(layout.biasUnits, (d) => d.key)
+    .join((enter) => {
+      const g = enter.append("g").attr("class", "bias").attr("data-testid", "bias-unit");
+      g.append("circle");
+      g.append("text");
+      return g;
+    })
+    .attr("data-layer", (d) => d.layer)
+    .attr("data-unit", "bias")
+    .each(function (d) {
+      const g = d3.select(this);
+      g.select("circle").attr("cx", d.x).attr("cy", d.y).attr("r", d.r).attr("fill", BIAS_FILL);
+      g.select("text").attr("x", d.x).attr("y", d.y).text("1");
+    });
+}
+
+/**
+ * Restyle the SVG links for a model: colour and width by the shown value.
+ * @param {any} linkLayer @param {Layout} layout @param {import("../model/graph-model.js").GraphModel} model
+ */
+export function updateLinks(linkLayer, layout, model) {
+  const max = model.scaleMax;
+  const width = d3
+    .scaleSqrt()
+    .domain([0, max])
+    .range([0.4, layout.dense ? DENSE_LINK_WIDTH : MAX_LINK_WIDTH])
+    .clamp(true);
+  const selected = model.selectedLink ? linkKey(model.selectedLink) : null;
+  const shownOf = (d) => paramAt(model.shown, d) ?? null;
+  linkLayer
+    .selectAll("line.link")
+    .attr("data-weight", (d) => String(paramAt(model, d)))
+    .attr("data-shown", (d) => String(shownOf(d)))
+    .attr("stroke", (d) => divergingColor(shownOf(d), max))
+    .attr("stroke-width", (d) => {
+      const v = shownOf(d);
+      return v === null ? 0.6 : width(Math.abs(v));
+    })
+    .classed("unknown", (d) => shownOf(d) === null)
+    .classed("selected", (d) => d.key === selected);
+}
+
+/**
+ * Restyle the units: fill by activation, heatmap, value text, active layers.
+ * @param {any} unitLayer @param {import("../model/graph-model.js").GraphModel} model
+ */
+export function updateUnits(unitLayer, model) {
+  const active = new Set(model.activeLayers);
+  unitLayer
+    .selectAll("g.unit")
+    .classed("active", (d) => active.has(d.layer))
+    .each(function (d) {
+      const g = d3.select(this);
+      const a = model.unitValues[d.layer]?.[d.unit];
+      const known = a !== null && a !== undefined;
+      g.attr("data-activation", known ? String(a) : "");
+      g.select("circle").attr("fill", known ? divergingColor(a, model.unitScaleMax) : UNKNOWN_FILL);
+      const href = d.heatmap ? model.heatmaps?.[d.layer]?.[d.unit] : null;
+      g.select("image")
+        .attr("href", href || null)
+        .attr("display", href ? null : "none");
+      g.select("text.unit-value").text(d.small ? "" : (model.unitText[d.layer]?.[d.unit] ?? ""));
+    });
+}

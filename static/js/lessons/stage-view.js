@@ -1,0 +1,87 @@
+// @ts-check
+// The stage's compare view: a panel per network (title, α, step, loss, accuracy, graph,
+// decision boundary, loss curve on one shared scale).
+
+import { t, tOr } from "../core/i18n.js";
+import { drawBoundary } from "../charts/boundary.js";
+import { heatmapURL, outputColorFn } from "../charts/heatmap.js";
+import { drawLossCurve } from "../charts/loss-curve.js";
+import { createGraph } from "../graph/graph.js";
+import { centreOf, classOf, rangeOf } from "../model/classes.js";
+import { fmt } from "../model/format.js";
+import { baseModel } from "../model/graph-model.js";
+import { html, render } from "../views/watch.js";
+
+const LINK_SCALE = 4; // one fixed scale, so the panels compare
+const CURVE_STEPS = 200; // the shared loss scale covers the first steps
+const IGNORE = { onLinkHover: () => {}, onLinkClick: () => {}, onUnitHover: () => {}, onLeave: () => {} };
+
+/** @param {import("../core/state.js").StageNet} net @param {number} i */
+function panel(net, i) {
+  const s = net.state;
+  const acc = net.accuracy;
+  return html`<section class="card stage-panel" data-testid=${`stage-panel-${i}`} data-preset=${net.preset}>
+    <div class="stage-head">
+      <h2 class="stage-title">${tOr(`preset.${net.preset}.title`, net.preset)}</h2>
+      <span
+        class=${`stage-accuracy${acc && acc.correct === acc.total ? " perfect" : ""}`}
+        data-testid=${`stage-accuracy-${i}`}
+        data-right=${acc ? String(acc.correct) : ""}
+        data-step=${String(s.step)}
+        >${acc ? t("stage.accuracy", { right: acc.correct, total: acc.total }) : ""}</span
+      >
+    </div>
+    <div class="stage-stats">
+      <span>α = ${s.learning_rate}</span>
+      <span>${t("stat.step")} <strong data-testid="stage-step">${s.step}</strong></span>
+      <span>${t("stat.loss")} <strong>${s.last_loss === null ? "–" : fmt(s.last_loss, 4)}</strong></span>
+      ${net.failed ? html`<span class="legend-warn">${t("stage.stopped")}</span>` : ""}
+    </div>
+    <div class="stage-graph"></div>
+    <div class="stage-charts">
+      <div class="boundary stage-boundary" data-testid=${`stage-boundary-${i}`}></div>
+      <div class="chart stage-loss" data-testid=${`stage-loss-${i}`}></div>
+    </div>
+  </section>`;
+}
+
+/** The compare view in `root`: draw(state) patches it. @param {HTMLElement} root */
+export function createCompareView(root) {
+  /** @type {{graphs: Map<Element, ReturnType<typeof createGraph>>}} */
+  const my = { graphs: new Map() };
+  /** @param {any} s @param {boolean} [relayout] */
+  return (s, relayout = false) => {
+    const nets = s.stage.nets;
+    render(html`<div class=${`stage-grid n${nets.length}`}>${nets.map(panel)}</div>`, root);
+    const yMax = Math.max(0.1, ...nets.map((n) => Math.max(0, ...n.history.losses.slice(0, CURVE_STEPS))));
+    root.querySelectorAll(".stage-panel").forEach((el, i) => {
+      const net = nets[i];
+      const host = /** @type {HTMLElement} */ (el.querySelector(".stage-graph"));
+      if (!my.graphs.has(host)) my.graphs.set(host, createGraph(host, IGNORE));
+      const graph = my.graphs.get(host);
+      if (relayout) graph.invalidate();
+      graph.render(baseModel(net.state, { scaleMax: LINK_SCALE }), s.lang);
+      graph.highlight(s.highlight);
+      if (net.grid) {
+        const range = rangeOf(s.config, net.state.output_activation);
+        const points = net.data.inputs.map((x, r) => ({
+          key: `t${r}`,
+          x: x[0],
+          y: x[1],
+          cls: classOf(net.data.targets[r], centreOf(range)),
+          test: false,
+        }));
+        const image = heatmapURL(net.grid.n, outputColorFn(net.grid.output, range));
+        drawBoundary(el.querySelector(".stage-boundary"), {
+          image,
+          xRange: net.grid.xRange,
+          yRange: net.grid.yRange,
+          points,
+          selected: null,
+          classCount: 2,
+        });
+      }
+      drawLossCurve(/** @type {HTMLElement} */ (el.querySelector(".stage-loss")), net.history, { yMax });
+    });
+  };
+}

@@ -1,0 +1,21 @@
+// @ts-check
+// GET /grid's base64 float32 arrays, decoded.
+
+/** One float32-le-base64 string as a Float32Array. @param {string} b64 */
+export function decodeFloat32(b64) {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  return new Float32Array(bytes.buffer);
+}
+
+/**
+ * A GET /grid response, decoded.
+ * @param {any} grid
+ * @returns {import("../core/state.js").Grid}
+ */
+export const decodeGrid = (grid) => ({
+  n: grid.resolution,
+  xRange: grid.x_range,
+  yRange: grid.y_range,
+  output: grid.output.map(decodeFloat32),
+  hidden: (grid.hidden || []).map((layer) => layer.map(decodeFloat32)),
+});

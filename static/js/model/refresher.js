@@ -1,0 +1,38 @@
+// @ts-check
+// A coalescing refresher: request() asks for one run of `job` at least `gap()` ms later;
+// requests while one is waiting or running fold into at most one more run.
+
+/**
+ * @param {() => Promise<void>} job
+ * @param {() => number} gap milliseconds to wait before a run
+ */
+export function createRefresher(job, gap) {
+  let timer = null;
+  let running = false;
+  let again = false;
+
+  async function run() {
+    timer = null;
+    running = true;
+    try {
+      await job();
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        request();
+      }
+    }
+  }
+
+  function request() {
+    if (running) again = true;
+    else if (timer === null) timer = setTimeout(run, gap());
+  }
+
+  return {
+    request,
+    /** Whether a run is waiting or running. */
+    pending: () => running || timer !== null,
+  };
+}

@@ -1,0 +1,65 @@
+// @ts-check
+// The main network's background data, fetched together after every change: the selected
+// example's forward pass, the loss history (only the new steps), the last step while
+// playing (when the view needs it), and for 2-D data the grid and the accuracy.
+
+import * as api from "../core/api.js";
+import { report } from "../core/errors.js";
+import { store } from "../core/store.js";
+import { decodeGrid } from "../model/grid.js";
+import { mergeHistory, sinceFor } from "../model/history.js";
+
+const GRID_RESOLUTION = 40;
+
+/** The last step of a network from the server (null when there is none). @param {any} state */
+export async function fetchLastStep(state) {
+  if (state.step === 0 || state.has_last_step === false) return null;
+  try {
+    return await api.lastStep(state.id);
+  } catch (error) {
+    if (error.status === 409) return null;
+    throw error;
+  }
+}
+
+/** Fetch and store the background data of the network shown (errors: quiet). */
+export async function loadBackground() {
+  const s = store.get();
+  const { network, data, ui, playing } = s;
+  if (!network || !data) return;
+  const id = network.id;
+  const twoD = network.dataset.input_dim === 2;
+  const since = sinceFor(s.history, network.step);
+  const wantHistory = !playing || !s.history;
+  const wantStep = playing && (ui.view !== "weights" || s.inspected) && network.step > 0;
+  try {
+    const [example, fresh, lastStep, grid, train, test] = await Promise.all([
+      api.forward(id, { inputs: [data.inputs[ui.ex]], targets: [data.targets[ui.ex]] }),
+      wantHistory ? api.history(id, since) : null,
+      wantStep ? fetchLastStep(network) : null,
+      twoD ? api.grid(id, GRID_RESOLUTION) : null,
+      twoD ? api.forward(id, { split: "train" }) : null,
+      twoD && data.test_inputs ? api.forward(id, { split: "test" }) : null,
+    ]);
+    const now = store.get();
+    if (now.network?.id !== id) return;
+    store.update({
+      example,
+      history: fresh ? mergeHistory(now.history, since, fresh) : now.history,
+      lastStep: lastStep ?? now.lastStep,
+      grid: grid ? decodeGrid(grid) : null,
+      accuracy: train ? { train: train.accuracy ?? null, test: test?.accuracy ?? null } : null,
+    });
+    if (now.inspected) await explainInspected({ record: false });
+  } catch (error) {
+    report(error, { quiet: true });
+  }
+}
+
+/** Fetch the chain rule of the inspected link into the store. */
+export async function explainInspected({ record = false } = {}) {
+  const { inspected, network } = store.get();
+  if (!inspected || !network) return;
+  const explained = await api.explain(network.id, inspected, { record });
+  if (store.get().inspected === inspected) store.update({ explained });
+}

@@ -1,0 +1,108 @@
+// @ts-check
+// Building: the architecture, the activations, the loss, the data and the settings. A
+// change of architecture makes a new network from the current settings; the limits and
+// the loss/activation pairs are the server's (GET /api/config).
+
+import * as api from "../core/api.js";
+import { act, notify } from "../core/errors.js";
+import { t } from "../core/i18n.js";
+import { store } from "../core/store.js";
+import { hiddenCount } from "../model/layers.js";
+import { lossAfterOutput, outputAfterLoss, outputForDataset } from "../model/pairing.js";
+
+const NEW_LAYER_UNITS = 4;
+
+/** The create body for the current settings, with overrides. @param {object} [overrides] */
+export function createBody(overrides = {}) {
+  const { network, userSeed } = store.get();
+  /** @type {Record<string, any>} */
+  const body = {
+    layers: [...network.layers],
+    hidden_activation: network.hidden_activation,
+    output_activation: network.output_activation,
+    loss: network.loss,
+    learning_rate: network.learning_rate,
+    batch_size: network.batch_size,
+    use_bias: network.use_bias,
+    init: network.init,
+    dataset: network.dataset.name,
+    ...overrides,
+  };
+  if (userSeed !== null) body.seed = userSeed;
+  return body;
+}
+
+/** What the builder controls do. @param {import("./main.js").MainScene} main */
+export function createBuilder(main) {
+  /** @param {object} [overrides] */
+  const recreate = (overrides = {}) => act(() => main.create(createBody(overrides)));
+  const limits = () => store.get().config.limits;
+  const layers = () => [...store.get().network.layers];
+
+  return {
+    recreate,
+    /** @param {number} layer @param {number} delta */
+    changeUnits(layer, delta) {
+      const next = layers();
+      next[layer] = Math.max(1, Math.min(limits().max_units, next[layer] + delta));
+      recreate({ layers: next });
+    },
+    /** @param {number} delta */
+    changeLayers(delta) {
+      const next = layers();
+      if (delta > 0 && hiddenCount(next) < limits().max_hidden_layers) {
+        next.splice(next.length - 1, 0, next.length > 2 ? next.at(-2) : NEW_LAYER_UNITS);
+      }
+      if (delta < 0 && next.length > 2) next.splice(next.length - 2, 1);
+      recreate({ layers: next });
+    },
+    /** @param {string} name */
+    changeDataset(name) {
+      const { datasets, network, config } = store.get();
+      const ds = datasets.find((d) => d.name === name);
+      if (!ds) return;
+      const next = layers();
+      next[0] = ds.input_dim;
+      next[next.length - 1] = ds.output_dim;
+      const pair = outputForDataset(config, network, ds.output_dim);
+      recreate({ layers: next, dataset: name, batch_size: Math.min(network.batch_size, ds.size), ...(pair || {}) });
+    },
+    /** @param {string} name */
+    setHidden: (name) => recreate({ hidden_activation: name }),
+    /** @param {string} output */
+    setOutput(output) {
+      const { config, network } = store.get();
+      recreate({ output_activation: output, loss: lossAfterOutput(config, output, network.loss) });
+    },
+    /** @param {string} loss */
+    setLoss(loss) {
+      const { config, network } = store.get();
+      const units = network.layers.at(-1);
+      recreate({ loss, output_activation: outputAfterLoss(config, loss, network.output_activation, units) });
+    },
+    /** @param {string} init */
+    setInit: (init) => recreate({ init }),
+    /** A typed seed ("" forgets it), kept by Reset. @param {string} raw */
+    setSeed(raw) {
+      const text = raw.trim();
+      store.update({ userSeed: text === "" ? null : Number.parseInt(text, 10) });
+      recreate();
+    },
+    /** @param {string} name */
+    loadPreset: (name) => act(() => main.create({ preset: name })),
+    /** @param {string} raw */
+    setLearningRate(raw) {
+      const value = Number(raw);
+      if (!(value > 0)) return notify(t("toast.badRate"));
+      act(async () => main.adopt(await api.patchNetwork(store.get().network.id, { learning_rate: value })));
+    },
+    /** @param {string} raw */
+    setBatchSize(raw) {
+      const value = Number.parseInt(raw, 10);
+      if (!(value >= 1)) return notify(t("toast.badBatch"));
+      act(async () => main.adopt(await api.patchNetwork(store.get().network.id, { batch_size: value })));
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createBuilder>} Builder */

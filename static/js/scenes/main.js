@@ -1,0 +1,133 @@
+// @ts-check
+// The main scene: what Step / Play / Reset / Undo and the keys do to the main network.
+
+import * as api from "../core/api.js";
+import { act, notify, report } from "../core/errors.js";
+import { t } from "../core/i18n.js";
+import { store, updateUi } from "../core/store.js";
+import { appendTrained } from "../model/history.js";
+import { depthOf } from "../model/layers.js";
+import { buildPhases, movePhase } from "../model/phases.js";
+import { createTrainer } from "../model/trainer.js";
+import { explainInspected, fetchLastStep } from "./background.js";
+import { createNetworkKeeper } from "./network.js";
+
+/** Above this many weights a step leaves out the parameters the page already holds. */
+const LEAN_STEP_WEIGHTS = 20000;
+const DEFAULT_CREATE = { layers: [2, 3, 1], dataset: "xor" };
+
+/** The main scene. */
+export function createMainScene() {
+  const keeper = createNetworkKeeper({ act });
+  const { adopt } = keeper;
+  const trainer = createTrainer({
+    speed: () => store.get().ui.speed,
+    maxSteps: () => store.get().config.limits.max_train_steps,
+    train: async (steps, live) => {
+      const id = store.get().network.id;
+      const trained = await api.train(id, steps);
+      if (live() && store.get().network?.id === id) takePlayed(trained);
+    },
+    onError: (error) => report(error),
+    onState: (playing) => {
+      store.update(playing ? { playing, phase: null } : { playing });
+      if (!playing) act(afterPlay);
+    },
+  });
+
+  /** A /train response while playing: the state and its losses. @param {any} trained */
+  function takePlayed(trained) {
+    store.update((s) =>
+      trained.network.revision <= s.network.revision
+        ? null
+        : { network: trained.network, history: s.history && appendTrained(s.history, trained) },
+    );
+    keeper.refresh();
+  }
+
+  /** After play stops: the exact last step, the new history, the panels. */
+  async function afterPlay() {
+    const { network } = store.get();
+    if (!network) return;
+    const state = await api.getNetwork(network.id);
+    const lastStep = await fetchLastStep(state);
+    if (store.get().network?.id !== state.id) return;
+    store.update({ network: state, lastStep });
+    keeper.refresh();
+  }
+
+  async function step() {
+    const before = store.get().network;
+    const lean = before.weights.reduce((n, w) => n + w.length * w[0].length, 0) > LEAN_STEP_WEIGHTS;
+    let response = await api.step(before.id, { lean });
+    if (lean) {
+      // the step started from the state this page holds exactly when nothing came in between
+      if (response.network.revision === before.revision + 1) {
+        response = { ...response, weights_before: before.weights, biases_before: before.biases };
+      } else response = await api.lastStep(before.id);
+    }
+    await adopt(response.network, { step: response });
+  }
+
+  /** @param {number} delta */
+  function movePhaseBy(delta) {
+    const { network, phase, lastStep } = store.get();
+    if (!lastStep || phase === null) return;
+    store.update({ phase: movePhase(phase, delta, depthOf(network.layers)) });
+  }
+
+  return {
+    adopt,
+    refresh: keeper.refresh,
+    playing: () => trainer.running(),
+    /** One step (leaving step-through's phases). */
+    step: () => act(step),
+    togglePlay: () => (trainer.running() ? trainer.stop() : trainer.start()),
+    stop: () => trainer.stop(),
+    undo: () =>
+      act(async () => {
+        trainer.stop();
+        await adopt(await api.undo(store.get().network.id), { undone: true });
+      }),
+    /** A new network from a create body (stopping play first). @param {object} body */
+    create: async (body) => {
+      trainer.stop();
+      await adopt(await api.createNetwork(body));
+    },
+    /** The default network: the xor preset when the server has it. */
+    createDefault: async () => {
+      const body = store.get().presets.some((p) => p.name === "xor") ? { preset: "xor" } : DEFAULT_CREATE;
+      await adopt(await api.createNetwork(body));
+    },
+    /** Next phase; past the last one (or before any step), a new step. */
+    nextPhase: () =>
+      act(async () => {
+        const { network, phase, lastStep } = store.get();
+        if (phase === null || !lastStep || phase >= buildPhases(depthOf(network.layers)).length - 1) await step();
+        else movePhaseBy(+1);
+      }),
+    prevPhase: () => act(async () => movePhaseBy(-1)),
+    toggleStepThrough: () => {
+      const { ui, lastStep } = store.get();
+      if (!ui.st) trainer.stop();
+      updateUi({ st: !ui.st }, { phase: !ui.st && lastStep ? 0 : null });
+    },
+    /** Open the chain rule of a link. @param {import("../model/links.js").LinkId} link */
+    inspect: (link) => {
+      store.update({ inspected: { layer: link.layer, from: link.from, to: link.to }, explained: null, typed: null });
+      act(() => explainInspected({ record: true }));
+    },
+    closeInspector: () => store.update({ inspected: null, explained: null, typed: null }),
+    /** @param {number} value */
+    setWeight: (value) => {
+      const { inspected, network } = store.get();
+      store.update({ typed: null });
+      return act(async () => {
+        await adopt(await api.setWeight(network.id, inspected, value));
+        notify(t("toast.setTo", { value }), "info");
+      });
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createMainScene>} MainScene */

@@ -1,0 +1,87 @@
+// @ts-check
+// The main network's life cycle: adopting a NetworkState (from a response or the event
+// stream) into the store, following its event stream, and its background data.
+
+import * as api from "../core/api.js";
+import { notify } from "../core/errors.js";
+import { t } from "../core/i18n.js";
+import { store } from "../core/store.js";
+import { createRefresher } from "../model/refresher.js";
+import { fetchLastStep, loadBackground } from "./background.js";
+
+const REFRESH_GAP_MS = 120; // least time between two background refreshes
+const PLAY_REFRESH_GAP_MS = 200; // the same while playing (grid, accuracy, example)
+
+/**
+ * The network's store: adopt(), follow() and the background refresher.
+ * @param {{act: (fn: () => any) => Promise<void>}} deps
+ */
+export function createNetworkKeeper({ act }) {
+  /** @type {EventSource | null} */
+  let events = null;
+  const refresher = createRefresher(
+    () => loadBackground(),
+    () => (store.get().playing ? PLAY_REFRESH_GAP_MS : REFRESH_GAP_MS),
+  );
+
+  /** @param {string} id */
+  function follow(id) {
+    events?.close();
+    events = api.followEvents(id, {
+      onRevision: (change) => {
+        const { network, playing } = store.get();
+        if (playing || !network || change.id !== network.id || change.revision <= network.revision) return;
+        act(async () => {
+          const state = await api.getNetwork(change.id);
+          const now = store.get();
+          if (!now.playing && now.network?.id === state.id && state.revision > now.network.revision) await adopt(state);
+        });
+      },
+      onDeleted: () => notify(t("toast.deleted")),
+    });
+  }
+
+  /**
+   * Show a NetworkState. `step` is the step that made it, when known; otherwise, when the
+   * step count changed, the last step is fetched (undone: there is none to show).
+   * @param {any} state
+   * @param {{step?: any, undone?: boolean}} [how]
+   */
+  async function adopt(state, { step = null, undone = false } = {}) {
+    const before = store.get().network;
+    const changedNet = !before || before.id !== state.id;
+    if (!changedNet && state.revision < before.revision) return; // stale
+    let lastStep = store.get().lastStep;
+    if (step) lastStep = step;
+    else if (undone || (!changedNet && state.step < before.step)) lastStep = null;
+    else if (changedNet || state.step !== before.step) lastStep = await fetchLastStep(state);
+    const data = changedNet ? await api.dataset(state.id) : store.get().data;
+    const now = store.get();
+    if (!changedNet && now.network.revision > state.revision) return; // a newer state came meanwhile
+    if (changedNet) follow(state.id);
+    const phase = step && now.ui.st && !now.playing ? 0 : changedNet || state.step !== before?.step ? null : now.phase;
+    const fresh = changedNet
+      ? {
+          data,
+          history: null,
+          example: null,
+          grid: null,
+          accuracy: null,
+          inspected: null,
+          explained: null,
+          typed: null,
+          tooltip: null,
+        }
+      : {};
+    store.update((s) => ({
+      ...fresh,
+      network: state,
+      lastStep,
+      phase,
+      ui: changedNet ? { ...s.ui, net: state.id, ex: Math.min(s.ui.ex, state.dataset.size - 1) } : s.ui,
+    }));
+    refresher.request();
+  }
+
+  return { adopt, refresh: refresher.request };
+}

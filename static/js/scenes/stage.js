@@ -1,0 +1,158 @@
+// @ts-check
+// The lesson stage scene: several networks side by side under one Play / Step / Reset
+// (the XOR lesson, gradient descent), or the activation plots (no network: Play and Step
+// do nothing). Its state is the store's `stage`.
+
+import * as api from "../core/api.js";
+import { act, report } from "../core/errors.js";
+import { store } from "../core/store.js";
+import { decodeGrid } from "../model/grid.js";
+import { appendTrained, emptyHistory } from "../model/history.js";
+import { createTrainer } from "../model/trainer.js";
+
+const GRID_RESOLUTION = 30;
+const ACTIVATION_POINTS = 121; // z = -6, -5.9, ..., 6
+const ACTIVATION_LIMIT = 6;
+const SOFTMAX_DEFAULT = [2, 1, 0.1];
+
+/** @typedef {import("../core/state.js").StageNet} StageNet */
+
+/** @param {(nets: StageNet[]) => StageNet[]} fn */
+const updateNets = (fn) =>
+  store.update((s) => (s.stage?.kind === "compare" ? { stage: { ...s.stage, nets: fn(s.stage.nets) } } : null));
+
+/** A network's grid and accuracy (POST /forward's, on its training set). @param {StageNet} net */
+async function refreshNet(net) {
+  const id = net.state.id;
+  const [grid, all] = await Promise.all([api.grid(id, GRID_RESOLUTION), api.forward(id, { split: "train" })]);
+  return { ...net, grid: decodeGrid(grid), accuracy: all.accuracy ?? null };
+}
+
+/** The stage scene. */
+export function createStageScene() {
+  /** @type {{lesson: any, seeds: Record<string, number>}} */
+  const my = { lesson: null, seeds: {} };
+  const trainer = createTrainer({
+    speed: () => store.get().ui.speed,
+    maxSteps: () => store.get().config.limits.max_train_steps,
+    train: async (steps, live) => {
+      const nets = store.get().stage?.nets ?? [];
+      const next = await trainAll(nets, steps);
+      if (!live() || store.get().stage?.nets !== nets) return;
+      updateNets(() => next);
+      return next.some((n) => !n.failed);
+    },
+    onError: (error) => report(error),
+    onState: (playing) => store.update({ playing }),
+  });
+
+  /**
+   * Train every network that still can, k steps each; a diverged one (409) stops on its own.
+   * @param {StageNet[]} nets @param {number} k
+   */
+  async function trainAll(nets, k) {
+    const trained = await Promise.all(
+      nets.map(async (net) => {
+        if (net.failed) return net;
+        try {
+          const r = await api.train(net.state.id, k);
+          return { ...net, state: r.network, history: appendTrained(net.history, r) };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          return { ...net, failed: error.message };
+        }
+      }),
+    );
+    return Promise.all(trained.map(refreshNet));
+  }
+
+  async function createNets() {
+    const { lesson, seeds } = my;
+    const switched = store.get().stage?.switched ?? false;
+    const presets = lesson.presets.map((p) =>
+      switched && lesson.switch && p === lesson.switch.from ? lesson.switch.to : p,
+    );
+    const states = await Promise.all(
+      presets.map((p) => api.createNetwork(seeds[p] !== undefined ? { preset: p, seed: seeds[p] } : { preset: p })),
+    );
+    const data = await Promise.all(states.map((s) => api.dataset(s.id)));
+    /** @type {StageNet[]} */
+    const nets = states.map((state, i) => ({
+      preset: presets[i],
+      state,
+      data: data[i],
+      history: emptyHistory(),
+      grid: null,
+      accuracy: null,
+      failed: null,
+    }));
+    const ready = await Promise.all(nets.map(refreshNet));
+    store.update((s) => ({ stage: { ...s.stage, nets: ready } }));
+  }
+
+  async function openActivations() {
+    const curves = await api.activations(ACTIVATION_POINTS, ACTIVATION_LIMIT);
+    store.update((s) => ({ stage: { ...s.stage, curves } }));
+    await setSoftmaxZ(SOFTMAX_DEFAULT);
+  }
+
+  /** @param {number[]} z */
+  async function setSoftmaxZ(z) {
+    const softmax = await api.softmax(z);
+    store.update((s) => (s.stage ? { stage: { ...s.stage, softmaxZ: z, softmax } } : null));
+  }
+
+  const compare = () => store.get().stage?.kind === "compare";
+
+  return {
+    /** Open a lesson's stage: its networks (fresh, from the seeds) or the plots. */
+    async open(lesson, seeds) {
+      trainer.stop();
+      my.lesson = lesson;
+      my.seeds = seeds;
+      const kind = lesson.presets.length === 0 ? "activations" : "compare";
+      const zIndex = Math.round((ACTIVATION_POINTS - 1) * 0.6);
+      store.update({
+        stage: { kind, nets: [], switched: false, curves: null, zIndex, softmaxZ: SOFTMAX_DEFAULT, softmax: null },
+      });
+      await (kind === "compare" ? createNets() : openActivations());
+    },
+    close() {
+      trainer.stop();
+      my.lesson = null;
+      store.update({ stage: null });
+    },
+    playing: () => trainer.running(),
+    togglePlay: () => (!compare() ? undefined : trainer.running() ? trainer.stop() : trainer.start()),
+    stop: () => trainer.stop(),
+    /** One step of every network. */
+    step: () =>
+      act(async () => {
+        if (!compare()) return;
+        const nets = store.get().stage.nets;
+        const next = await trainAll(nets, 1);
+        if (store.get().stage?.nets === nets) updateNets(() => next);
+      }),
+    /** The same networks again from their starting weights. */
+    reset: () =>
+      act(async () => {
+        if (!compare()) return;
+        trainer.stop();
+        await createNets();
+      }),
+    undo: () => {},
+    /** Swap the lesson's switchable network (perceptron XOR <-> AND), from the start. */
+    toggleSwitch: () =>
+      act(async () => {
+        trainer.stop();
+        store.update((s) => ({ stage: { ...s.stage, switched: !s.stage.switched } }));
+        await createNets();
+      }),
+    /** @param {number} zIndex */
+    setZ: (zIndex) => store.update((s) => ({ stage: { ...s.stage, zIndex } })),
+    /** @param {number[]} z */
+    setSoftmaxZ: (z) => act(() => setSoftmaxZ(z)),
+  };
+}
+
+/** @typedef {ReturnType<typeof createStageScene>} StageScene */

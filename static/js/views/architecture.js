@@ -1,0 +1,146 @@
+// @ts-check
+// The left column's builder: preset, dataset, hidden layers and units, activations, loss,
+// initialiser, seed and bias units. Option lists and limits come from GET /api/config.
+
+import { t, tOr } from "../core/i18n.js";
+import { store, updateUi } from "../core/store.js";
+import { hiddenCount } from "../model/layers.js";
+import { $, $input, html, render, watch } from "./watch.js";
+
+/** @param {any} p */
+const presetTitle = (p) => tOr(`preset.${p.name}.title`, p.title || p.name);
+/** @param {any} p */
+const presetDescription = (p) => tOr(`preset.${p.name}.description`, p.description);
+
+/**
+ * <option>s of a select, the current one selected.
+ * @param {{value: string, label: string}[]} options
+ * @param {string} current
+ */
+const options = (options, current) =>
+  options.map((o) => html`<option value=${o.value} ?selected=${o.value === current}>${o.label}</option>`);
+
+/** @param {any} network @param {any} config @param {import("../scenes/build.js").Builder} build */
+function layerRows(network, config, build) {
+  const last = network.layers.length - 1;
+  return network.layers.map((n, layer) => {
+    const label =
+      layer === 0 ? t("graph.input") : layer === last ? t("graph.output") : t("graph.hiddenN", { n: layer });
+    const fixed = layer === 0 || layer === last;
+    const units = html`<span data-testid=${`units-${layer}`}>${n}</span>`;
+    const pm = fixed
+      ? html`<span class="pm fixed" title=${t("arch.fixedTitle")}>${units}</span>`
+      : html`<span class="pm">
+          <button
+            type="button"
+            class="btn mini"
+            data-testid=${`remove-unit-${layer}`}
+            aria-label=${t("arch.removeUnit", { layer: label })}
+            ?disabled=${n <= 1}
+            @click=${() => build.changeUnits(layer, -1)}
+          >
+            −
+          </button>
+          ${units}
+          <button
+            type="button"
+            class="btn mini"
+            data-testid=${`add-unit-${layer}`}
+            aria-label=${t("arch.addUnit", { layer: label })}
+            ?disabled=${n >= config.limits.max_units}
+            @click=${() => build.changeUnits(layer, +1)}
+          >
+            +
+          </button>
+        </span>`;
+    return html`<div class=${`layer-row${fixed ? " fixed" : ""}`}><span>${label}</span>${pm}</div>`;
+  });
+}
+
+/** @param {import("../scenes/build.js").Builder} build */
+export function mountArchitecture(build) {
+  /** @param {string} id @param {(value: string) => void} fn */
+  const onChange = (id, fn) =>
+    $(id).addEventListener("change", (e) => fn(/** @type {HTMLInputElement} */ (e.target).value));
+  onChange("preset", (name) => name && build.loadPreset(name));
+  onChange("dataset", (name) => build.changeDataset(name));
+  onChange("hidden-activation", build.setHidden);
+  onChange("output-activation", build.setOutput);
+  onChange("loss", build.setLoss);
+  onChange("init", build.setInit);
+  onChange("seed", build.setSeed);
+  $("add-layer").addEventListener("click", () => build.changeLayers(+1));
+  $("remove-layer").addEventListener("click", () => build.changeLayers(-1));
+  $("show-bias").addEventListener("change", () => updateUi({ bias: $input("show-bias").checked }));
+  const preset = /** @type {HTMLSelectElement} */ ($("preset"));
+  const describe = () => {
+    const found = store.get().presets.find((p) => p.name === preset.value);
+    $("preset-description").textContent = found ? presetDescription(found) : "";
+  };
+  preset.addEventListener("change", describe);
+
+  watch(
+    (s) => [s.presets, s.lang],
+    ({ presets }) => {
+      const chosen = preset.value;
+      render(
+        [
+          html`<option value="">${t("preset.custom")}</option>`,
+          ...options(
+            presets.map((p) => ({ value: p.name, label: presetTitle(p) })),
+            chosen,
+          ),
+        ],
+        preset,
+      );
+      preset.value = chosen;
+      describe();
+    },
+  );
+  watch(
+    (s) => [s.network, s.datasets, s.config, s.userSeed, s.ui.bias, s.lang],
+    ({ network, datasets, config, userSeed, ui }) => {
+      if (!network || !config) return;
+      const acts = config.activations;
+      const name = (a) => ({ value: a, label: a });
+      render(
+        options(
+          acts.filter((a) => a.hidden).map((a) => name(a.name)),
+          network.hidden_activation,
+        ),
+        $("hidden-activation"),
+      );
+      render(
+        options(
+          acts.filter((a) => a.output).map((a) => name(a.name)),
+          network.output_activation,
+        ),
+        $("output-activation"),
+      );
+      const losses = config.losses.map((l) => ({ value: l.name, label: t(`loss.${l.name}`) }));
+      render(options(losses, network.loss), $("loss"));
+      render(options(config.initializers.map(name), network.init), $("init"));
+      render(
+        options(
+          datasets.map((d) => ({ value: d.name, label: tOr(`dataset.name.${d.name}`, d.name) })),
+          network.dataset.name,
+        ),
+        $("dataset"),
+      );
+      const seed = $input("seed");
+      seed.placeholder = String(network.seed);
+      seed.title = t("arch.seedTitle", { seed: network.seed });
+      if (userSeed === null) seed.value = "";
+      $input("show-bias").checked = ui.bias;
+      $("hidden-count").textContent = String(hiddenCount(network.layers));
+      /** @type {HTMLButtonElement} */ ($("remove-layer")).disabled = network.layers.length <= 2;
+      /** @type {HTMLButtonElement} */ ($("add-layer")).disabled =
+        hiddenCount(network.layers) >= config.limits.max_hidden_layers;
+      render(layerRows(network, config, build), $("layer-units"));
+      const ds = datasets.find((d) => d.name === network.dataset.name);
+      $("dataset-description").textContent = ds
+        ? `${tOr(`dataset.${ds.name}`, ds.description)} · ${t("data.sizes", { train: ds.size })}${ds.test_size ? `, ${t("data.testSize", { test: ds.test_size })}` : ""}`
+        : "";
+    },
+  );
+}

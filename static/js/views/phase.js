@@ -1,0 +1,111 @@
+// @ts-check
+// Step-through's bar (the phase's title, ← →) and the numbers of the phase under the graph.
+
+import { t, tOr } from "../core/i18n.js";
+import { fmt } from "../model/format.js";
+import { activationOf, depthOf, unitLabel, weightLayerInto } from "../model/layers.js";
+import { activePhase, rowInStep } from "../model/graph-model.js";
+import { buildPhases, largestChanges } from "../model/phases.js";
+import { $, html, render, watch } from "./watch.js";
+
+const MAX_COLUMNS = 12;
+const UPDATES_SHOWN = 4;
+
+/** "3/6 · forward: hidden 1". @param {import("../model/phases.js").Phase} phase @param {number} depth @param {number} index @param {number} count */
+export function phaseTitle(phase, depth, index, count) {
+  const name = (layer) => (layer === depth ? t("graph.output") : t("graph.hiddenN", { n: layer }));
+  const where = `${index + 1}/${count}`;
+  if (phase.kind === "forward") return `${where} · ${t("phase.forward", { layer: name(phase.layer) })}`;
+  if (phase.kind === "loss") return `${where} · ${t("phase.loss")}`;
+  if (phase.kind === "backward") return `${where} · ${t("phase.backward", { layer: name(phase.layer) })}`;
+  return `${where} · ${t("phase.update")}`;
+}
+
+/** @param {string} label @param {number[]} values */
+const row = (label, values) =>
+  html`<tr>
+    <th>${label}</th>
+    ${values.slice(0, MAX_COLUMNS).map((v) => html`<td class="num" title=${String(v)}>${fmt(v, 4)}</td>`)}
+  </tr>`;
+
+/** The numbers of one phase. @param {any} step @param {import("../model/phases.js").Phase} phase @param {number} r @param {any} network */
+function detail(step, phase, r, network) {
+  const depth = depthOf(network.layers);
+  const act = (layer) => tOr(`act.${activationOf(network, layer)}`, activationOf(network, layer));
+  const head = (layer) =>
+    html`<thead>
+      <tr>
+        <th></th>
+        ${Array.from({ length: Math.min(network.layers[layer], MAX_COLUMNS) }, (_, j) => html`<th class="num">${unitLabel(layer, j, depth)}</th>`)}
+      </tr>
+    </thead>`;
+  const table = (layer, ...rows) =>
+    html`<table class="phase-table">
+      ${head(layer)}
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>`;
+  const example = step.inputs.length > 1 ? t("phase.exampleOfBatch", { n: r + 1, size: step.inputs.length }) : "";
+  if (phase.kind === "forward") {
+    const fw = step.forward.layers[weightLayerInto(phase.layer)];
+    return html`<p>${t("phase.forwardText", { act: act(phase.layer), example })}</p>
+      ${table(phase.layer, row("z (in)", fw.z[r]), row("a (out)", fw.a[r]))}`;
+  }
+  if (phase.kind === "loss") {
+    return html`<p>${t("phase.lossText", { loss: t(`loss.${network.loss}`), size: step.inputs.length })}</p>
+      ${table(depth, row("y", step.forward.outputs[r]), row("d", step.targets[r]))}
+      <p class="phase-loss">
+        E = <strong data-testid="phase-loss" title=${String(step.loss)}>${fmt(step.loss, 6)}</strong>
+      </p>`;
+  }
+  if (phase.kind === "backward") {
+    const l = weightLayerInto(phase.layer);
+    const text =
+      phase.layer === depth ? t("phase.backwardOutput") : t("phase.backwardHidden", { act: act(phase.layer) });
+    return html`<p>${text} ${t("phase.backwardThen")}</p>
+      ${table(phase.layer, row("∂E/∂a", step.grad_activations[l][r]), row("δ", step.deltas[l][r]))}`;
+  }
+  const changes = largestChanges(step.weights_before, network.weights, UPDATES_SHOWN);
+  return html`<p>${t("phase.updateText", { alpha: step.learning_rate })}</p>
+    <table class="phase-table">
+      <tbody>
+        ${changes.map(
+          (c) =>
+            html`<tr>
+              <th>${unitLabel(c.l, c.i, depth)} → ${unitLabel(c.l + 1, c.j, depth)}</th>
+              <td class="num">${fmt(c.before, 4)}</td>
+              <td class="num">→</td>
+              <td class="num">${fmt(c.after, 4)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+}
+
+/** @param {import("../scenes/main.js").MainScene} main */
+export function mountPhase(main) {
+  $("phase-next").addEventListener("click", () => main.nextPhase());
+  $("phase-prev").addEventListener("click", () => main.prevPhase());
+  watch(
+    (s) => [s.ui.st, s.phase, s.lastStep, s.network, s.data, s.ui.ex, s.lang],
+    (s) => {
+      const box = $("phase");
+      const body = $("phase-detail");
+      box.hidden = !s.ui.st;
+      const index = activePhase(s);
+      body.hidden = !s.ui.st || index === null;
+      if (!s.ui.st || !s.network) return;
+      const phases = buildPhases(depthOf(s.network.layers));
+      const phase = index === null ? null : phases[index];
+      $("phase-label").textContent = phase
+        ? phaseTitle(phase, depthOf(s.network.layers), index, phases.length)
+        : t("phase.idle");
+      box.dataset.phase = phase ? String(index) : "";
+      box.dataset.kind = phase ? phase.kind : "";
+      /** @type {HTMLButtonElement} */ ($("phase-prev")).disabled = !phase || index === 0;
+      if (phase)
+        render(detail(s.lastStep, phase, Math.max(rowInStep(s.lastStep, s.data, s.ui.ex), 0), s.network), body);
+    },
+  );
+}

@@ -1,0 +1,76 @@
+// @ts-check
+// The top bar: transport (Reset, Undo, Play, Step, speed), the step and loss, the learning
+// rate and batch size, the link view, step-through and the language.
+
+import { setLang, t } from "../core/i18n.js";
+import { updateUi } from "../core/store.js";
+import { fmt } from "../model/format.js";
+import { $, $input, watch } from "./watch.js";
+
+/**
+ * Bind and draw the top bar.
+ * @param {{scene: () => any, main: import("../scenes/main.js").MainScene, build: import("../scenes/build.js").Builder}} deps
+ */
+export function mountTopbar({ scene, main, build }) {
+  $("step").addEventListener("click", () => scene().step());
+  $("play").addEventListener("click", () => scene().togglePlay());
+  $("undo").addEventListener("click", () => scene().undo());
+  $("reset").addEventListener("click", () => scene().reset());
+  $("speed").addEventListener("change", (e) =>
+    updateUi({ speed: Number(/** @type {HTMLSelectElement} */ (e.target).value) }),
+  );
+  $("learning-rate").addEventListener("change", (e) =>
+    build.setLearningRate(/** @type {HTMLInputElement} */ (e.target).value),
+  );
+  $("batch-size").addEventListener("change", (e) =>
+    build.setBatchSize(/** @type {HTMLInputElement} */ (e.target).value),
+  );
+  document
+    .querySelectorAll("#view-switch button")
+    .forEach((b) =>
+      b.addEventListener("click", () =>
+        updateUi({ view: /** @type {any} */ (/** @type {HTMLElement} */ (b).dataset.view) }),
+      ),
+    );
+  document
+    .querySelectorAll("[data-lang]")
+    .forEach((b) => b.addEventListener("click", () => setLang(/** @type {HTMLElement} */ (b).dataset.lang)));
+  $("step-through").addEventListener("click", () => main.toggleStepThrough());
+
+  watch(
+    (s) => [s.network, s.lang],
+    ({ network }) => {
+      if (!network) return;
+      $("step-count").textContent = String(network.step);
+      const loss = network.last_loss;
+      $("loss-value").textContent = loss === null ? "–" : fmt(loss, 6);
+      $("loss-value").title = loss === null ? t("stat.noStep") : t("stat.lossTitle", { loss });
+      const lr = $input("learning-rate");
+      if (document.activeElement !== lr) lr.value = String(network.learning_rate);
+      const bs = $input("batch-size");
+      if (document.activeElement !== bs) bs.value = String(network.batch_size);
+      bs.max = String(network.dataset.size);
+    },
+  );
+  watch(
+    (s) => [s.network, s.stage, s.ui, s.playing, s.lang],
+    (s) => {
+      const speed = /** @type {HTMLSelectElement} */ ($("speed"));
+      if ([...speed.options].some((o) => o.value === String(s.ui.speed))) speed.value = String(s.ui.speed);
+      $("step-through").setAttribute("aria-pressed", String(s.ui.st));
+      document
+        .querySelectorAll("#view-switch button")
+        .forEach((b) =>
+          b.setAttribute("aria-checked", String(/** @type {HTMLElement} */ (b).dataset.view === s.ui.view)),
+        );
+      document
+        .querySelectorAll("[data-lang]")
+        .forEach((b) => b.setAttribute("aria-checked", String(/** @type {HTMLElement} */ (b).dataset.lang === s.lang)));
+      /** @type {HTMLButtonElement} */ ($("undo")).disabled = !s.network?.undo_available || Boolean(s.stage);
+      const play = $("play");
+      play.setAttribute("aria-pressed", String(s.playing));
+      play.querySelector(".play-label").textContent = s.playing ? t("transport.pause") : t("transport.play");
+      play.classList.toggle("playing", s.playing);
+    },
+  );
+}
