@@ -6,6 +6,8 @@ import numpy as np
 
 from app.engine import Dataset, builtin_dataset
 
+from .arrays import decode_arrays, encode_arrays
+
 Array = np.ndarray
 
 
@@ -61,42 +63,17 @@ def dataset_from_document(doc: dict) -> Dataset:
 
 DATASET_ARRAYS = ("inputs", "targets", "test_inputs", "test_targets")
 
-INTEGER_DTYPES = ("|i1", "|u1", "<i2", "<i4")
-
-
-def narrowest_dtype(values: Array) -> str:
-    """The smallest little-endian dtype that stores these float64 values bit for bit."""
-    if values.size == 0:
-        return "|i1"
-    negative_zero = np.any(np.signbit(values) & (values == 0))
-    if not negative_zero and np.array_equal(np.trunc(values), values):
-        low, high = values.min(), values.max()
-        for dtype in INTEGER_DTYPES:
-            if np.iinfo(dtype).min <= low and high <= np.iinfo(dtype).max:
-                return dtype
-    with np.errstate(over="ignore"):
-        if np.array_equal(values.astype("<f4"), values):  # float32 keeps -0.0's sign
-            return "<f4"
-    return "<f8"
-
 
 def encode_dataset(dataset: Dataset, builtin: bool) -> tuple[str, bytes | None]:
-    """The dataset columns: a JSON header, and each array's bytes in its narrowest exact dtype.
+    """The dataset columns: a JSON header, and the arrays as compact exact bytes.
 
     0/1 targets take a byte a number, full-precision floats eight; a built-in is stored by
     name alone (it is regenerated exactly) and has no rows.
     """
     if builtin:
         return json.dumps({"builtin": dataset.name}), None
-    arrays = {k: getattr(dataset, k) for k in DATASET_ARRAYS if getattr(dataset, k) is not None}
-    dtypes = {k: narrowest_dtype(a) for k, a in arrays.items()}
-    header = {
-        "name": dataset.name,
-        "description": dataset.description,
-        "shapes": {k: list(arrays[k].shape) if k in arrays else None for k in DATASET_ARRAYS},
-        "dtypes": dtypes,
-    }
-    rows = b"".join(a.astype(dtypes[k]).tobytes() for k, a in arrays.items())
+    header, rows = encode_arrays({k: getattr(dataset, k) for k in DATASET_ARRAYS})
+    header.update(name=dataset.name, description=dataset.description)
     return json.dumps(header), rows
 
 
@@ -113,18 +90,28 @@ def decode_dataset(header: str, rows: bytes | None = None) -> Dataset:
         return _BUILTIN_CACHE[name]
     if "shapes" not in doc:
         return dataset_from_document(doc)
-    rows = rows or b""
-    arrays, at = {}, 0
-    for key in DATASET_ARRAYS:
-        shape = doc["shapes"][key]
-        if shape is not None:
-            dtype = np.dtype(doc["dtypes"][key])
-            count = int(np.prod(shape))
-            if at + count * dtype.itemsize > len(rows):
-                raise ValueError(f"dataset rows end before {key}'s {count} numbers")
-            flat = np.frombuffer(rows, dtype=dtype, count=count, offset=at)
-            arrays[key] = flat.astype(np.float64).reshape(shape)
-            at += count * dtype.itemsize
-    if at != len(rows):
-        raise ValueError(f"dataset rows hold {len(rows)} bytes, the header says {at}")
-    return Dataset(doc["name"], description=doc["description"], **arrays)
+    return Dataset(doc["name"], description=doc["description"], **decode_arrays(doc, rows))
+
+
+Batch = tuple[Array, Array, float]  # a step's inputs, targets and learning rate
+
+
+def encode_batch(batch: Batch | None) -> tuple[str | None, bytes | None]:
+    """The last-batch columns: a JSON header (with the learning rate) and the arrays' bytes."""
+    if batch is None:
+        return None, None
+    x, t, alpha = batch
+    header, rows = encode_arrays({"inputs": x, "targets": t})
+    return json.dumps({**header, "learning_rate": alpha}), rows
+
+
+def decode_batch(header: str | None, rows: bytes | None, learning_rate: float) -> Batch | None:
+    """The inverse of encode_batch; also reads earlier versions' JSON (rate: the network's)."""
+    if header is None:
+        return None
+    doc = json.loads(header)
+    alpha = doc.get("learning_rate", learning_rate)
+    if "shapes" not in doc:
+        return np.array(doc["inputs"], dtype=float), np.array(doc["targets"], dtype=float), alpha
+    arrays = decode_arrays(doc, rows)
+    return arrays["inputs"], arrays["targets"], alpha

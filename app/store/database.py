@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .codec import decode_dataset, encode_dataset
+from .codec import decode_batch, decode_dataset, encode_batch, encode_dataset
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS networks (
@@ -23,10 +23,11 @@ CREATE TABLE IF NOT EXISTS networks (
     params BLOB NOT NULL,          -- float64 weights then biases
     dataset TEXT NOT NULL,         -- JSON: a built-in's name, or a header (name, shapes)
     last_loss REAL,
-    last_batch TEXT,               -- JSON: the last step's inputs and targets
+    last_batch TEXT,               -- JSON: the last step's array shapes and learning rate
     created_at REAL NOT NULL,
     updated_at REAL NOT NULL,
-    dataset_rows BLOB              -- an inline dataset's arrays as float64 (schema version 1)
+    dataset_rows BLOB,             -- an inline dataset's numbers (arrays.py), version 1 on
+    last_batch_rows BLOB           -- the last step's inputs and targets, version 2 on
 );
 CREATE INDEX IF NOT EXISTS networks_by_owner ON networks(owner);
 CREATE TABLE IF NOT EXISTS history (
@@ -48,30 +49,40 @@ CREATE TABLE IF NOT EXISTS snapshots (
 """
 
 
-VERSION = 1  # PRAGMA user_version once migrate() has run
+VERSION = 2  # PRAGMA user_version once migrate() has run
+BINARY_COLUMNS = ("dataset_rows", "last_batch_rows")
 
 
 def migrate(conn: sqlite3.Connection) -> None:
     """Bring a database made by an earlier version up to this one (idempotent, in a transaction).
 
-    Version 1 stores inline datasets as binary float64 (dataset_rows) instead of JSON text:
-    older rows are rewritten exactly, so each number takes 8 bytes instead of about 20.
+    Inline datasets (version 1) and last batches (version 2) are stored as compact binary
+    (arrays.py) instead of JSON text; older rows are rewritten once, exactly.
     """
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version >= VERSION:
         return
     columns = {row["name"] for row in conn.execute("PRAGMA table_info(networks)")}
-    if "dataset_rows" not in columns:
-        conn.execute("ALTER TABLE networks ADD COLUMN dataset_rows BLOB")
-    old = conn.execute(
+    for column in BINARY_COLUMNS:
+        if column not in columns:
+            conn.execute(f"ALTER TABLE networks ADD COLUMN {column} BLOB")
+    for row in conn.execute(
         "SELECT nid, dataset FROM networks"
         " WHERE dataset_rows IS NULL AND json_extract(dataset, '$.inputs') IS NOT NULL"
-    ).fetchall()
-    for row in old:
+    ).fetchall():
         header, rows = encode_dataset(decode_dataset(row["dataset"]), builtin=False)
         conn.execute(
             "UPDATE networks SET dataset = ?, dataset_rows = ? WHERE nid = ?",
             (header, rows, row["nid"]),
+        )
+    for row in conn.execute(
+        "SELECT nid, learning_rate, last_batch FROM networks"
+        " WHERE last_batch_rows IS NULL AND json_extract(last_batch, '$.inputs') IS NOT NULL"
+    ).fetchall():
+        batch = decode_batch(row["last_batch"], None, row["learning_rate"])
+        conn.execute(
+            "UPDATE networks SET last_batch = ?, last_batch_rows = ? WHERE nid = ?",
+            (*encode_batch(batch), row["nid"]),
         )
     conn.execute(f"PRAGMA user_version = {VERSION}")
 

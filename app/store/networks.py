@@ -9,7 +9,14 @@ import numpy as np
 
 from app.engine import Dataset, Network, Session, Snapshot, StepRecord
 
-from .codec import decode_dataset, encode_dataset, pack_parameters, unpack_parameters
+from .codec import (
+    decode_batch,
+    decode_dataset,
+    encode_batch,
+    encode_dataset,
+    pack_parameters,
+    unpack_parameters,
+)
 from .limits import thin_history
 
 Array = np.ndarray
@@ -40,7 +47,7 @@ class NetworkRecord:
 
 _COLUMNS = (
     "nid, id, owner, name, config, learning_rate, batch_size, step, cursor, revision, "
-    "params, dataset, dataset_rows, last_loss, last_batch, created_at, updated_at"
+    "params, dataset, dataset_rows, last_loss, last_batch, last_batch_rows, created_at, updated_at"
 )
 
 
@@ -60,13 +67,6 @@ def _config(record: NetworkRecord) -> str:
     )
 
 
-def _last_batch(record: NetworkRecord) -> str | None:
-    if record.last_batch is None:
-        return None
-    x, t, alpha = record.last_batch
-    return json.dumps({"inputs": x.tolist(), "targets": t.tolist(), "learning_rate": alpha})
-
-
 def _record(row: sqlite3.Row, undo_available: int) -> NetworkRecord:
     cfg = json.loads(row["config"])
     weights, biases = unpack_parameters(row["params"], cfg["layers"])
@@ -82,14 +82,7 @@ def _record(row: sqlite3.Row, undo_available: int) -> NetworkRecord:
     data: Dataset = decode_dataset(row["dataset"], row["dataset_rows"])
     lr = row["learning_rate"]
     session = Session(net, data, lr, row["batch_size"], cfg["seed"], row["step"], row["cursor"])
-    batch = None
-    if row["last_batch"] is not None:
-        doc = json.loads(row["last_batch"])
-        batch = (
-            np.array(doc["inputs"], dtype=float),
-            np.array(doc["targets"], dtype=float),
-            doc.get("learning_rate", lr),
-        )
+    batch = decode_batch(row["last_batch"], row["last_batch_rows"], lr)
     return NetworkRecord(
         id=row["id"],
         name=row["name"],
@@ -123,8 +116,8 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
     dataset, dataset_rows = encode_dataset(record.session.dataset, record.builtin_dataset)
     cur = conn.execute(
         "INSERT INTO networks (id, owner, name, config, learning_rate, batch_size, step, cursor,"
-        " revision, params, dataset, dataset_rows, last_loss, last_batch, created_at,"
-        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " revision, params, dataset, dataset_rows, last_loss, last_batch, last_batch_rows,"
+        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             record.id,
             record.owner,
@@ -139,7 +132,7 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
             dataset,
             dataset_rows,
             record.last_loss,
-            _last_batch(record),
+            *encode_batch(record.last_batch),
             now,
             now,
         ),
@@ -163,8 +156,8 @@ def save(
     net, s = record.session.network, record.session
     conn.execute(
         "UPDATE networks SET name = ?, config = ?, learning_rate = ?, batch_size = ?, step = ?,"
-        " cursor = ?, revision = ?, params = ?, last_loss = ?, last_batch = ?, updated_at = ?"
-        " WHERE nid = ?",
+        " cursor = ?, revision = ?, params = ?, last_loss = ?, last_batch = ?,"
+        " last_batch_rows = ?, updated_at = ? WHERE nid = ?",
         (
             record.name,
             _config(record),
@@ -175,7 +168,7 @@ def save(
             record.revision,
             pack_parameters(net.weights, net.biases),
             record.last_loss,
-            _last_batch(record),
+            *encode_batch(record.last_batch),
             record.updated_at,
             record.nid,
         ),

@@ -11,7 +11,14 @@ from app.engine import Dataset
 from app.main import create_app
 from app.settings import Settings
 from app.store import Database
-from app.store.codec import dataset_document, decode_dataset, encode_dataset, narrowest_dtype
+from app.store.arrays import narrowest_dtype
+from app.store.codec import (
+    dataset_document,
+    decode_batch,
+    decode_dataset,
+    encode_batch,
+    encode_dataset,
+)
 from app.store.limits import thin_history
 
 LOCAL = "http://127.0.0.1"  # a Host the app answers to
@@ -96,12 +103,25 @@ def test_built_in_is_stored_by_name_and_old_json_rows_still_decode():
         assert same_bits(getattr(old, key), getattr(data, key)), key
 
 
+def test_last_batch_round_trips_and_old_json_batches_still_decode():
+    data = awkward_dataset()
+    header, rows = encode_batch((data.inputs, data.targets, 0.25))
+    x, t, alpha = decode_batch(header, rows, learning_rate=0.1)
+    assert same_bits(x, data.inputs) and same_bits(t, data.targets) and alpha == 0.25
+    assert len(rows) == 8 * data.inputs.size + 8 * data.targets.size
+    old = json.dumps({"inputs": data.inputs.tolist(), "targets": data.targets.tolist()})
+    x, t, alpha = decode_batch(old, None, learning_rate=0.1)  # no rate: the network's
+    assert same_bits(x, data.inputs) and same_bits(t, data.targets) and alpha == 0.1
+    assert encode_batch(None) == (None, None) and decode_batch(None, None, 0.1) is None
+
+
 def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
     path = tmp_path / "old.sqlite3"
     Database(path).close()
     data = awkward_dataset()
     with sqlite3.connect(path) as conn:  # make it look as the previous version left it
         conn.execute("ALTER TABLE networks DROP COLUMN dataset_rows")
+        conn.execute("ALTER TABLE networks DROP COLUMN last_batch_rows")
         conn.execute("PRAGMA user_version = 0")
         conn.execute(
             "INSERT INTO networks (id, name, config, learning_rate, batch_size, step, cursor,"
@@ -116,7 +136,7 @@ def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
     assert row["dataset_rows"] is not None and "inputs" not in json.loads(row["dataset"])
     for key in ("inputs", "targets", "test_inputs", "test_targets"):
         assert same_bits(getattr(back, key), getattr(data, key)), key
-    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == 1
+    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == 2
     db.close()
 
 
@@ -192,16 +212,27 @@ def test_a_network_made_by_the_previous_version_loads_trains_and_exports(tmp_pat
         nid = nid.json()["id"]
         assert client.post(f"/api/networks/{nid}/train", json={"steps": 5}).status_code == 200
         before = client.get(f"/api/networks/{nid}/export").json()
+        last_step = client.get(f"/api/networks/{nid}/last-step").json()
     conn = sqlite3.connect(settings.db_path)  # rewrite the row as the previous version stored it
-    header, rows = conn.execute("SELECT dataset, dataset_rows FROM networks").fetchone()
+    header, rows, batch, batch_rows, rate = conn.execute(
+        "SELECT dataset, dataset_rows, last_batch, last_batch_rows, learning_rate FROM networks"
+    ).fetchone()
     old = json.dumps(dataset_document(decode_dataset(header, rows)))
-    conn.execute("UPDATE networks SET dataset = ?", (old,))
+    x, t, alpha = decode_batch(batch, batch_rows, rate)
+    old_batch = json.dumps({"inputs": x.tolist(), "targets": t.tolist(), "learning_rate": alpha})
+    conn.execute("UPDATE networks SET dataset = ?, last_batch = ?", (old, old_batch))
     conn.execute("ALTER TABLE networks DROP COLUMN dataset_rows")
+    conn.execute("ALTER TABLE networks DROP COLUMN last_batch_rows")
     conn.execute("PRAGMA user_version = 0")
     conn.commit()
     conn.close()
     with TestClient(create_app(settings), base_url=LOCAL) as client:
+        conn = sqlite3.connect(settings.db_path)  # opening the database rewrote the row
+        migrated = "SELECT dataset_rows IS NOT NULL, last_batch_rows IS NOT NULL FROM networks"
+        assert conn.execute(migrated).fetchone() == (1, 1)
+        conn.close()
         assert client.get(f"/api/networks/{nid}/export").json() == before
+        assert client.get(f"/api/networks/{nid}/last-step").json() == last_step
         assert client.get(f"/api/networks/{nid}/dataset").json()["inputs"] == dataset["inputs"]
         assert client.post(f"/api/networks/{nid}/train", json={"steps": 5}).status_code == 200
         assert client.get(f"/api/networks/{nid}/history").json()["steps"][-1] == 10
