@@ -28,8 +28,9 @@ from .deps import (
     owner_token,
 )
 from .quotas import QUOTAS, check_quotas
+from .routing import OffloadedRoute
 
-router = APIRouter(prefix="/api/networks", tags=["networks"])
+router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=OffloadedRoute)
 
 
 @router.post(

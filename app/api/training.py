@@ -34,8 +34,9 @@ from .deps import (
     SettingsDep,
     fields_in,
 )
+from .routing import OffloadedRoute
 
-router = APIRouter(prefix="/api/networks", tags=["networks"])
+router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=OffloadedRoute)
 
 
 @router.post(
@@ -51,14 +52,18 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
         raise FieldError(("body", "split"), "only without inputs: it picks the dataset's rows")
     record = reading(db, network_id)
     net, data = record.session.network, record.session.dataset
-    x, t = rows_and_targets(net, body.inputs, body.targets, _split_rows(data, body.split))
-    work = (1 if t is None else 2) * x.shape[0] * net.parameter_count()
-    answer = trace_numbers(net, x.shape[0], t is not None) * NUMBER_BYTES
+    default = _split_rows(data, body.split)
+    rows = len(default[0]) if body.inputs is None else len(body.inputs)
+    backward = body.targets is not None or body.inputs is None
+    # counted before the rows are even converted: a refusal costs next to nothing
+    work = (2 if backward else 1) * rows * net.parameter_count()
+    answer = trace_numbers(net, rows, backward) * NUMBER_BYTES
     field = ("body", "inputs" if body.inputs is not None else "split")
-    hint = "ask for fewer rows"
-    with metered(settings, field, work, answer, hint), np.errstate(over="ignore", invalid="ignore"):
-        trace = net.forward(x, t)
-        grads = None if t is None else net.backward(trace, t)
+    with metered(settings, field, work, answer, "ask for fewer rows"):
+        x, t = rows_and_targets(net, body.inputs, body.targets, default)
+        with np.errstate(over="ignore", invalid="ignore"):
+            trace = net.forward(x, t)
+            grads = None if t is None else net.backward(trace, t)
     if not all_finite(
         trace.zs, trace.activations, trace.loss, [] if grads is None else grads.deltas
     ):
@@ -99,15 +104,15 @@ def step(
 
     def run(record: NetworkRecord) -> tuple[StepResult, list[StepRecord]]:
         s = record.session
-        x, t = rows_and_targets(s.network, body.inputs, body.targets, (None, None))
-        rows = min(s.batch_size, s.dataset.size) if x is None else x.shape[0]
         net = s.network
+        rows = min(s.batch_size, s.dataset.size) if body.inputs is None else len(body.inputs)
         work, answer = rows * net.parameter_count(), step_numbers(net, rows) * NUMBER_BYTES
         with (
             metered(settings, ("body", "inputs"), work, answer, "step on fewer rows"),
             fields_in("body"),
             np.errstate(over="ignore", invalid="ignore"),
         ):
+            x, t = rows_and_targets(net, body.inputs, body.targets, (None, None))
             result, done = s.apply_step(x, t, body.learning_rate)
         g = result.gradients
         if not all_finite(result.trace.zs, result.trace.activations, g.deltas, g.grad_activations):
