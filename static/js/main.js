@@ -61,6 +61,11 @@ function mountViews() {
     (s) => [s.lang, s.tables],
     () => applyI18n(),
   );
+  // for tests and scripts: nothing queued, fetching or playing
+  watch(
+    (s) => [s.busy, s.refreshing, s.playing],
+    (s) => (document.body.dataset.idle = String(!s.busy && !s.refreshing && !s.playing)),
+  );
 }
 
 /** The URL: the store writes it; a changed URL (a pasted link) is followed. */

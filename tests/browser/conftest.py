@@ -124,6 +124,11 @@ def console(page: Page) -> Console:
     return seen
 
 
+def wait_idle(page: Page) -> None:
+    """Wait until the page has nothing queued, fetching or playing (body[data-idle=true])."""
+    page.wait_for_selector("body[data-idle=true]", state="attached")
+
+
 @pytest.fixture
 def app_page(page: Page, server_url: str, console: Console) -> Iterator[Page]:
     """The visualizer loaded with a fresh default network; fails on any console error."""

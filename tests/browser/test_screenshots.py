@@ -11,7 +11,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, expect
 
-from .conftest import ROOT
+from .conftest import ROOT, wait_idle
 
 SIZES = {"1280": {"width": 1280, "height": 800}, "1920": {"width": 1920, "height": 1080}}
 
@@ -75,7 +75,7 @@ def test_screenshot(
         expect(page.get_by_test_id("inspector-gradient")).to_be_visible()
     if state["dataset"]["input_dim"] == 2:
         page.wait_for_selector("#boundary-card:not([hidden])")
-    page.wait_for_timeout(400)  # background panels settle
+    wait_idle(page)  # background panels settle
     path = shots_dir / f"{view}-{size}.png"
     page.screenshot(path=path)
     page.close()
@@ -109,14 +109,24 @@ def test_lesson_screenshot(browser: Browser, server_url: str, shots_dir: Path, l
         page.get_by_test_id("step").click()
         expect(page.get_by_test_id("lesson-y-after")).to_be_visible()
     if action == "play":
+        wait_idle(page)
         page.get_by_test_id("play").click()
-        page.wait_for_timeout(1500)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=stage-step]')]"
+            ".every(e => +e.textContent >= 300)"
+        )
         page.get_by_test_id("play").click()
     if action.startswith("slider:"):
         page.get_by_test_id("lesson-p-slider").fill(action.split(":")[1])
     if action.startswith("hover:"):
         page.locator(f"[data-term={action.split(':')[1]}]").hover()
-    page.wait_for_timeout(600)
+    wait_idle(page)
+    if action.startswith("slider:"):
+        p = int(action.split(":")[1]) / 100
+        page.wait_for_function(
+            f"() => Math.abs(+document.querySelector('[data-testid=lesson-p-0]')?.dataset.value"
+            f" - {p}) < 1e-9"
+        )
     path = shots_dir / f"lesson-{lesson}.png"
     page.screenshot(path=path)
     page.close()

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import Console
+from .conftest import Console, wait_idle
 
 LINKS_JS = """els => els.map(e => ({
   layer: +e.dataset.layer, from: e.dataset.from, to: +e.dataset.to, weight: e.dataset.weight
@@ -85,7 +85,7 @@ def test_play_then_pause_trains_and_changes_the_loss(app_page: Page, api: httpx.
     )
     app_page.get_by_test_id("play").click()
     expect(app_page.get_by_test_id("play")).to_have_attribute("aria-pressed", "false")
-    app_page.wait_for_timeout(500)  # the frame in flight finishes
+    wait_idle(app_page)  # the call in flight came back, and the page fetched the state after it
     state = api.get(f"/api/networks/{network_id(app_page)}").json()
     wait_for_step(app_page, state["step"])
     assert state["step"] > 40
@@ -142,7 +142,7 @@ def test_chain_rule_product_equals_the_gradient(app_page: Page, api: httpx.Clien
 
 def test_a_step_made_through_the_api_shows_up_live(app_page: Page, api: httpx.Client) -> None:
     net = network_id(app_page)
-    app_page.wait_for_timeout(300)  # the event stream is connected
+    app_page.wait_for_selector(f"[data-testid=graph][data-following='{net}']")  # events connected
     response = api.post(f"/api/networks/{net}/step", json={})
     assert response.status_code == 200
     expect(app_page.get_by_test_id("step-count")).to_have_text("1", timeout=2000)
@@ -487,8 +487,11 @@ def test_no_console_errors_across_the_main_actions(app_page: Page, console: Cons
     app_page.get_by_test_id("example-3").click()
     app_page.get_by_test_id("dataset").select_option("circle")
     app_page.wait_for_selector("#boundary-card:not([hidden])")
+    steps = int(app_page.get_by_test_id("step-count").text_content())
     app_page.get_by_test_id("play").click()
-    app_page.wait_for_timeout(800)
+    app_page.wait_for_function(
+        f"() => +document.querySelector('[data-testid=step-count]').textContent > {steps + 20}"
+    )
     app_page.get_by_test_id("play").click()
-    app_page.wait_for_timeout(300)
+    wait_idle(app_page)
     assert console.errors == []

@@ -160,10 +160,11 @@ export function softmax(z, target = null, { record = true } = {}) {
 /**
  * Follow a network's light event stream ({id, revision, step} per change); returns it.
  * @param {string} id
- * @param {{onRevision: (change: {id: string, revision: number, step: number}) => void, onDeleted: () => void}} handlers
+ * @param {{onRevision: (change: {id: string, revision: number, step: number}) => void, onDeleted: () => void, onOpen: () => void}} handlers
  */
-export function followEvents(id, { onRevision, onDeleted }) {
+export function followEvents(id, { onRevision, onDeleted, onOpen }) {
   const source = new EventSource(`${net(id)}/events?light=true`);
+  source.addEventListener("open", () => onOpen());
   source.addEventListener("revision", (event) => onRevision(JSON.parse(event.data)));
   source.addEventListener("deleted", () => onDeleted());
   return source;

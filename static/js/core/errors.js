@@ -41,8 +41,14 @@ export function report(error, { quiet = false } = {}) {
  */
 export function createQueue() {
   let busy = Promise.resolve();
+  /** @param {number} delta */
+  const count = (delta) => store.update((s) => ({ busy: s.busy + delta }));
   return (fn) => {
-    busy = busy.then(fn).catch((error) => report(error));
+    count(+1);
+    busy = busy
+      .then(fn)
+      .catch((error) => report(error))
+      .finally(() => count(-1));
     return busy;
   };
 }

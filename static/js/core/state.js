@@ -91,6 +91,9 @@ import { DEFAULTS } from "./hash.js";
  * @property {boolean} helpOpen the keys overlay
  * @property {Stage | null} stage
  * @property {any} widget the open lesson widget's data (fetched for it), or null
+ * @property {number} busy user actions queued or running
+ * @property {boolean} refreshing background data is being fetched
+ * @property {string} following the network whose event stream is open
  * @property {number} layout bumped when the page's columns change size (views lay out again)
  */
 
@@ -126,5 +129,8 @@ export function initialState() {
     stage: null,
     widget: null,
     layout: 0,
+    busy: 0,
+    refreshing: false,
+    following: "",
   };
 }

@@ -32,6 +32,8 @@ export function stepsFor(speed, elapsedMs, maxSteps) {
 export function createTrainer(hooks) {
   let token = 0;
   let running = false;
+  /** @type {Promise<unknown>} */
+  let inflight = Promise.resolve();
 
   async function loop(mine) {
     let last = performance.now() - FRAME_MS;
@@ -40,7 +42,9 @@ export function createTrainer(hooks) {
       const steps = stepsFor(hooks.speed(), now - last, hooks.maxSteps());
       last = now;
       try {
-        const more = await hooks.train(steps, () => running && mine === token);
+        const call = hooks.train(steps, () => running && mine === token);
+        inflight = call.catch(() => {});
+        const more = await call;
         if (more === false && mine === token) stop();
       } catch (error) {
         if (mine !== token) return;
@@ -70,5 +74,7 @@ export function createTrainer(hooks) {
     },
     /** Stop, and drop what the call in flight brings back. */
     stop,
+    /** Resolves when the last train call has come back (the server has finished it). */
+    idle: () => inflight,
   };
 }

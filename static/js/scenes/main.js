@@ -30,8 +30,8 @@ export function createMainScene() {
     },
     onError: (error) => report(error),
     onState: (playing) => {
-      store.update(playing ? { playing, phase: null } : { playing });
       if (!playing) act(afterPlay);
+      store.update(playing ? { playing, phase: null } : { playing });
     },
   });
 
@@ -47,6 +47,7 @@ export function createMainScene() {
 
   /** After play stops: the exact last step, the new history, the panels. */
   async function afterPlay() {
+    await trainer.idle(); // the call in flight when play stopped has reached the server
     const { network } = store.get();
     if (!network) return;
     const state = await api.getNetwork(network.id);

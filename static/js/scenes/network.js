@@ -20,7 +20,11 @@ export function createNetworkKeeper({ act }) {
   /** @type {EventSource | null} */
   let events = null;
   const refresher = createRefresher(
-    () => loadBackground(),
+    async () => {
+      store.update({ refreshing: true });
+      await loadBackground();
+      store.update({ refreshing: false });
+    },
     () => (store.get().playing ? PLAY_REFRESH_GAP_MS : REFRESH_GAP_MS),
   );
 
@@ -38,6 +42,7 @@ export function createNetworkKeeper({ act }) {
         });
       },
       onDeleted: () => notify(t("toast.deleted")),
+      onOpen: () => store.update({ following: id }),
     });
   }
 

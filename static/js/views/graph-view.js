@@ -48,12 +48,28 @@ export function mountGraph(main) {
     el.dataset.networkId = s.network.id;
     el.dataset.revision = String(s.network.revision);
     el.dataset.step = String(s.network.step);
+    el.dataset.following = s.following;
   };
   watch(
     (s) => [s.layout],
     () => graph.invalidate(),
   );
-  watch((s) => [s.network, s.data, s.lastStep, s.example, s.grid, s.ui, s.phase, s.inspected, s.lang, s.layout], draw);
+  watch(
+    (s) => [
+      s.network,
+      s.data,
+      s.lastStep,
+      s.example,
+      s.grid,
+      s.ui,
+      s.phase,
+      s.inspected,
+      s.lang,
+      s.layout,
+      s.following,
+    ],
+    draw,
+  );
   watch(
     (s) => [s.highlight],
     (s) => graph.highlight(s.highlight),
