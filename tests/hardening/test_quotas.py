@@ -71,6 +71,18 @@ def test_stored_bytes_per_client_are_capped(make_client, settings):
     assert small.status_code == 201  # a built-in dataset is stored by name: it still fits
 
 
+def test_undo_copies_count_against_the_bytes_quota(make_client):
+    client = make_client(shared=True, max_owner_bytes=200_000)
+    body = {"layers": [2, 64, 64, 1], "dataset": "xor"}  # 4,417 parameters: 35 kB a copy
+    created = client.post(NETWORKS, json=body)
+    alice, nid = token_of(created), created.json()["id"]
+    assert client.post(NETWORKS, json={"preset": "xor"}, headers=alice).status_code == 201
+    for _ in range(6):  # each single step keeps a copy of the parameters for undo
+        assert client.post(f"{NETWORKS}/{nid}/step", json={}, headers=alice).status_code == 200
+    refused = client.post(NETWORKS, json={"preset": "xor"}, headers=alice)
+    assert refused.status_code == 429 and "BACKPROP_MAX_OWNER_BYTES" in refused.json()["detail"]
+
+
 def test_a_full_database_refuses_new_networks_from_anyone(make_client, settings):
     client = make_client(shared=True, max_db_bytes=300_000)
     created = 0
