@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Usage:
-    """An owner's networks and the bytes they take: parameters, datasets, undo copies."""
+    """An owner's networks and their bytes: parameters, datasets, last batches, undo copies."""
 
     networks: int
     bytes: int
