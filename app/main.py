@@ -17,7 +17,7 @@ from app.engine.fast import warm_up
 from app.middleware import Guard
 from app.origins import Origins
 from app.pages import pages_router
-from app.settings import Settings
+from app.settings import Settings, import_body_bytes
 from app.store import Database
 from app.store import networks as store
 
@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.owner_key = signing_key(settings)
         threading.Thread(target=warm_up, name="numba-warm-up", daemon=True).start()
         app.state.stopping = asyncio.Event()  # tells open event streams to end
+        events.watch_shutdown(app)
         purge = None
         if settings.retention_days > 0:
             purge = asyncio.create_task(_purge_idle(app, settings))
@@ -75,7 +76,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
 
     handlers.install(app)
-
     app.include_router(networks.router)
     app.include_router(training.router)
     app.include_router(inspection.router)
@@ -90,7 +90,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes, origins=Origins(settings))
+    app.add_middleware(
+        Guard,
+        max_body_bytes=settings.max_body_bytes,
+        origins=Origins(settings),
+        path_limits={"/api/networks/import": import_body_bytes(settings)},
+    )
     return app
 
 

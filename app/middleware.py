@@ -42,9 +42,15 @@ class Guard:
     """Adds security headers, refuses foreign requests, answers 413 past `max_body_bytes`,
     and logs each request."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, origins: Origins):
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        origins: Origins,
+        path_limits: dict[str, int] | None = None,
+    ):
         self.app, self.max_body_bytes, self.origins = app, max_body_bytes, origins
-        self.too_large = BodyTooLarge(max_body_bytes).detail
+        self.path_limits = path_limits or {}  # paths allowed larger bodies (an import)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Wrap one HTTP request."""
@@ -55,8 +61,10 @@ class Guard:
         headers = dict(scope["headers"])
         declared = headers.get(b"content-length", b"0")
         refusal = self.origins.refusal(scope)
-        if refusal is None and declared.isdigit() and int(declared) > self.max_body_bytes:
-            refusal = 413, self.too_large
+        limit = self.path_limits.get(scope.get("path", ""), self.max_body_bytes)
+        too_large = BodyTooLarge(limit).detail
+        if refusal is None and declared.isdigit() and int(declared) > limit:
+            refusal = 413, too_large
         if refusal is not None:
             status = refusal[0]
             await _refuse(send, *refusal)
@@ -68,8 +76,8 @@ class Guard:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
-            if received > self.max_body_bytes:
-                raise BodyTooLarge(self.max_body_bytes)
+            if received > limit:
+                raise BodyTooLarge(limit)
             return message
 
         response_started = False
@@ -86,7 +94,7 @@ class Guard:
         except BodyTooLarge:
             status = 413
             if not response_started:
-                await _refuse(send, 413, self.too_large)
+                await _refuse(send, 413, too_large)
         finally:
             _log(scope, status, started)
 

@@ -83,3 +83,16 @@ def _parse(kind: object, raw: str) -> object:
 def undo_steps(settings: Settings, parameters: int) -> int:
     """How many undo snapshots a network of this size keeps: undo_depth, within undo_bytes."""
     return max(1, min(settings.undo_depth, settings.undo_bytes // (8 * max(parameters, 1))))
+
+
+def largest_parameter_count(settings: Settings) -> int:
+    """Weights and biases of the largest network the limits allow."""
+    hidden, units = settings.max_hidden_layers, settings.max_units
+    weights = settings.max_inputs * units + max(hidden - 1, 0) * units * units + units * units
+    return weights + (hidden + 1) * units
+
+
+def import_body_bytes(settings: Settings) -> int:
+    """The body limit of an import: the largest network's parameters (24 bytes a number in
+    JSON) and a dataset that came through a create body, written out again (4x its size)."""
+    return 24 * largest_parameter_count(settings) + 4 * settings.max_body_bytes

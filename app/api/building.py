@@ -17,7 +17,7 @@ from app.settings import Settings
 from app.store import NetworkRecord
 
 from .deps import FieldError, fields_in
-from .schemas import InlineDataset, NetworkCreate
+from .schemas import ExportDocument, InlineDataset, NetworkCreate
 
 
 def new_network_id() -> str:
@@ -126,3 +126,24 @@ def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> 
     return NetworkRecord(
         new_network_id(), config["name"], owner, session, config.get("init", "xavier"), builtin
     )
+
+
+def check_export_is_consistent(doc: ExportDocument) -> None:
+    """Refuse an export that contradicts itself, rather than drop part of it silently."""
+    if not doc.use_bias and any(b != 0 for layer in doc.biases for b in layer):
+        raise FieldError(("body", "biases"), "non-zero biases with use_bias false; drop one")
+    if doc.builtin_dataset:
+        if doc.dataset.name not in DATASETS:
+            raise FieldError(
+                ("body", "dataset", "name"), f"no built-in dataset {doc.dataset.name!r}"
+            )
+        builtin = builtin_dataset(doc.dataset.name)
+        for key in ("inputs", "targets", "test_inputs", "test_targets"):
+            given, ours = getattr(doc.dataset, key), getattr(builtin, key)
+            same = given is None if ours is None else given == ours.tolist()
+            if not same:
+                raise FieldError(
+                    ("body", "dataset", key),
+                    f"differs from the built-in {doc.dataset.name!r}; "
+                    "send builtin_dataset false to keep these rows",
+                )

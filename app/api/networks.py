@@ -16,7 +16,7 @@ from .access import (
     changing,
     reading,
 )
-from .building import build_record, check_dataset_fits, check_layers
+from .building import build_record, check_dataset_fits, check_export_is_consistent, check_layers
 from .deps import (
     JSON,
     DbDep,
@@ -218,6 +218,7 @@ def import_network(
 ):
     """Recreate a network from an export document."""
     check_layers(body.layers, settings)
+    check_export_is_consistent(body)
     create = schemas.NetworkCreate(
         name=body.name,
         layers=body.layers,

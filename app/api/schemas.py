@@ -16,6 +16,7 @@ from app.engine import (
 Number = Annotated[float, AllowInfNan(False), Field(strict=True)]
 Vector = list[Number]
 Matrix = list[Vector]
+COUNTER_LIMIT = 2**53  # steps and cursors stay exact in JavaScript and far from SQLite's limit
 # each name is written once, in the engine's registries
 HiddenActivation = Literal[HIDDEN_ACTIVATIONS]
 OutputActivation = Literal[OUTPUT_ACTIVATIONS]
@@ -324,8 +325,8 @@ class ExportDocument(Strict):
     init: InitName
     seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]
     # at most 2^53: exact in JavaScript, and far from SQLite's 64-bit limit as steps add up
-    step: Annotated[StrictInt, Field(ge=0, le=2**53)]
-    cursor: Annotated[StrictInt, Field(ge=0, le=2**53)]
+    step: Annotated[StrictInt, Field(ge=0, le=COUNTER_LIMIT)]
+    cursor: Annotated[StrictInt, Field(ge=0, le=COUNTER_LIMIT)]
     weights: list[Matrix]
     biases: list[Vector]
     dataset: InlineDataset

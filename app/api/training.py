@@ -7,6 +7,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from app.engine import (
     Dataset,
+    Session,
     StepRecord,
     StepResult,
 )
@@ -71,6 +72,13 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     return JSON(views.forward_result(trace, t, grads))
 
 
+def check_counters(session: Session, steps: int, field: tuple) -> None:
+    """Refuse steps that would take the step counter or the batch cursor past 2^53."""
+    cursor_after = session.cursor + steps * session.batch_size
+    if session.step + steps > schemas.COUNTER_LIMIT or cursor_after > schemas.COUNTER_LIMIT:
+        raise FieldError(field, "the step counter would pass 2^53; export and reset the network")
+
+
 def _split_rows(data: Dataset, split: str | None) -> tuple[np.ndarray, np.ndarray]:
     """The dataset's train rows, or its test rows for split "test": (inputs, targets)."""
     if split != "test":
@@ -104,6 +112,7 @@ def step(
 
     def run(record: NetworkRecord) -> tuple[StepResult, list[StepRecord]]:
         s = record.session
+        check_counters(s, 1, ("body", "inputs"))
         net = s.network
         rows = min(s.batch_size, s.dataset.size) if body.inputs is None else len(body.inputs)
         work, answer = rows * net.parameter_count(), step_numbers(net, rows) * NUMBER_BYTES
@@ -145,6 +154,7 @@ def train(
     def run(record: NetworkRecord) -> tuple[list[StepRecord], list[StepRecord]]:
         s = record.session
         s.batch_size = body.batch_size or s.batch_size
+        check_counters(s, body.steps, ("body", "steps"))
         p = s.network.parameter_count()
         work = body.steps * min(s.batch_size, s.dataset.size) * p
         with metered(
@@ -211,7 +221,9 @@ def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
 def history(
     network_id: str,
     db: DbDep,
-    since: Annotated[int, Query(ge=0, le=2**53, description="only the steps after this one")] = 0,
+    since: Annotated[
+        int, Query(ge=0, le=schemas.COUNTER_LIMIT, description="only the steps after this one")
+    ] = 0,
 ):
     """The loss before every step, and the test loss when the dataset has a test split."""
     with db.snapshot() as conn:
