@@ -151,10 +151,10 @@ class GuardedProtocol(HttpToolsProtocol):
         self.deadline = None
         if self.transport.is_closing():
             return
-        if self.cycle is not None and self.cycle.response_started:
-            self.transport.close()
-        else:
+        if self.reading_headers or self.cycle is None or not self.cycle.response_started:
             self._refuse("408 Request Timeout", "request not received in time")
+        else:
+            self.transport.close()
 
     def _refuse(self, status: str, detail: str) -> None:
         """Answer and close; closing with unread input would reset the connection, so

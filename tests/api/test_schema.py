@@ -19,7 +19,8 @@ CHECKS = [
 # small limits keep generated networks and row counts cheap; the limits are tested elsewhere
 LIMITS = {"max_rows": 200, "max_train_steps": 50, "max_units": 16, "max_hidden_layers": 3}
 DB_DIR = Path(tempfile.mkdtemp(prefix="bpv-schema-"))
-app = create_app(Settings(db_path=DB_DIR / "t.sqlite3", **LIMITS))
+# schemathesis's in-process client sends Host: testserver
+app = create_app(Settings(db_path=DB_DIR / "t.sqlite3", allowed_hosts=("testserver",), **LIMITS))
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 

@@ -97,6 +97,19 @@ def test_trickled_headers_time_out_and_healthz_stays_fast(serve):
         c.close()
 
 
+def test_a_kept_alive_connection_gets_the_same_deadline(serve):
+    server = serve(env={"BACKPROP_HEADER_TIMEOUT": "1.5"})
+    conn = connect(server.port, "127.0.0.2", b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    first = b""
+    while not first.endswith(b'{"status":"ok"}'):
+        first += conn.recv(65536)
+    conn.sendall(PARTIAL)  # the next request on the same connection, never finished
+    closed = trickle_until_closed({conn: time.monotonic()}, time.monotonic() + 10)
+    ((seconds, answer),) = closed.values()
+    assert 1.2 <= seconds <= 6 and answer.startswith(b"HTTP/1.1 408"), (seconds, answer)
+    conn.close()
+
+
 def test_a_trickled_body_times_out_and_creates_nothing(serve):
     server = serve(env={"BACKPROP_BODY_TIMEOUT": "1.5"})
     head = (
