@@ -5,7 +5,7 @@
 import * as api from "./core/api.js";
 import { act, notify } from "./core/errors.js";
 import { readHash, writeHash } from "./core/hash.js";
-import { applyI18n, loadI18n, t } from "./core/i18n.js";
+import { loadI18n, t } from "./core/i18n.js";
 import { store, updateUi } from "./core/store.js";
 import { createLessons } from "./lessons/controller.js";
 import { createOneStep } from "./lessons/one-step.js";
@@ -22,13 +22,12 @@ import { mountHelp } from "./views/help.js";
 import { mountInspector } from "./views/inspector.js";
 import { bindKeys } from "./views/keys.js";
 import { mountLegend } from "./views/legend.js";
+import { mountPage } from "./views/page.js";
 import { mountPanels } from "./views/panels.js";
 import { mountPhase } from "./views/phase.js";
 import { mountTooltip } from "./views/tooltip.js";
 import { mountTopbar } from "./views/topbar.js";
 import { watch } from "./views/watch.js";
-
-const RESIZE_SETTLE_MS = 100;
 
 const main = createMainScene();
 const stage = createStageScene();
@@ -57,15 +56,7 @@ function mountViews() {
   mountLessonPanel(lessons, { scene, widget });
   mountStage(stage);
   bindKeys({ scene, main: mainScene, lessons });
-  watch(
-    (s) => [s.lang, s.tables],
-    () => applyI18n(),
-  );
-  // for tests and scripts: nothing queued, fetching or playing
-  watch(
-    (s) => [s.busy, s.refreshing, s.playing],
-    (s) => (document.body.dataset.idle = String(!s.busy && !s.refreshing && !s.playing)),
-  );
+  mountPage();
 }
 
 /** The URL: the store writes it; a changed URL (a pasted link) is followed. */
@@ -85,11 +76,6 @@ function bindUrl() {
       updateUi({ ...next, net: ui.net });
       main.refresh();
     }
-  });
-  const resize = { timer: /** @type {any} */ (null) };
-  window.addEventListener("resize", () => {
-    clearTimeout(resize.timer);
-    resize.timer = setTimeout(() => store.update((s) => ({ layout: s.layout + 1 })), RESIZE_SETTLE_MS);
   });
 }
 

@@ -113,7 +113,7 @@ def test_lesson_screenshot(browser: Browser, server_url: str, shots_dir: Path, l
         page.get_by_test_id("play").click()
         page.wait_for_function(
             "() => [...document.querySelectorAll('[data-testid=stage-step]')]"
-            ".every(e => +e.textContent >= 300)"
+            ".every(e => +e.textContent >= 1800)"
         )
         page.get_by_test_id("play").click()
     if action.startswith("slider:"):

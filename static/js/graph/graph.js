@@ -1,6 +1,6 @@
 // @ts-check
 // The network drawing: a graph in a container, drawn from a GraphModel. render() lays it
-// out again only when the architecture or the size changed, then restyles.
+// out again only when the architecture, the size or the language changed, then restyles.
 
 import { t } from "../core/i18n.js";
 import { linkAt, paintLinks } from "./canvas.js";
@@ -13,6 +13,110 @@ import { drawColumns, drawLinks, drawUnits, updateLinks, updateUnits } from "./s
 const d3 = window.d3;
 
 /**
+ * What one graph holds: its container, d3 layers and what it drew last.
+ * @typedef {object} GraphParts
+ * @property {HTMLElement} container
+ * @property {import("./svg.js").Handlers} handlers
+ * @property {any} svg
+ * @property {any} defs
+ * @property {Record<string, any>} layers
+ * @property {ReturnType<typeof createStripImages>} stripImages
+ * @property {{layout: import("./layout.js").Layout | null, key: string, canvas: any, painted: any[], hovered: any, highlighted: string | null, look: any}} my
+ */
+
+/** Lay out and draw every element for a model. @param {GraphParts} g @param {import("../model/graph-model.js").GraphModel} model */
+function draw(g, model) {
+  const { container, svg, layers, handlers } = g;
+  const width = container.clientWidth || 800;
+  const layout = computeLayout(model.layers, model.showBias && model.useBias, width, container.clientHeight || 500);
+  g.my.layout = layout;
+  container.dataset.linkRender = layout.canvas ? "canvas" : "svg";
+  svg.attr("viewBox", `0 0 ${layout.width} ${layout.height}`).attr("width", layout.width).attr("height", layout.height);
+  sizeCanvas(g, layout);
+  drawColumns(layers.columns, layout);
+  drawLinks(layers.hits, layers.links, layout, handlers);
+  drawLinkArea(g, layout);
+  drawUnits(g.defs, layers.units, layout, handlers);
+  drawStrips(layers.strips, svg, layout, handlers);
+  // on the canvas path, a note under each layer of links that shows only the strongest
+  layers.notes
+    .selectAll("text")
+    .data(layout.canvas ? layout.sampled.filter((s) => s.k < s.candidates) : [], (d) => d.layer)
+    .join("text")
+    .attr("class", "link-note")
+    .attr("data-testid", "link-note")
+    .attr("x", (d) => d.x)
+    .attr("y", layout.height - 8)
+    .text((d) => t("graph.strongestLinks", { k: d.k, n: d.candidates }));
+}
+
+/** Size the canvas to the drawing (device pixels), or remove it on the SVG path. @param {GraphParts} g @param {import("./layout.js").Layout} layout */
+function sizeCanvas(g, layout) {
+  const { my, container } = g;
+  my.painted = [];
+  my.hovered = null;
+  if (!layout.canvas) {
+    // no canvas element at all: with a hidden, zero-size one in the page, tests that
+    // wait on animation frames in headless Chromium timed out now and then
+    my.canvas?.remove();
+    my.canvas = null;
+    delete container.dataset.linksPainted;
+    return;
+  }
+  my.canvas ??= d3
+    .select(container)
+    .insert("canvas", ":first-child")
+    .attr("class", "graph-canvas")
+    .attr("data-testid", "graph-canvas");
+  const dpr = window.devicePixelRatio || 1;
+  my.canvas.style("width", `${layout.width}px`).style("height", `${layout.height}px`);
+  my.canvas.node().width = Math.round(layout.width * dpr);
+  my.canvas.node().height = Math.round(layout.height * dpr);
+  my.look = { dpr, band: getComputedStyle(container).getPropertyValue("--band").trim() || BIAS_FILL };
+}
+
+/** On the canvas path, one transparent rectangle finds links by geometry. @param {GraphParts} g @param {import("./layout.js").Layout} layout */
+function drawLinkArea(g, layout) {
+  const { my, handlers, svg } = g;
+  g.layers.hits
+    .selectAll("rect.link-area")
+    .data(layout.canvas ? [layout] : [])
+    .join("rect")
+    .attr("class", "link-area")
+    .attr("data-testid", "link-area")
+    .attr("width", layout.width)
+    .attr("height", layout.height)
+    .on("mousemove", (event) => {
+      const [px, py] = d3.pointer(event, svg.node());
+      my.hovered = linkAt(my.painted, px, py);
+      d3.select(event.currentTarget)
+        .classed("over", Boolean(my.hovered))
+        .attr("data-hovered", my.hovered ? my.hovered.key : null);
+      if (my.hovered) handlers.onLinkHover(my.hovered, event);
+      else handlers.onLeave();
+    })
+    .on("mouseleave", (event) => {
+      my.hovered = null;
+      d3.select(event.currentTarget).classed("over", false).attr("data-hovered", null);
+      handlers.onLeave();
+    })
+    .on("click", (event) => {
+      if (my.hovered) handlers.onLinkClick(my.hovered, event);
+    });
+}
+
+/** Restyle everything for a model (the layout stays). @param {GraphParts} g @param {import("../model/graph-model.js").GraphModel} model */
+function update(g, model) {
+  const { my, layers, container } = g;
+  if (my.layout.canvas) {
+    my.painted = paintLinks(my.canvas.node(), my.layout, model, my.look);
+    container.dataset.linksPainted = String(my.painted.length);
+  } else updateLinks(layers.links, my.layout, model);
+  updateUnits(layers.units, model);
+  updateStrips(layers.strips, model, g.stripImages);
+}
+
+/**
  * A network graph in `container`; handlers get (datum, event) for hover and click.
  * @param {HTMLElement} container
  * @param {import("./svg.js").Handlers} handlers
@@ -20,110 +124,19 @@ const d3 = window.d3;
 export function createGraph(container, handlers) {
   const svg = d3.select(container).append("svg").attr("class", "graph-svg").attr("data-testid", "graph-svg");
   const defs = svg.append("defs");
+  const group = (name) => svg.append("g").attr("class", name);
   const layers = {
     svg,
-    columns: svg.append("g").attr("class", "columns"),
-    hits: svg.append("g").attr("class", "hits"),
-    links: svg.append("g").attr("class", "links"),
-    units: svg.append("g").attr("class", "units"),
-    strips: svg.append("g").attr("class", "strips"),
-    notes: svg.append("g").attr("class", "link-notes"),
+    columns: group("columns"),
+    hits: group("hits"),
+    links: group("links"),
+    units: group("units"),
+    strips: group("strips"),
+    notes: group("link-notes"),
   };
-  const stripImages = createStripImages();
-  /** @type {{layout: import("./layout.js").Layout | null, key: string, canvas: any, painted: any[], hovered: any, highlighted: string | null, look: any, lang: string}} */
-  const my = {
-    layout: null,
-    key: "",
-    canvas: null,
-    painted: [],
-    hovered: null,
-    highlighted: null,
-    look: null,
-    lang: "",
-  };
-
-  function draw(model) {
-    const layout = computeLayout(
-      model.layers,
-      model.showBias && model.useBias,
-      container.clientWidth || 800,
-      container.clientHeight || 500,
-    );
-    my.layout = layout;
-    container.dataset.linkRender = layout.canvas ? "canvas" : "svg";
-    svg
-      .attr("viewBox", `0 0 ${layout.width} ${layout.height}`)
-      .attr("width", layout.width)
-      .attr("height", layout.height);
-    sizeCanvas(layout);
-    drawColumns(layers.columns, layout);
-    drawLinks(layers.hits, layers.links, layout, handlers);
-    drawLinkArea(layout);
-    drawUnits(defs, layers.units, layout, handlers);
-    drawStrips(layers.strips, svg, layout, handlers);
-    layers.notes
-      .selectAll("text")
-      .data(layout.canvas ? layout.sampled.filter((s) => s.k < s.candidates) : [], (d) => d.layer)
-      .join("text")
-      .attr("class", "link-note")
-      .attr("data-testid", "link-note")
-      .attr("x", (d) => d.x)
-      .attr("y", layout.height - 8)
-      .text((d) => t("graph.strongestLinks", { k: d.k, n: d.candidates }));
-  }
-
-  /** Size the canvas to the drawing (device pixels), or remove it on the SVG path. */
-  function sizeCanvas(layout) {
-    my.painted = [];
-    my.hovered = null;
-    if (!layout.canvas) {
-      // no canvas element at all: with a hidden, zero-size one in the page, tests that
-      // wait on animation frames in headless Chromium timed out now and then
-      my.canvas?.remove();
-      my.canvas = null;
-      delete container.dataset.linksPainted;
-      return;
-    }
-    my.canvas ??= d3
-      .select(container)
-      .insert("canvas", ":first-child")
-      .attr("class", "graph-canvas")
-      .attr("data-testid", "graph-canvas");
-    const dpr = window.devicePixelRatio || 1;
-    my.canvas.style("width", `${layout.width}px`).style("height", `${layout.height}px`);
-    my.canvas.node().width = Math.round(layout.width * dpr);
-    my.canvas.node().height = Math.round(layout.height * dpr);
-    my.look = { dpr, band: getComputedStyle(container).getPropertyValue("--band").trim() || BIAS_FILL };
-  }
-
-  /** On the canvas path, one transparent rectangle finds links by geometry. */
-  function drawLinkArea(layout) {
-    layers.hits
-      .selectAll("rect.link-area")
-      .data(layout.canvas ? [layout] : [])
-      .join("rect")
-      .attr("class", "link-area")
-      .attr("data-testid", "link-area")
-      .attr("width", layout.width)
-      .attr("height", layout.height)
-      .on("mousemove", (event) => {
-        const [px, py] = d3.pointer(event, svg.node());
-        my.hovered = linkAt(my.painted, px, py);
-        d3.select(event.currentTarget)
-          .classed("over", Boolean(my.hovered))
-          .attr("data-hovered", my.hovered ? my.hovered.key : null);
-        if (my.hovered) handlers.onLinkHover(my.hovered, event);
-        else handlers.onLeave();
-      })
-      .on("mouseleave", (event) => {
-        my.hovered = null;
-        d3.select(event.currentTarget).classed("over", false).attr("data-hovered", null);
-        handlers.onLeave();
-      })
-      .on("click", (event) => {
-        if (my.hovered) handlers.onLinkClick(my.hovered, event);
-      });
-  }
+  const my = { layout: null, key: "", canvas: null, painted: [], hovered: null, highlighted: null, look: null };
+  /** @type {GraphParts} */
+  const g = { container, handlers, svg, defs, layers, stripImages: createStripImages(), my };
 
   /** Mark the parts named by a lesson term's key (null: none). @param {string | null} key */
   function highlight(key) {
@@ -151,17 +164,11 @@ export function createGraph(container, handlers) {
         lang,
       ].join("|");
       if (key !== my.key) {
-        draw(model);
+        draw(g, model);
         my.key = key;
         if (my.highlighted) highlight(my.highlighted);
       }
-      const layout = my.layout;
-      if (layout.canvas) {
-        my.painted = paintLinks(my.canvas.node(), layout, model, my.look);
-        container.dataset.linksPainted = String(my.painted.length);
-      } else updateLinks(layers.links, layout, model);
-      updateUnits(layers.units, model);
-      updateStrips(layers.strips, model, stripImages);
+      update(g, model);
       performance.measure("graph-render", "graph-render-start"); // the benchmarks read it
     },
     /** Forget the drawing so the next render lays it out again. */

@@ -22,6 +22,75 @@ export function logitsFor(slider) {
   return [Math.log(p), Math.log((1 - p) / 2), Math.log((1 - p) / 2)];
 }
 
+const bar = (value, cls, testid) =>
+  html`<div class="hbar-track">
+    <div
+      class=${`hbar ${cls}`}
+      data-testid=${testid}
+      data-value=${String(value)}
+      style=${`width:${(value * 100).toFixed(2)}%`}
+    ></div>
+  </div>`;
+
+/** The widget for its data `w`; move(slider) follows the slider. @param {any} w @param {(slider: number) => void} move */
+function view(w, move) {
+  const r = w.result;
+  return html`<div class="lesson-widget" data-testid="softmax-widget">
+    <h3>${t("soft.slider")}</h3>
+    <div class="slider-row">
+      <span class="math">p</span><sub>${t("soft.true")}</sub>
+      <input
+        type="range"
+        min="1"
+        max=${SLIDER_MAX}
+        .value=${String(w.slider)}
+        data-testid="lesson-p-slider"
+        aria-label="p_true"
+        @input=${(e) => move(Number(e.target.value))}
+      />
+    </div>
+    <div class="softmax-readout">
+      ${
+        r
+          ? html`<table class="softmax-bars">
+                <thead>
+                  <tr>
+                    <th>${t("soft.class")}</th>
+                    <th>p</th>
+                    <th></th>
+                    <th>d</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${r.p.map(
+                    (pj, j) =>
+                      html`<tr>
+                        <th>${j + 1}</th>
+                        <td class="bar-cell">${bar(pj, "p", `lesson-p-${j}`)}</td>
+                        <td class="num">${fmt(pj, 3)}</td>
+                        <td class="bar-cell small">${bar(D[j], "d", `lesson-d-${j}`)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+              <p class="big-e">
+                <span class="math">E = −ln p₁ = </span
+                ><strong
+                  data-testid="lesson-softmax-e"
+                  data-value=${String(r.error)}
+                  data-p=${String(r.p[0])}
+                  title=${String(r.error)}
+                  >${fmt(r.error, 4)}</strong
+                >
+              </p>`
+          : ""
+      }
+    </div>
+    <h3>${t("soft.curve")}</h3>
+    <div class="plot" data-testid="lesson-nlog-plot"></div>
+  </div>`;
+}
+
 export function createSoftmaxWidget() {
   /** @param {number} slider @param {boolean} record */
   async function load(slider, record) {
@@ -60,72 +129,6 @@ export function createSoftmaxWidget() {
         });
     },
   );
-  const bar = (value, cls, testid) =>
-    html`<div class="hbar-track">
-      <div
-        class=${`hbar ${cls}`}
-        data-testid=${testid}
-        data-value=${String(value)}
-        style=${`width:${(value * 100).toFixed(2)}%`}
-      ></div>
-    </div>`;
   /** @param {any} s */
-  return (s) => {
-    const w = s.widget?.id === "softmax" ? s.widget : { slider: P_DEFAULT, result: null };
-    const r = w.result;
-    return html`<div class="lesson-widget" data-testid="softmax-widget">
-      <h3>${t("soft.slider")}</h3>
-      <div class="slider-row">
-        <span class="math">p</span><sub>${t("soft.true")}</sub>
-        <input
-          type="range"
-          min="1"
-          max=${SLIDER_MAX}
-          .value=${String(w.slider)}
-          data-testid="lesson-p-slider"
-          aria-label="p_true"
-          @input=${(e) => move(Number(e.target.value))}
-        />
-      </div>
-      <div class="softmax-readout">
-        ${
-          r
-            ? html`<table class="softmax-bars">
-                  <thead>
-                    <tr>
-                      <th>${t("soft.class")}</th>
-                      <th>p</th>
-                      <th></th>
-                      <th>d</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${r.p.map(
-                      (pj, j) =>
-                        html`<tr>
-                          <th>${j + 1}</th>
-                          <td class="bar-cell">${bar(pj, "p", `lesson-p-${j}`)}</td>
-                          <td class="num">${fmt(pj, 3)}</td>
-                          <td class="bar-cell small">${bar(D[j], "d", `lesson-d-${j}`)}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-                <p class="big-e">
-                  <span class="math">E = −ln p₁ = </span
-                  ><strong
-                    data-testid="lesson-softmax-e"
-                    data-value=${String(r.error)}
-                    data-p=${String(r.p[0])}
-                    title=${String(r.error)}
-                    >${fmt(r.error, 4)}</strong
-                  >
-                </p>`
-            : ""
-        }
-      </div>
-      <h3>${t("soft.curve")}</h3>
-      <div class="plot" data-testid="lesson-nlog-plot"></div>
-    </div>`;
-  };
+  return (s) => view(s.widget?.id === "softmax" ? s.widget : { slider: P_DEFAULT, result: null }, move);
 }

@@ -16,103 +16,72 @@ import { createNetworkKeeper } from "./network.js";
 const LEAN_STEP_WEIGHTS = 20000;
 const DEFAULT_CREATE = { layers: [2, 3, 1], dataset: "xor" };
 
-/** The main scene. */
-export function createMainScene() {
-  const keeper = createNetworkKeeper({ act });
-  const { adopt } = keeper;
-  const trainer = createTrainer({
-    speed: () => store.get().ui.speed,
-    maxSteps: () => store.get().config.limits.max_train_steps,
-    train: async (steps, live) => {
-      const id = store.get().network.id;
-      const trained = await api.train(id, steps);
-      if (live() && store.get().network?.id === id) takePlayed(trained);
-    },
-    onError: (error) => report(error),
-    onState: (playing) => {
-      if (!playing) act(afterPlay);
-      store.update(playing ? { playing, phase: null } : { playing });
-    },
-  });
+/** @typedef {ReturnType<typeof createNetworkKeeper>} Keeper */
 
-  /** A /train response while playing: the state and its losses. @param {any} trained */
-  function takePlayed(trained) {
-    store.update((s) =>
-      trained.network.revision <= s.network.revision
-        ? null
-        : { network: trained.network, history: s.history && appendTrained(s.history, trained) },
-    );
-    keeper.refresh();
+/** One backprop step of the network shown. @param {Keeper} keeper */
+async function stepOnce(keeper) {
+  const before = store.get().network;
+  const lean = before.weights.reduce((n, w) => n + w.length * w[0].length, 0) > LEAN_STEP_WEIGHTS;
+  let response = await api.step(before.id, { lean });
+  if (lean) {
+    // the step started from the state this page holds exactly when nothing came in between
+    if (response.network.revision === before.revision + 1) {
+      response = { ...response, weights_before: before.weights, biases_before: before.biases };
+    } else response = await api.lastStep(before.id);
   }
+  await keeper.adopt(response.network, { step: response });
+}
 
-  /** After play stops: the exact last step, the new history, the panels. */
-  async function afterPlay() {
-    await trainer.idle(); // the call in flight when play stopped has reached the server
-    const { network } = store.get();
-    if (!network) return;
-    const state = await api.getNetwork(network.id);
-    const lastStep = await fetchLastStep(state);
-    if (store.get().network?.id !== state.id) return;
-    store.update({ network: state, lastStep });
-    keeper.refresh();
-  }
+/** A /train response while playing: the state and its losses. @param {any} trained @param {Keeper} keeper */
+function takePlayed(trained, keeper) {
+  store.update((s) =>
+    trained.network.revision <= s.network.revision
+      ? null
+      : { network: trained.network, history: s.history && appendTrained(s.history, trained) },
+  );
+  keeper.refresh();
+}
 
-  async function step() {
-    const before = store.get().network;
-    const lean = before.weights.reduce((n, w) => n + w.length * w[0].length, 0) > LEAN_STEP_WEIGHTS;
-    let response = await api.step(before.id, { lean });
-    if (lean) {
-      // the step started from the state this page holds exactly when nothing came in between
-      if (response.network.revision === before.revision + 1) {
-        response = { ...response, weights_before: before.weights, biases_before: before.biases };
-      } else response = await api.lastStep(before.id);
-    }
-    await adopt(response.network, { step: response });
-  }
+/** After play stops: the exact state and last step, then the panels. @param {any} trainer @param {Keeper} keeper */
+async function afterPlay(trainer, keeper) {
+  await trainer.idle(); // the call in flight when play stopped has reached the server
+  const { network } = store.get();
+  if (!network) return;
+  const state = await api.getNetwork(network.id);
+  const lastStep = await fetchLastStep(state);
+  if (store.get().network?.id !== state.id) return;
+  store.update({ network: state, lastStep });
+  keeper.refresh();
+}
 
+/** Step-through: phases forward and back, the mode on and off. @param {Keeper} keeper @param {any} trainer */
+function phaseActions(keeper, trainer) {
   /** @param {number} delta */
-  function movePhaseBy(delta) {
+  const moveBy = (delta) => {
     const { network, phase, lastStep } = store.get();
-    if (!lastStep || phase === null) return;
-    store.update({ phase: movePhase(phase, delta, depthOf(network.layers)) });
-  }
-
+    if (lastStep && phase !== null) store.update({ phase: movePhase(phase, delta, depthOf(network.layers)) });
+  };
   return {
-    adopt,
-    refresh: keeper.refresh,
-    playing: () => trainer.running(),
-    /** One step (leaving step-through's phases). */
-    step: () => act(step),
-    togglePlay: () => (trainer.running() ? trainer.stop() : trainer.start()),
-    stop: () => trainer.stop(),
-    undo: () =>
-      act(async () => {
-        trainer.stop();
-        await adopt(await api.undo(store.get().network.id), { undone: true });
-      }),
-    /** A new network from a create body (stopping play first). @param {object} body */
-    create: async (body) => {
-      trainer.stop();
-      await adopt(await api.createNetwork(body));
-    },
-    /** The default network: the xor preset when the server has it. */
-    createDefault: async () => {
-      const body = store.get().presets.some((p) => p.name === "xor") ? { preset: "xor" } : DEFAULT_CREATE;
-      await adopt(await api.createNetwork(body));
-    },
     /** Next phase; past the last one (or before any step), a new step. */
     nextPhase: () =>
       act(async () => {
         const { network, phase, lastStep } = store.get();
-        if (phase === null || !lastStep || phase >= buildPhases(depthOf(network.layers)).length - 1) await step();
-        else movePhaseBy(+1);
+        if (phase === null || !lastStep || phase >= buildPhases(depthOf(network.layers)).length - 1)
+          await stepOnce(keeper);
+        else moveBy(+1);
       }),
-    prevPhase: () => act(async () => movePhaseBy(-1)),
+    prevPhase: () => act(async () => moveBy(-1)),
     toggleStepThrough: () => {
       const { ui, lastStep } = store.get();
       if (!ui.st) trainer.stop();
       updateUi({ st: !ui.st }, { phase: !ui.st && lastStep ? 0 : null });
     },
+  };
+}
+
+/** The chain-rule inspector: open, close, set the weight. @param {Keeper} keeper */
+function inspectorActions(keeper) {
+  return {
     /** Open the chain rule of a link. @param {import("../model/links.js").LinkId} link */
     inspect: (link) => {
       store.update({ inspected: { layer: link.layer, from: link.from, to: link.to }, explained: null, typed: null });
@@ -124,10 +93,52 @@ export function createMainScene() {
       const { inspected, network } = store.get();
       store.update({ typed: null });
       return act(async () => {
-        await adopt(await api.setWeight(network.id, inspected, value));
+        await keeper.adopt(await api.setWeight(network.id, inspected, value));
         notify(t("toast.setTo", { value }), "info");
       });
     },
+  };
+}
+
+/** The main scene. */
+export function createMainScene() {
+  const keeper = createNetworkKeeper({ act });
+  const trainer = createTrainer({
+    speed: () => store.get().ui.speed,
+    maxSteps: () => store.get().config.limits.max_train_steps,
+    train: async (steps, live) => {
+      const id = store.get().network.id;
+      const trained = await api.train(id, steps);
+      if (live() && store.get().network?.id === id) takePlayed(trained, keeper);
+    },
+    onError: (error) => report(error),
+    onState: (playing) => {
+      if (!playing) act(() => afterPlay(trainer, keeper));
+      store.update(playing ? { playing, phase: null } : { playing });
+    },
+  });
+  /** A new network from a create body (stopping play first). @param {object} body */
+  const create = async (body) => {
+    trainer.stop();
+    await keeper.adopt(await api.createNetwork(body));
+  };
+  return {
+    adopt: keeper.adopt,
+    refresh: keeper.refresh,
+    create,
+    playing: () => trainer.running(),
+    step: () => act(() => stepOnce(keeper)),
+    togglePlay: () => (trainer.running() ? trainer.stop() : trainer.start()),
+    stop: () => trainer.stop(),
+    undo: () =>
+      act(async () => {
+        trainer.stop();
+        await keeper.adopt(await api.undo(store.get().network.id), { undone: true });
+      }),
+    /** The default network: the xor preset when the server has it. */
+    createDefault: () => create(store.get().presets.some((p) => p.name === "xor") ? { preset: "xor" } : DEFAULT_CREATE),
+    ...phaseActions(keeper, trainer),
+    ...inspectorActions(keeper),
   };
 }
 

@@ -28,6 +28,66 @@ async function refreshNet(net) {
   return { ...net, grid: decodeGrid(grid), accuracy: all.accuracy ?? null };
 }
 
+/**
+ * Train every network that still can, k steps each; a diverged one (409) stops on its own.
+ * @param {StageNet[]} nets @param {number} k
+ */
+async function trainAll(nets, k) {
+  const trained = await Promise.all(
+    nets.map(async (net) => {
+      if (net.failed) return net;
+      try {
+        const r = await api.train(net.state.id, k);
+        return { ...net, state: r.network, history: appendTrained(net.history, r) };
+      } catch (error) {
+        if (error.status !== 409) throw error;
+        return { ...net, failed: error.message };
+      }
+    }),
+  );
+  return Promise.all(trained.map(refreshNet));
+}
+
+/**
+ * The lesson's networks, fresh from its presets and seeds, into the store.
+ * @param {any} lesson @param {Record<string, number>} seeds
+ */
+async function createNets(lesson, seeds) {
+  const switched = store.get().stage?.switched ?? false;
+  const presets = lesson.presets.map((p) =>
+    switched && lesson.switch && p === lesson.switch.from ? lesson.switch.to : p,
+  );
+  const states = await Promise.all(
+    presets.map((p) => api.createNetwork(seeds[p] !== undefined ? { preset: p, seed: seeds[p] } : { preset: p })),
+  );
+  const data = await Promise.all(states.map((s) => api.dataset(s.id)));
+  /** @type {StageNet[]} */
+  const nets = states.map((state, i) => ({
+    preset: presets[i],
+    state,
+    data: data[i],
+    history: emptyHistory(),
+    grid: null,
+    accuracy: null,
+    failed: null,
+  }));
+  const ready = await Promise.all(nets.map(refreshNet));
+  store.update((s) => ({ stage: { ...s.stage, nets: ready } }));
+}
+
+/** The activation curves and the default softmax, into the store. */
+async function openActivations() {
+  const curves = await api.activations(ACTIVATION_POINTS, ACTIVATION_LIMIT);
+  store.update((s) => ({ stage: { ...s.stage, curves } }));
+  await setSoftmaxZ(SOFTMAX_DEFAULT);
+}
+
+/** softmax(z) from the engine, into the store. @param {number[]} z */
+async function setSoftmaxZ(z) {
+  const softmax = await api.softmax(z);
+  store.update((s) => (s.stage ? { stage: { ...s.stage, softmaxZ: z, softmax } } : null));
+}
+
 /** The stage scene. */
 export function createStageScene() {
   /** @type {{lesson: any, seeds: Record<string, number>}} */
@@ -46,62 +106,6 @@ export function createStageScene() {
     onState: (playing) => store.update({ playing }),
   });
 
-  /**
-   * Train every network that still can, k steps each; a diverged one (409) stops on its own.
-   * @param {StageNet[]} nets @param {number} k
-   */
-  async function trainAll(nets, k) {
-    const trained = await Promise.all(
-      nets.map(async (net) => {
-        if (net.failed) return net;
-        try {
-          const r = await api.train(net.state.id, k);
-          return { ...net, state: r.network, history: appendTrained(net.history, r) };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          return { ...net, failed: error.message };
-        }
-      }),
-    );
-    return Promise.all(trained.map(refreshNet));
-  }
-
-  async function createNets() {
-    const { lesson, seeds } = my;
-    const switched = store.get().stage?.switched ?? false;
-    const presets = lesson.presets.map((p) =>
-      switched && lesson.switch && p === lesson.switch.from ? lesson.switch.to : p,
-    );
-    const states = await Promise.all(
-      presets.map((p) => api.createNetwork(seeds[p] !== undefined ? { preset: p, seed: seeds[p] } : { preset: p })),
-    );
-    const data = await Promise.all(states.map((s) => api.dataset(s.id)));
-    /** @type {StageNet[]} */
-    const nets = states.map((state, i) => ({
-      preset: presets[i],
-      state,
-      data: data[i],
-      history: emptyHistory(),
-      grid: null,
-      accuracy: null,
-      failed: null,
-    }));
-    const ready = await Promise.all(nets.map(refreshNet));
-    store.update((s) => ({ stage: { ...s.stage, nets: ready } }));
-  }
-
-  async function openActivations() {
-    const curves = await api.activations(ACTIVATION_POINTS, ACTIVATION_LIMIT);
-    store.update((s) => ({ stage: { ...s.stage, curves } }));
-    await setSoftmaxZ(SOFTMAX_DEFAULT);
-  }
-
-  /** @param {number[]} z */
-  async function setSoftmaxZ(z) {
-    const softmax = await api.softmax(z);
-    store.update((s) => (s.stage ? { stage: { ...s.stage, softmaxZ: z, softmax } } : null));
-  }
-
   const compare = () => store.get().stage?.kind === "compare";
 
   return {
@@ -115,7 +119,7 @@ export function createStageScene() {
       store.update({
         stage: { kind, nets: [], switched: false, curves: null, zIndex, softmaxZ: SOFTMAX_DEFAULT, softmax: null },
       });
-      await (kind === "compare" ? createNets() : openActivations());
+      await (kind === "compare" ? createNets(lesson, seeds) : openActivations());
     },
     close() {
       trainer.stop();
@@ -138,7 +142,7 @@ export function createStageScene() {
       act(async () => {
         if (!compare()) return;
         trainer.stop();
-        await createNets();
+        await createNets(my.lesson, my.seeds);
       }),
     undo: () => {},
     /** Swap the lesson's switchable network (perceptron XOR <-> AND), from the start. */
@@ -146,7 +150,7 @@ export function createStageScene() {
       act(async () => {
         trainer.stop();
         store.update((s) => ({ stage: { ...s.stage, switched: !s.stage.switched } }));
-        await createNets();
+        await createNets(my.lesson, my.seeds);
       }),
     /** @param {number} zIndex */
     setZ: (zIndex) => store.update((s) => ({ stage: { ...s.stage, zIndex } })),

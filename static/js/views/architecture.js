@@ -57,6 +57,54 @@ function layerRows(network, config, build) {
   });
 }
 
+/**
+ * The builder's controls for a network: option lists from the config, limits, counts.
+ * @param {import("../core/state.js").AppState} s
+ * @param {import("../scenes/build.js").Builder} build
+ */
+function drawControls({ network, datasets, config, userSeed, ui }, build) {
+  const acts = config.activations;
+  const name = (a) => ({ value: a, label: a });
+  render(
+    options(
+      acts.filter((a) => a.hidden).map((a) => name(a.name)),
+      network.hidden_activation,
+    ),
+    $("hidden-activation"),
+  );
+  render(
+    options(
+      acts.filter((a) => a.output).map((a) => name(a.name)),
+      network.output_activation,
+    ),
+    $("output-activation"),
+  );
+  const losses = config.losses.map((l) => ({ value: l.name, label: t(`loss.${l.name}`) }));
+  render(options(losses, network.loss), $("loss"));
+  render(options(config.initializers.map(name), network.init), $("init"));
+  render(
+    options(
+      datasets.map((d) => ({ value: d.name, label: tOr(`dataset.name.${d.name}`, d.name) })),
+      network.dataset.name,
+    ),
+    $("dataset"),
+  );
+  const seed = $input("seed");
+  seed.placeholder = String(network.seed);
+  seed.title = t("arch.seedTitle", { seed: network.seed });
+  if (userSeed === null) seed.value = "";
+  $input("show-bias").checked = ui.bias;
+  $("hidden-count").textContent = String(hiddenCount(network.layers));
+  /** @type {HTMLButtonElement} */ ($("remove-layer")).disabled = network.layers.length <= 2;
+  /** @type {HTMLButtonElement} */ ($("add-layer")).disabled =
+    hiddenCount(network.layers) >= config.limits.max_hidden_layers;
+  render(layerRows(network, config, build), $("layer-units"));
+  const ds = datasets.find((d) => d.name === network.dataset.name);
+  $("dataset-description").textContent = ds
+    ? `${tOr(`dataset.${ds.name}`, ds.description)} · ${t("data.sizes", { train: ds.size })}${ds.test_size ? `, ${t("data.testSize", { test: ds.test_size })}` : ""}`
+    : "";
+}
+
 /** @param {import("../scenes/build.js").Builder} build */
 export function mountArchitecture(build) {
   /** @param {string} id @param {(value: string) => void} fn */
@@ -99,48 +147,6 @@ export function mountArchitecture(build) {
   );
   watch(
     (s) => [s.network, s.datasets, s.config, s.userSeed, s.ui.bias, s.lang],
-    ({ network, datasets, config, userSeed, ui }) => {
-      if (!network || !config) return;
-      const acts = config.activations;
-      const name = (a) => ({ value: a, label: a });
-      render(
-        options(
-          acts.filter((a) => a.hidden).map((a) => name(a.name)),
-          network.hidden_activation,
-        ),
-        $("hidden-activation"),
-      );
-      render(
-        options(
-          acts.filter((a) => a.output).map((a) => name(a.name)),
-          network.output_activation,
-        ),
-        $("output-activation"),
-      );
-      const losses = config.losses.map((l) => ({ value: l.name, label: t(`loss.${l.name}`) }));
-      render(options(losses, network.loss), $("loss"));
-      render(options(config.initializers.map(name), network.init), $("init"));
-      render(
-        options(
-          datasets.map((d) => ({ value: d.name, label: tOr(`dataset.name.${d.name}`, d.name) })),
-          network.dataset.name,
-        ),
-        $("dataset"),
-      );
-      const seed = $input("seed");
-      seed.placeholder = String(network.seed);
-      seed.title = t("arch.seedTitle", { seed: network.seed });
-      if (userSeed === null) seed.value = "";
-      $input("show-bias").checked = ui.bias;
-      $("hidden-count").textContent = String(hiddenCount(network.layers));
-      /** @type {HTMLButtonElement} */ ($("remove-layer")).disabled = network.layers.length <= 2;
-      /** @type {HTMLButtonElement} */ ($("add-layer")).disabled =
-        hiddenCount(network.layers) >= config.limits.max_hidden_layers;
-      render(layerRows(network, config, build), $("layer-units"));
-      const ds = datasets.find((d) => d.name === network.dataset.name);
-      $("dataset-description").textContent = ds
-        ? `${tOr(`dataset.${ds.name}`, ds.description)} · ${t("data.sizes", { train: ds.size })}${ds.test_size ? `, ${t("data.testSize", { test: ds.test_size })}` : ""}`
-        : "";
-    },
+    (s) => s.network && s.config && drawControls(s, build),
   );
 }
