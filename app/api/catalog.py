@@ -21,8 +21,9 @@ from app.store.codec import dataset_document
 
 from . import schemas, views
 from .deps import JSON, DbDep, FieldError, SettingsDep
+from .routing import OffloadedRoute
 
-router = APIRouter()
+router = APIRouter(route_class=OffloadedRoute)
 
 
 @router.get("/api/config", tags=["catalog"], response_model=schemas.AppConfig, response_class=JSON)

@@ -1,6 +1,6 @@
 """A route class that decodes and validates JSON bodies in a worker thread, off the event loop."""
 
-import contextlib
+import json
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -18,7 +18,8 @@ class OffloadedRoute(APIRoute):
     would hold up every other client (/healthz included). Starlette keeps the decoded body
     on the request, so FastAPI's own `await request.json()` returns it; for a route with
     one body model the body is the validated model, which pydantic accepts again as it is.
-    A body orjson refuses is left to FastAPI, which answers it as before.
+    A body that is not JSON (or not UTF-8) is a 422 of type json_invalid, as FastAPI gives
+    for bad JSON text, on every route.
     """
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
@@ -28,7 +29,10 @@ class OffloadedRoute(APIRoute):
         field = fields[0] if len(fields) == 1 and not self._embed_body_fields else None
 
         def decode(body: bytes) -> Any:
-            value = orjson.loads(body)
+            try:
+                value = orjson.loads(body)
+            except orjson.JSONDecodeError:
+                value = json.loads(body)  # NaN and Infinity: refused by name when validated
             if field is None:
                 return value
             validated, errors = field.validate(value, {}, loc=("body",))
@@ -37,11 +41,26 @@ class OffloadedRoute(APIRoute):
             return validated
 
         async def decoded_first(request: Request) -> Response:
-            if "json" in request.headers.get("content-type", "json"):
+            if fields and "json" in request.headers.get("content-type", "json"):
                 body = await request.body()
                 if body:
-                    with contextlib.suppress(orjson.JSONDecodeError):
+                    try:
                         request._json = await run_in_threadpool(decode, body)
+                    except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, too deep
+                        raise RequestValidationError([_json_invalid(exc)], body=None) from None
             return await handle(request)
 
         return decoded_first
+
+
+def _json_invalid(exc: Exception) -> dict:
+    """FastAPI's own error for a body that is not JSON text, with where it failed."""
+    where = getattr(exc, "pos", None)
+    where = getattr(exc, "start", 0) if where is None else where
+    return {
+        "type": "json_invalid",
+        "loc": ("body", where),
+        "msg": "JSON decode error",
+        "input": {},
+        "ctx": {"error": str(exc)},
+    }
