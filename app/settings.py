@@ -46,7 +46,7 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     allowed_hosts: tuple[str, ...] = ()  # Host names served besides loopback and `host`
     header_timeout: float = 10.0  # seconds a client may take to send a request's headers
-    body_timeout: float = 30.0  # and then its body
+    body_timeout: float = 60.0  # and then its body (an import may be 23 MB)
     max_connections: int = 1000  # open connections per worker process
     max_connections_per_client: int = 32  # per client address, per worker process
     secret_key: str = ""  # signs owner tokens; empty: a key file beside the database
