@@ -1,15 +1,18 @@
-"""Scale: larger networks (64-32-10 and 784-128-10) step, train and draw.
+"""Scale: networks from 2-3-1 to 784-128-10 step, train and draw.
 
 Against a real `backprop-viz` subprocess, each network is created with an inline dataset
 of random inputs in [0, 1] and one-hot targets over 10 classes (softmax, cross-entropy,
 batch 10; 300 rows of 64 inputs, 100 rows of 784 inputs rounded to 2 decimals so the body
-stays under the 1 MB limit). Through the API it times POST /step, POST /train {"steps": 25}
-and GET the network's state (every weight as JSON). In headless Chromium it opens the page
-on the network and times the graph redraw after a step: from the /step response's end
-(Resource Timing) to the graph's data-step attribute changing (a MutationObserver), the
-time the page spends turning a step's response into the new drawing; then to the end of
-the next frame (requestAnimationFrame, then a message), which adds the browser's style,
-layout and paint of it; and graph.render() alone (its "graph-render" performance measure).
+stays under the 1 MB limit), or for one output unit 0/1 targets (sigmoid, binary
+cross-entropy; 2-3-1 and 2-8-8-8-1 on 200 rows). Through the API it times POST /step,
+POST /train {"steps": 25} and GET the network's state (every weight as JSON). In
+headless Chromium it opens the page on the network and times the graph redraw after a
+step: from the /step response's end (Resource Timing) to the graph's data-step attribute
+changing (a MutationObserver), the time the page spends turning a step's response into
+the new drawing; then to the end of the next frame (requestAnimationFrame, then a
+message), which adds the browser's style, layout and paint of it; and graph.render()
+alone (its "graph-render" performance measure). Between clicks it waits until the page
+is idle (body[data-idle=true]: nothing queued or fetching).
 Networks above 3,000 links draw their links on a canvas (the graph's data-link-render).
 
     .venv/bin/python benchmarks/bench_scale.py          # or: make bench
@@ -25,7 +28,12 @@ from _common import machine, median_seconds, running_server, table, verdict
 from bench_browser import ARGS, CHROMIUM, VIEWPORT
 from playwright.sync_api import sync_playwright
 
-NETWORKS = {"64-32-10": ([64, 32, 10], 300, 3), "784-128-10": ([784, 128, 10], 100, 2)}
+NETWORKS = {
+    "2-3-1": ([2, 3, 1], 200, 3),
+    "2-8-8-8-1": ([2, 8, 8, 8, 1], 200, 3),
+    "64-32-10": ([64, 32, 10], 300, 3),
+    "784-128-10": ([784, 128, 10], 100, 2),
+}
 REDRAW_TARGET_MS = 50.0
 COMMAND = ".venv/bin/python benchmarks/bench_scale.py"
 
@@ -69,12 +77,15 @@ def create_body(layers: list[int], rows: int, decimals: int) -> dict:
     """A network on random inputs with one-hot targets."""
     rng = np.random.default_rng(0)
     x = np.round(rng.uniform(0.0, 1.0, size=(rows, layers[0])), decimals)
-    t = np.eye(layers[-1])[rng.integers(0, layers[-1], size=rows)]
+    classes = max(layers[-1], 2)
+    picked = rng.integers(0, classes, size=rows)
+    t = np.eye(classes)[picked] if layers[-1] > 1 else picked[:, None].astype(float)
+    single = layers[-1] == 1  # softmax needs several units: sigmoid and 0/1 targets
     return {
         "layers": layers,
         "hidden_activation": "tanh",
-        "output_activation": "softmax",
-        "loss": "cross_entropy",
+        "output_activation": "sigmoid" if single else "softmax",
+        "loss": "binary_cross_entropy" if single else "cross_entropy",
         "learning_rate": 0.1,
         "batch_size": 10,
         "seed": 1,
@@ -102,11 +113,12 @@ def redraws(page, base: str, nid: str, repeats: int) -> dict[str, float]:
     """Median (total, request, redraw) milliseconds of clicking Step in the page."""
     page.goto(f"{base}/#net={nid}")
     page.wait_for_selector(f'#graph[data-network-id="{nid}"]', timeout=60_000)
-    page.wait_for_timeout(1500)  # let the first background refresh land
+    idle = "body[data-idle=true]"  # nothing queued or fetching: the page has settled
+    page.wait_for_selector(idle, state="attached", timeout=60_000)
     runs = []
     for _ in range(repeats):
         runs.append(page.evaluate(STEP_REDRAW))
-        page.wait_for_timeout(300)
+        page.wait_for_selector(idle, state="attached", timeout=60_000)
     keys = ("total", "request", "redraw", "painted", "render")
     return {key: statistics.median(r[key] for r in runs) for key in keys}
 

@@ -1,10 +1,12 @@
 """Browser tests: a real uvicorn server on a free port with a temp database, and Chromium."""
 
+import json
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,14 +18,16 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 VIEWPORT = {"width": 1280, "height": 800}
 SERVER_START_SECONDS = 20
-# Started with `python -c` so the app is built exactly as create_app(Settings(db_path=...)).
+# Started with `python -c` so the app is built exactly as create_app(Settings(db_path=...)),
+# with any other settings given as JSON.
 SERVER_CODE = """
+import json
 import sys
 from pathlib import Path
 import uvicorn
 from app.main import create_app
 from app.settings import Settings
-app = create_app(Settings(db_path=Path(sys.argv[1])))
+app = create_app(Settings(db_path=Path(sys.argv[1]), **json.loads(sys.argv[3])))
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
 
@@ -58,14 +62,20 @@ def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "viewport": VIEWPORT}
 
 
-@pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL of a live server (uvicorn subprocess, temp SQLite database)."""
-    folder = tmp_path_factory.mktemp("server")
+@contextmanager
+def running_server(folder: Path, **settings: object) -> Iterator[str]:
+    """A live uvicorn server (subprocess, SQLite database in `folder`); yields its URL."""
     port = free_port()
     log = (folder / "server.log").open("wb")  # a file, not a pipe: a full pipe would block it
     proc = subprocess.Popen(
-        [sys.executable, "-c", SERVER_CODE, str(folder / "t.sqlite3"), str(port)],
+        [
+            sys.executable,
+            "-c",
+            SERVER_CODE,
+            str(folder / "t.sqlite3"),
+            str(port),
+            json.dumps(settings),
+        ],
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -83,7 +93,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             log.close()
             output = (folder / "server.log").read_text(errors="replace")
             raise RuntimeError(f"the server did not start:\n{output}")
-        time.sleep(0.1)
+        time.sleep(0.1)  # polling the health check until it answers
     yield url
     proc.terminate()
     try:
@@ -92,6 +102,13 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         proc.kill()
         proc.wait()
     log.close()
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of a live server with the default settings."""
+    with running_server(tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -175,18 +175,16 @@ export function updateLinks(linkLayer, layout, model) {
     .range([0.4, layout.dense ? DENSE_LINK_WIDTH : MAX_LINK_WIDTH])
     .clamp(true);
   const selected = model.selectedLink ? linkKey(model.selectedLink) : null;
-  const shownOf = (d) => paramAt(model.shown, d) ?? null;
-  linkLayer
-    .selectAll("line.link")
-    .attr("data-weight", (d) => String(paramAt(model, d)))
-    .attr("data-shown", (d) => String(shownOf(d)))
-    .attr("stroke", (d) => divergingColor(shownOf(d), max))
-    .attr("stroke-width", (d) => {
-      const v = shownOf(d);
-      return v === null ? 0.6 : width(Math.abs(v));
-    })
-    .classed("unknown", (d) => shownOf(d) === null)
-    .classed("selected", (d) => d.key === selected);
+  // one pass, one lookup of each value per link: this runs for every link on every step
+  linkLayer.selectAll("line.link").each(function (d) {
+    const v = paramAt(model.shown, d) ?? null;
+    this.setAttribute("data-weight", String(paramAt(model, d)));
+    this.setAttribute("data-shown", String(v));
+    this.setAttribute("stroke", divergingColor(v, max));
+    this.setAttribute("stroke-width", String(v === null ? 0.6 : width(Math.abs(v))));
+    this.classList.toggle("unknown", v === null);
+    this.classList.toggle("selected", d.key === selected);
+  });
 }
 
 /**
