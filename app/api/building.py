@@ -3,6 +3,8 @@
 import copy
 import secrets
 
+import numpy as np
+
 from app.engine import (
     DATASETS,
     Dataset,
@@ -39,22 +41,22 @@ def check_layers(layers: list[int], settings: Settings) -> None:
 def resolve_dataset(
     spec: str | InlineDataset | None, layers: list[int], settings: Settings
 ) -> tuple[Dataset, bool]:
-    """The dataset a request names (or the first built-in that fits), and whether it is built in."""
+    """The dataset a request names (else the first built-in that fits, else none): and
+    whether it is built in."""
     if spec is None:
         for name in DATASETS:
             data = builtin_dataset(name)
             if data.inputs.shape[1] == layers[0] and data.targets.shape[1] == layers[-1]:
                 return data, True
-        raise FieldError(
-            ("body", "dataset"),
-            f"no built-in dataset has {layers[0]} inputs and {layers[-1]} outputs; give one inline",
-        )
+        return no_dataset(layers), False
     if isinstance(spec, str):
         with fields_in("body"):
             return builtin_dataset(spec), True
     rows = len(spec.inputs) + len(spec.test_inputs or [])
     if rows > settings.max_rows:
         raise FieldError(("body", "dataset", "inputs"), f"at most {settings.max_rows} rows")
+    if not spec.inputs and not spec.targets and not spec.test_inputs and not spec.test_targets:
+        return no_dataset(layers), False
     with fields_in("body"):
         data = inline_dataset(spec.inputs, spec.targets, spec.name)
         if spec.test_inputs is not None or spec.test_targets is not None:
@@ -63,10 +65,22 @@ def resolve_dataset(
     return data, False
 
 
+def no_dataset(layers: list[int]) -> Dataset:
+    """An empty dataset: the network steps on the inputs and targets each request gives."""
+    return Dataset(
+        "none",
+        np.zeros((0, layers[0])),
+        np.zeros((0, layers[-1])),
+        description="no dataset: each step gives its inputs and targets",
+    )
+
+
 def check_dataset_fits(net: Network, data: Dataset) -> None:
     """Every array of the dataset, train and test, must fit the network's input and output."""
     with fields_in("body"):
         data.check_fits(net.layers[0], net.layers[-1])
+    if data.size == 0:
+        return
     try:
         net.check_targets(data.targets, data.size)
         if data.test_targets is not None:
@@ -119,7 +133,7 @@ def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> 
         )
     data, builtin = resolve_dataset(config.get("dataset"), layers, settings)
     check_dataset_fits(net, data)
-    batch_size = config.get("batch_size", min(10, data.size))
+    batch_size = config.get("batch_size", min(10, data.size) or 10)
     if batch_size > settings.max_rows:
         raise FieldError(("body", "batch_size"), f"at most {settings.max_rows}")
     session = Session(net, data, config.get("learning_rate", 0.1), batch_size, seed)

@@ -41,11 +41,16 @@ def fields_in(where: str) -> Iterator[None]:
     try:
         yield
     except EngineError as exc:
-        path = [
-            int(p) if p.isdigit() else p
-            for p in exc.field.replace("[", ".").replace("]", "").split(".")
-        ]
-        raise FieldError((where, *path), exc.message) from exc
+        raise as_field_error(exc, where) from exc
+
+
+def as_field_error(exc: EngineError, where: str) -> FieldError:
+    """An EngineError's field ("dataset.inputs[2]") as a FieldError's loc (where, ...)."""
+    path = [
+        int(p) if p.isdigit() else p
+        for p in exc.field.replace("[", ".").replace("]", "").split(".")
+    ]
+    return FieldError((where, *path), exc.message)
 
 
 class JSON(JSONResponse):

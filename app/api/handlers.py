@@ -6,11 +6,11 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from app.engine import DivergenceError
+from app.engine import DivergenceError, EngineError
 from app.engine.errors import StateError
 from app.store import NotFound
 
-from .deps import FieldError
+from .deps import FieldError, as_field_error
 
 log = logging.getLogger("backprop")
 
@@ -23,6 +23,11 @@ def _invalid(exc: RequestValidationError) -> JSONResponse:
     # FastAPI's shape, minus echoed input values (they can be huge)
     errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
     return JSONResponse({"detail": errors}, status_code=422)
+
+
+def _engine(exc: EngineError) -> JSONResponse:
+    # an engine refusal no route placed: it is about the request's body
+    return _field(as_field_error(exc, "body"))
 
 
 def _http(exc: HTTPException) -> JSONResponse:
@@ -42,6 +47,7 @@ HANDLERS = {
     FieldError: _field,
     RequestValidationError: _invalid,
     HTTPException: _http,
+    EngineError: _engine,
     DivergenceError: _conflict,
     StateError: _conflict,
     NotFound: _not_found,

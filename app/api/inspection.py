@@ -50,6 +50,8 @@ def explain(
     """
     record, kept = _kept_step(db, network_id)
     s = record.session
+    if kept is None and s.dataset.size == 0:
+        raise HTTPException(409, "nothing to explain: no step yet, and no dataset to preview")
     rows = len(record.last_batch[0]) if kept else min(s.batch_size, s.dataset.size)
     work = _replay_work(record, kept) + 2 * rows * s.network.parameter_count()
     answer = (FACTORS_AT_MOST + 1) * rows * NUMBER_BYTES
@@ -140,6 +142,8 @@ def check_gradients(network_id: str, db: DbDep, settings: SettingsDep):
     """Backprop against centered finite differences, on the next mini-batch. Changes nothing."""
     record = reading(db, network_id)
     s = record.session
+    if s.dataset.size == 0:
+        raise HTTPException(409, "no dataset to check the gradients on")
     x, t = s.next_batch()
     p = s.network.parameter_count()
     work, answer = 2 * p * x.shape[0] * p, 4 * p * NUMBER_BYTES
@@ -224,7 +228,9 @@ def _grid(net: Network, data: Dataset, resolution: int, hidden: bool) -> JSON:
 
 def _plane(inputs: np.ndarray) -> tuple[tuple[float, float], tuple[float, float]]:
     """The input plane to draw: the data's range with a margin, square around the origin."""
-    reach = float(np.max(np.abs(inputs))) if inputs.size else 1.0
+    if inputs.size == 0:  # no dataset: the square around the origin
+        return (-1.0, 1.0), (-1.0, 1.0)
+    reach = float(np.max(np.abs(inputs)))
     lo, hi = float(np.min(inputs)), float(np.max(inputs))
     if lo >= 0 and hi <= 1:  # truth tables: [0, 1] with a margin
         return (-0.25, 1.25), (-0.25, 1.25)

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from app.engine import (
     FACTOR_KINDS,
@@ -14,8 +14,22 @@ from app.engine import (
 )
 
 Number = Annotated[float, AllowInfNan(False), Field(strict=True)]
-Vector = list[Number]
+Vector = Annotated[list[Number], Field(min_length=1)]  # every layer has a unit
 Matrix = list[Vector]
+Rows = Annotated[Matrix, Field(min_length=1)]  # a request's rows: at least one
+
+
+def _whole_number(value: object) -> object:
+    """JSON's integers, 12.0 included (JSON Schema calls it one); no booleans or strings."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**63:
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("must be a whole number")
+    return value
+
+
+Whole = Annotated[int, BeforeValidator(_whole_number), Field(strict=True)]
+Units = Annotated[Whole, Field(ge=1)]
 COUNTER_LIMIT = 2**53  # steps and cursors stay exact in JavaScript and far from SQLite's limit
 # each name is written once, in the engine's registries
 HiddenActivation = Literal[HIDDEN_ACTIVATIONS]
@@ -40,10 +54,10 @@ class Strict(BaseModel):
 class InlineDataset(Strict):
     """A dataset given in the request: one row per example."""
 
-    inputs: Annotated[Matrix, Field(min_length=1)]
-    targets: Annotated[Matrix, Field(min_length=1)]
-    test_inputs: Matrix | None = None
-    test_targets: Matrix | None = None
+    inputs: Matrix = Field(description="one row per example; [] with [] targets: no dataset")
+    targets: Matrix
+    test_inputs: Rows | None = None
+    test_targets: Rows | None = None
     name: Name = "custom"
 
 
@@ -52,17 +66,17 @@ class NetworkCreate(Strict):
 
     preset: str | None = Field(None, description="a name from GET /api/presets")
     name: Name | None = None
-    layers: Annotated[list[StrictInt], Field(min_length=2, max_length=MAX_LAYERS)] | None = Field(
+    layers: Annotated[list[Units], Field(min_length=2, max_length=MAX_LAYERS)] | None = Field(
         None, description="units per layer, input first, e.g. [2, 3, 1]"
     )
     hidden_activation: HiddenActivation | None = None
     output_activation: OutputActivation | None = None
     loss: LossName | None = None
     learning_rate: PositiveRate | None = None
-    batch_size: Annotated[StrictInt, Field(ge=1)] | None = None
+    batch_size: Annotated[Whole, Field(ge=1)] | None = None
     use_bias: StrictBool | None = None
     init: InitName | None = None
-    seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)] | None = None
+    seed: Annotated[Whole, Field(ge=0, le=2**63 - 1)] | None = None
     weights: list[Matrix] | None = Field(
         None, description="weights[l][j][i]: unit i of layer l to unit j of layer l+1"
     )
@@ -75,7 +89,7 @@ class NetworkPatch(Strict):
 
     name: Name | None = None
     learning_rate: PositiveRate | None = None
-    batch_size: Annotated[StrictInt, Field(ge=1)] | None = None
+    batch_size: Annotated[Whole, Field(ge=1)] | None = None
     hidden_activation: HiddenActivation | None = None
     output_activation: OutputActivation | None = None
     loss: LossName | None = None
@@ -93,17 +107,17 @@ class OneParameter(Strict):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    layer: Annotated[StrictInt, Field(ge=0)]
-    to: Annotated[StrictInt, Field(ge=0)]
-    source: Annotated[StrictInt, Field(ge=0)] | None = Field(None, alias="from")
+    layer: Annotated[Whole, Field(ge=0)]
+    to: Annotated[Whole, Field(ge=0)]
+    source: Annotated[Whole, Field(ge=0)] | None = Field(None, alias="from")
     value: Number
 
 
 class ForwardRequest(Strict):
     """Inputs to run forward (default: the dataset's split), with optional targets for the loss."""
 
-    inputs: Matrix | None = None
-    targets: Matrix | None = None
+    inputs: Rows | None = None
+    targets: Rows | None = None
     split: Literal["train", "test"] | None = Field(
         None, description="the dataset's rows to run when inputs are omitted (default train)"
     )
@@ -112,16 +126,16 @@ class ForwardRequest(Strict):
 class StepRequest(Strict):
     """One step on these rows, or on the next mini-batch of the network's dataset."""
 
-    inputs: Matrix | None = None
-    targets: Matrix | None = None
+    inputs: Rows | None = None
+    targets: Rows | None = None
     learning_rate: PositiveRate | None = None
 
 
 class TrainRequest(Strict):
     """Many steps on successive mini-batches."""
 
-    steps: Annotated[StrictInt, Field(ge=1)]
-    batch_size: Annotated[StrictInt, Field(ge=1)] | None = None
+    steps: Annotated[Whole, Field(ge=1)]
+    batch_size: Annotated[Whole, Field(ge=1)] | None = None
 
 
 class DatasetInfo(BaseModel):
@@ -315,18 +329,18 @@ class ExportDocument(Strict):
 
     format: Literal["backprop-visualizer/1"] = "backprop-visualizer/1"
     name: Name
-    layers: Annotated[list[StrictInt], Field(min_length=2, max_length=MAX_LAYERS)]
+    layers: Annotated[list[Units], Field(min_length=2, max_length=MAX_LAYERS)]
     hidden_activation: HiddenActivation
     output_activation: OutputActivation
     loss: LossName
     learning_rate: PositiveRate
-    batch_size: Annotated[StrictInt, Field(ge=1)]
+    batch_size: Annotated[Whole, Field(ge=1)]
     use_bias: StrictBool
     init: InitName
-    seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]
+    seed: Annotated[Whole, Field(ge=0, le=2**63 - 1)]
     # at most 2^53: exact in JavaScript, and far from SQLite's 64-bit limit as steps add up
-    step: Annotated[StrictInt, Field(ge=0, le=COUNTER_LIMIT)]
-    cursor: Annotated[StrictInt, Field(ge=0, le=COUNTER_LIMIT)]
+    step: Annotated[Whole, Field(ge=0, le=COUNTER_LIMIT)]
+    cursor: Annotated[Whole, Field(ge=0, le=COUNTER_LIMIT)]
     weights: list[Matrix]
     biases: list[Vector]
     dataset: InlineDataset

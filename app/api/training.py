@@ -55,6 +55,8 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     net, data = record.session.network, record.session.dataset
     default = _split_rows(data, body.split)
     rows = len(default[0]) if body.inputs is None else len(body.inputs)
+    if rows == 0:
+        raise FieldError(("body", "inputs"), NO_DATASET)
     backward = body.targets is not None or body.inputs is None
     # counted before the rows are even converted: a refusal costs next to nothing
     work = (2 if backward else 1) * rows * net.parameter_count()
@@ -70,6 +72,9 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     ):
         raise FieldError(("body", "inputs"), NOT_FINITE)
     return JSON(views.forward_result(trace, t, grads))
+
+
+NO_DATASET = "this network has no dataset: give inputs and targets"
 
 
 def check_counters(session: Session, steps: int, field: tuple) -> None:
@@ -155,6 +160,8 @@ def train(
         s = record.session
         s.batch_size = body.batch_size or s.batch_size
         check_counters(s, body.steps, ("body", "steps"))
+        if s.dataset.size == 0:
+            raise FieldError(("body", "steps"), NO_DATASET + " (POST step takes them)")
         p = s.network.parameter_count()
         work = body.steps * min(s.batch_size, s.dataset.size) * p
         with metered(

@@ -52,8 +52,6 @@ class Dataset:
         ):
             if x is not None and t is not None and x.shape[0] != t.shape[0]:
                 errors.append((name, f"{t.shape[0]} rows for {x.shape[0]} inputs"))
-        if self.inputs.shape[0] < 1:
-            errors.append(("inputs", "needs at least one row"))
         return errors
 
     def check_fits(self, n_in: int, n_out: int) -> None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .datasets import Dataset, batch_indices, batch_permutation
-from .errors import DivergenceError, StateError
+from .errors import DivergenceError, EngineError, StateError
 from .fast import Kernel
 from .network import Network, StepResult, check_learning_rate
 
@@ -51,6 +51,11 @@ class Session:
     step: int = 0
     cursor: int = 0  # examples served so far; fixes the next mini-batch
 
+    def check_rows(self) -> None:
+        """Refuse (EngineError on `inputs`) to take a mini-batch when there is no dataset."""
+        if self.dataset.size == 0:
+            raise EngineError("inputs", "this network has no dataset: give inputs and targets")
+
     def check_data(self) -> None:
         """Refuse (StateError) a stored dataset that does not fit the network's layers."""
         errors = self.dataset.shape_errors(self.network.layers[0], self.network.layers[-1])
@@ -61,6 +66,7 @@ class Session:
     def next_batch(self) -> tuple[Array, Array]:
         """The mini-batch the next step trains on, without consuming it."""
         self.check_data()
+        self.check_rows()
         rows, _ = batch_indices(self.dataset.size, self.cursor, self.batch_size, self.seed)
         return self.dataset.inputs[rows], self.dataset.targets[rows]
 
@@ -89,6 +95,7 @@ class Session:
         self.check_data()
         snapshot, test_loss = self.snapshot(), self.test_loss()
         if inputs is None:
+            self.check_rows()
             rows, next_cursor = batch_indices(
                 self.dataset.size, self.cursor, self.batch_size, self.seed
             )
@@ -133,6 +140,7 @@ class Session:
         compiled loop (fast.py), else the numpy path.
         """
         self.check_data()
+        self.check_rows()
         keep = steps if keep is None else max(1, keep)
         if fast:
             records = self._train_fast(steps, keep, checkpoint)
