@@ -11,6 +11,3 @@ export function fmt(v, digits = 4) {
   if (a !== 0 && (a < 10 ** -digits || a >= 1e6)) return v.toExponential(2);
   return v.toFixed(digits);
 }
-
-/** A value for a data-* or title attribute: the number in full, or "". @param {unknown} v */
-export const full = (v) => (v === null || v === undefined ? "" : String(v));

@@ -57,9 +57,3 @@ export function activationsAt(forward, x, layer, row = 0) {
   if (layer === 0) return x;
   return forward?.layers[weightLayerInto(layer)]?.a[row] ?? null;
 }
-
-/**
- * The number of parameters (weights and biases) of a network's weights tree.
- * @param {number[][][]} weights
- */
-export const parameterCount = (weights) => weights.reduce((n, w) => n + w.length * (w[0].length + 1), 0);

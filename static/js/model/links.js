@@ -8,9 +8,6 @@
 /** A stable string key for a link (for DOM keys and data-*). @param {LinkId} link */
 export const linkKey = ({ layer, from, to }) => `w${layer}-${from === null ? "b" : from}-${to}`;
 
-/** Whether two link ids name the same link. @param {LinkId | null} a @param {LinkId | null} b */
-export const sameLink = (a, b) => Boolean(a && b && a.layer === b.layer && a.from === b.from && a.to === b.to);
-
 /**
  * The value at a link in a tree of weights and biases (undefined when absent).
  * @param {Partial<ParamTree> | null | undefined} tree
@@ -33,15 +30,18 @@ export const subtractTrees = (after, before) => ({
   biases: after.biases.map((b, l) => b.map((v, j) => v - before.biases[l][j])),
 });
 
+/** Updates already worked out, by step response (responses are never changed). */
+const UPDATES = new WeakMap();
+
 /**
- * The update Δw of a step: its parameters after minus before (exact; cached on the step).
+ * The update Δw of a step: its parameters after minus before (exact; computed once a step).
  * @param {any} step a StepResult with `network`, `weights_before`, `biases_before`
  * @returns {ParamTree | null}
  */
 export function updateOf(step) {
   if (!step) return null;
-  if (!step.update) {
-    step.update = subtractTrees(step.network, { weights: step.weights_before, biases: step.biases_before });
+  if (!UPDATES.has(step)) {
+    UPDATES.set(step, subtractTrees(step.network, { weights: step.weights_before, biases: step.biases_before }));
   }
-  return step.update;
+  return UPDATES.get(step);
 }

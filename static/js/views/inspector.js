@@ -8,7 +8,7 @@ import { store } from "../core/store.js";
 import { t } from "../core/i18n.js";
 import { fmt } from "../model/format.js";
 import { meaningKey, productOf } from "../model/factors.js";
-import { depthOf, unitLabel } from "../model/layers.js";
+import { depthOf, unitLabel, unitLayerFed } from "../model/layers.js";
 import { paramAt } from "../model/links.js";
 import { formulaMath, factorMath } from "./formula.js";
 import { $, html, render, watch } from "./watch.js";
@@ -92,7 +92,7 @@ export function mountInspector(main) {
       if (!inspected || !explained || !network) return render("", $("inspector-body"));
       const bias = inspected.from === null;
       const depth = depthOf(network.layers);
-      const to = unitLabel(inspected.layer + 1, inspected.to, depth);
+      const to = unitLabel(unitLayerFed(inspected.layer), inspected.to, depth);
       const title = bias
         ? t("inspector.biasTitle", { to, layer: explained.layer })
         : t("inspector.weightTitle", {

@@ -3,7 +3,7 @@
 // bias and incoming weights), in full precision.
 
 import { t, tOr } from "../core/i18n.js";
-import { activationOf, depthOf, unitLabel, weightLayerInto } from "../model/layers.js";
+import { activationOf, depthOf, unitLabel, unitLayerFed, weightLayerInto } from "../model/layers.js";
 import { paramAt, updateOf } from "../model/links.js";
 import { $, html, nothing, render, watch } from "./watch.js";
 
@@ -23,7 +23,7 @@ const nameOf = (s, layer, unit) =>
 
 /** @param {any} s @param {import("../model/links.js").LinkId} d */
 function linkTip(s, d) {
-  const to = nameOf(s, d.layer + 1, d.to);
+  const to = nameOf(s, unitLayerFed(d.layer), d.to);
   const { lastStep, network } = s;
   const stepNote = lastStep && lastStep.step !== network.step ? ` (${t("tip.ofStep", { n: lastStep.step })})` : "";
   return html`<div class="tip-title">
