@@ -18,8 +18,9 @@ from app.store import networks as store
 
 from . import views
 from .deps import DbDep, SettingsDep
+from .routing import OffloadedRoute
 
-router = APIRouter(prefix="/api/networks", tags=["networks"])
+router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=OffloadedRoute)
 KEEPALIVE_SECONDS = 15.0
 CACHED_STATES = 64  # networks whose latest serialised state is kept for their followers
 
@@ -92,7 +93,7 @@ def watch_shutdown(app: FastAPI) -> None:
 
 
 @router.get(
-    "/{network_id}/events",
+    "/{network_id:network_id}/events",
     response_class=StreamingResponse,
     responses={
         200: {

@@ -2,9 +2,11 @@
 
 import logging
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException  # FastAPI's and the router's own (404, 405)
+from starlette.routing import Match
 
 from app.engine import DivergenceError, EngineError
 from app.engine.errors import StateError
@@ -34,6 +36,16 @@ def _http(exc: HTTPException) -> JSONResponse:
     return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
+def _allowed(request: Request) -> str:
+    """Every method some route serves at this path (the router names only the first route's)."""
+    allowed = set()
+    for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"):
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            allowed.add(method)
+    return ", ".join(sorted(allowed))
+
+
 def _conflict(exc: Exception) -> JSONResponse:
     # a step that would diverge, or stored state the engine cannot use: nothing changed
     return JSONResponse({"detail": str(exc)}, status_code=409)
@@ -59,7 +71,10 @@ def install(app: FastAPI) -> None:
     for kind, answer in HANDLERS.items():
 
         async def handle(request: Request, exc: Exception, answer=answer) -> JSONResponse:
-            return answer(exc)
+            response = answer(exc)
+            if response.status_code == 405:
+                response.headers["allow"] = _allowed(request)
+            return response
 
         app.add_exception_handler(kind, handle)
 

@@ -26,12 +26,13 @@ from .deps import (
     SettingsDep,
     fields_in,
 )
+from .routing import OffloadedRoute
 
-router = APIRouter(prefix="/api/networks", tags=["networks"])
+router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=OffloadedRoute)
 
 
 @router.get(
-    "/{network_id}/explain",
+    "/{network_id:network_id}/explain",
     response_model=schemas.Explanation,
     response_class=JSON,
     responses={**NOT_FOUND, **OVERFLOWS},
@@ -107,7 +108,7 @@ def _before(record: NetworkRecord, kept: tuple[Snapshot, int]) -> Network:
 
 
 @router.get(
-    "/{network_id}/last-step",
+    "/{network_id:network_id}/last-step",
     response_model=schemas.StepResult,
     response_class=JSON,
     responses={
@@ -133,7 +134,7 @@ def last_step(network_id: str, db: DbDep, settings: SettingsDep):
 
 
 @router.get(
-    "/{network_id}/gradient-check",
+    "/{network_id:network_id}/gradient-check",
     response_model=schemas.GradientCheckResult,
     response_class=JSON,
     responses={**NOT_FOUND, **OVERFLOWS},
@@ -177,7 +178,7 @@ def _encode(values: np.ndarray) -> str:
 
 
 @router.get(
-    "/{network_id}/grid",
+    "/{network_id:network_id}/grid",
     response_model=schemas.GridResult,
     response_class=JSON,
     responses=NOT_FOUND,

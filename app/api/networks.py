@@ -75,14 +75,17 @@ def list_networks(request: Request, db: DbDep, settings: SettingsDep):
 
 
 @router.get(
-    "/{network_id}", response_model=schemas.NetworkState, response_class=JSON, responses=NOT_FOUND
+    "/{network_id:network_id}",
+    response_model=schemas.NetworkState,
+    response_class=JSON,
+    responses=NOT_FOUND,
 )
 def get_network(network_id: str, db: DbDep):
     """The network's settings, parameters and progress."""
     return JSON(views.network_state(reading(db, network_id)))
 
 
-@router.delete("/{network_id}", status_code=204, responses=OWNER_ONLY)
+@router.delete("/{network_id:network_id}", status_code=204, responses=OWNER_ONLY)
 def delete_network(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
     """Delete the network and its history."""
     with changing(db, network_id, request, settings) as (conn, record):
@@ -91,7 +94,10 @@ def delete_network(network_id: str, request: Request, db: DbDep, settings: Setti
 
 
 @router.patch(
-    "/{network_id}", response_model=schemas.NetworkState, response_class=JSON, responses=OWNER_ONLY
+    "/{network_id:network_id}",
+    response_model=schemas.NetworkState,
+    response_class=JSON,
+    responses=OWNER_ONLY,
 )
 def patch_network(
     network_id: str, body: schemas.NetworkPatch, request: Request, db: DbDep, settings: SettingsDep
@@ -122,7 +128,7 @@ def patch_network(
 
 
 @router.put(
-    "/{network_id}/weights",
+    "/{network_id:network_id}/weights",
     response_model=schemas.NetworkState,
     response_class=JSON,
     responses=OWNER_ONLY,
@@ -156,7 +162,7 @@ def put_weights(
 
 
 @router.get(
-    "/{network_id}/dataset",
+    "/{network_id:network_id}/dataset",
     response_model=schemas.DatasetRows,
     response_class=JSON,
     responses=NOT_FOUND,
@@ -167,7 +173,7 @@ def dataset(network_id: str, db: DbDep):
 
 
 @router.get(
-    "/{network_id}/export",
+    "/{network_id:network_id}/export",
     response_model=schemas.ExportDocument,
     response_class=JSON,
     responses=NOT_FOUND,

@@ -9,6 +9,25 @@ from fastapi import Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import Convertor, register_url_convertor
+
+
+class NetworkId(Convertor):
+    """A network id in a path: any segment but "import", so /api/networks/import is only the
+    import route (an unknown id is still a 404 that says so)."""
+
+    regex = "(?!import$)[^/]+"
+
+    def convert(self, value: str) -> str:
+        """The id as it is."""
+        return value
+
+    def to_string(self, value: str) -> str:
+        """The id as it is."""
+        return value
+
+
+register_url_convertor("network_id", NetworkId())
 
 
 class OffloadedRoute(APIRoute):

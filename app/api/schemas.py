@@ -28,9 +28,17 @@ def _whole_number(value: object) -> object:
     return value
 
 
-Whole = Annotated[int, BeforeValidator(_whole_number), Field(strict=True)]
-Units = Annotated[Whole, Field(ge=1)]
+def whole(**bounds: int) -> type:
+    """A whole-number type with these bounds (ge, le), stated in the OpenAPI schema too."""
+    return Annotated[int, Field(strict=True, **bounds), BeforeValidator(_whole_number)]
+
+
+Units = whole(ge=1)
+Count = whole(ge=1)
+Index = whole(ge=0)
+Seed = whole(ge=0, le=2**63 - 1)
 COUNTER_LIMIT = 2**53  # steps and cursors stay exact in JavaScript and far from SQLite's limit
+Counter = whole(ge=0, le=COUNTER_LIMIT)
 # each name is written once, in the engine's registries
 HiddenActivation = Literal[HIDDEN_ACTIVATIONS]
 OutputActivation = Literal[OUTPUT_ACTIVATIONS]
@@ -73,10 +81,10 @@ class NetworkCreate(Strict):
     output_activation: OutputActivation | None = None
     loss: LossName | None = None
     learning_rate: PositiveRate | None = None
-    batch_size: Annotated[Whole, Field(ge=1)] | None = None
+    batch_size: Count | None = None
     use_bias: StrictBool | None = None
     init: InitName | None = None
-    seed: Annotated[Whole, Field(ge=0, le=2**63 - 1)] | None = None
+    seed: Seed | None = None
     weights: list[Matrix] | None = Field(
         None, description="weights[l][j][i]: unit i of layer l to unit j of layer l+1"
     )
@@ -89,7 +97,7 @@ class NetworkPatch(Strict):
 
     name: Name | None = None
     learning_rate: PositiveRate | None = None
-    batch_size: Annotated[Whole, Field(ge=1)] | None = None
+    batch_size: Count | None = None
     hidden_activation: HiddenActivation | None = None
     output_activation: OutputActivation | None = None
     loss: LossName | None = None
@@ -107,9 +115,9 @@ class OneParameter(Strict):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    layer: Annotated[Whole, Field(ge=0)]
-    to: Annotated[Whole, Field(ge=0)]
-    source: Annotated[Whole, Field(ge=0)] | None = Field(None, alias="from")
+    layer: Index
+    to: Index
+    source: Index | None = Field(None, alias="from")
     value: Number
 
 
@@ -134,8 +142,8 @@ class StepRequest(Strict):
 class TrainRequest(Strict):
     """Many steps on successive mini-batches."""
 
-    steps: Annotated[Whole, Field(ge=1)]
-    batch_size: Annotated[Whole, Field(ge=1)] | None = None
+    steps: Count
+    batch_size: Count | None = None
 
 
 class DatasetInfo(BaseModel):
@@ -334,13 +342,13 @@ class ExportDocument(Strict):
     output_activation: OutputActivation
     loss: LossName
     learning_rate: PositiveRate
-    batch_size: Annotated[Whole, Field(ge=1)]
+    batch_size: Count
     use_bias: StrictBool
     init: InitName
-    seed: Annotated[Whole, Field(ge=0, le=2**63 - 1)]
+    seed: Seed
     # at most 2^53: exact in JavaScript, and far from SQLite's 64-bit limit as steps add up
-    step: Annotated[Whole, Field(ge=0, le=COUNTER_LIMIT)]
-    cursor: Annotated[Whole, Field(ge=0, le=COUNTER_LIMIT)]
+    step: Counter
+    cursor: Counter
     weights: list[Matrix]
     biases: list[Vector]
     dataset: InlineDataset

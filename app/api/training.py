@@ -41,7 +41,7 @@ router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=Offloa
 
 
 @router.post(
-    "/{network_id}/forward",
+    "/{network_id:network_id}/forward",
     response_model=schemas.ForwardResult,
     response_class=JSON,
     responses=NOT_FOUND,
@@ -94,7 +94,7 @@ def _split_rows(data: Dataset, split: str | None) -> tuple[np.ndarray, np.ndarra
 
 
 @router.post(
-    "/{network_id}/step",
+    "/{network_id:network_id}/step",
     response_model=schemas.StepResult,
     response_class=JSON,
     responses={**OWNER_ONLY, **DIVERGED},
@@ -142,7 +142,7 @@ def step(
 
 
 @router.post(
-    "/{network_id}/train",
+    "/{network_id:network_id}/train",
     response_model=schemas.TrainResult,
     response_class=JSON,
     responses={**OWNER_ONLY, **DIVERGED},
@@ -188,7 +188,7 @@ def train(
 
 
 @router.post(
-    "/{network_id}/undo",
+    "/{network_id:network_id}/undo",
     response_model=schemas.NetworkState,
     response_class=JSON,
     responses={
@@ -220,7 +220,7 @@ def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
 
 
 @router.get(
-    "/{network_id}/history",
+    "/{network_id:network_id}/history",
     response_model=schemas.History,
     response_class=JSON,
     responses=NOT_FOUND,
