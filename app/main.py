@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app.api import catalog, events, handlers, inspection, networks, openapi, training
 from app.api.owners import signing_key
-from app.engine.fast import warm_up
+from app.engine.kernel import warm_up
 from app.middleware import Guard
 from app.origins import Origins
 from app.pages import pages_router

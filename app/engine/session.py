@@ -6,7 +6,7 @@ import numpy as np
 
 from .datasets import Dataset, batch_indices, batch_permutation
 from .errors import DivergenceError, EngineError, StateError
-from .fast import Kernel
+from .kernel import Kernel
 from .network import Network, StepResult, check_learning_rate
 
 Array = np.ndarray
@@ -191,7 +191,7 @@ class Session:
             net.layers, net.hidden_activation, net.output_activation, net.loss, net.use_bias
         )
         rows, starts, cursors = self.plan(steps)
-        params = kernel.pack(net.weights, net.biases)
+        params = kernel.layout.pack(net.weights, net.biases)
         plain, ring = self._kept(steps, keep, checkpoint)
         batches = (data.inputs, data.targets, rows, starts, data.test_inputs, data.test_targets)
         done, losses, test_losses, (snapshots, checkpoints) = kernel.train(
@@ -204,8 +204,8 @@ class Session:
             ring,
         )
         # the kept snapshots are read-only views into one array, not copies, one per step
-        kept_w, kept_b = kernel.unpack_rows(snapshots)
-        ring_w, ring_b = kernel.unpack_rows(checkpoints)
+        kept_w, kept_b = kernel.layout.unpack_rows(snapshots)
+        ring_w, ring_b = kernel.layout.unpack_rows(checkpoints)
         losses, test_losses, cursors = losses.tolist(), test_losses.tolist(), cursors.tolist()
         records = []
         for s in range(done):
@@ -226,7 +226,7 @@ class Session:
             test = None if test_losses[s] != test_losses[s] else test_losses[s]  # NaN: none
             records.append(StepRecord(label, losses[s], test, snap))
         if done:
-            net.weights, net.biases = kernel.unpack(params)
+            net.weights, net.biases = kernel.layout.unpack(params)
             self.step += done
             self.cursor = int(cursors[done])
         return records

@@ -5,6 +5,7 @@ import json
 import numpy as np
 
 from app.engine import Dataset, builtin_dataset
+from app.engine.parameters import Layout
 
 from .arrays import decode_arrays, encode_arrays
 
@@ -12,21 +13,13 @@ Array = np.ndarray
 
 
 def pack_parameters(weights: list[Array], biases: list[Array]) -> bytes:
-    """Every weight then every bias as little-endian float64, bit for bit."""
-    return np.concatenate([p.ravel() for p in (*weights, *biases)]).astype("<f8").tobytes()
+    """Every weight then every bias as little-endian float64, bit for bit (the engine's layout)."""
+    return Layout([w.shape[1] for w in weights] + [weights[-1].shape[0]]).to_bytes(weights, biases)
 
 
 def unpack_parameters(blob: bytes, layers: list[int]) -> tuple[list[Array], list[Array]]:
     """The inverse of pack_parameters for a network with these layer sizes."""
-    flat = np.frombuffer(blob, dtype="<f8").astype(np.float64)
-    weights, biases, at = [], [], 0
-    for n_in, n_out in zip(layers, layers[1:]):
-        weights.append(flat[at : at + n_in * n_out].reshape(n_out, n_in).copy())
-        at += n_in * n_out
-    for n_out in layers[1:]:
-        biases.append(flat[at : at + n_out].copy())
-        at += n_out
-    return weights, biases
+    return Layout(layers).from_bytes(blob)
 
 
 def _rows(values: Array | None) -> list | None:

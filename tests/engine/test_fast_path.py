@@ -13,7 +13,8 @@ from app.engine import (
     builtin_dataset,
 )
 from app.engine.errors import StateError
-from app.engine.fast import OUTPUT_RULES, Kernel, output_rule
+from app.engine.fast import OUTPUT_RULES, output_rule
+from app.engine.kernel import Kernel
 
 CASES = [
     ([2, 4, 2, 1], "tanh", "tanh", "mse", "circle", True),

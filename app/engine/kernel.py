@@ -1,0 +1,85 @@
+"""The Python side of the compiled loop: a network's codes, its arrays checked, one call."""
+
+import numpy as np
+
+from .errors import StateError
+from .fast import ACTIVATION_CODES, _train, output_rule
+from .parameters import Layout
+
+Array = np.ndarray
+
+
+class Kernel:
+    """A network as the compiled loop runs it: its flat layout, codes and checked inputs."""
+
+    def __init__(self, layers: list[int], hidden: str, output: str, loss: str, use_bias: bool):
+        layout = Layout(layers)
+        self.layout, self.size = layout, layout.size
+        self.layers = np.array(layout.layers, dtype=np.int64)
+        n = len(layers) - 1
+        self.codes = np.array(
+            [ACTIVATION_CODES[hidden]] * (n - 1) + [ACTIVATION_CODES[output]], dtype=np.int64
+        )
+        rule = output_rule(output, loss)
+        self.spec = (self.layers, layout.w_off, layout.b_off, self.codes, rule, use_bias)
+
+    def check(self, params: Array, data: tuple) -> None:
+        """Refuse (StateError) arrays the loop would read out of bounds: shapes, rows, batches."""
+        x, t, rows, starts, test_x, test_t = data
+        n_in, n_out = int(self.layers[0]), int(self.layers[-1])
+        problems = [
+            ("parameters", params.shape != (self.size,) or params.dtype != np.float64),
+            ("inputs", x.ndim != 2 or x.shape[1] != n_in or x.dtype != np.float64),
+            ("targets", t.ndim != 2 or t.shape != (x.shape[0], n_out) or t.dtype != np.float64),
+            ("test_inputs", test_x.ndim != 2 or test_x.shape[1] != n_in),
+            ("test_targets", test_t.ndim != 2 or test_t.shape != (test_x.shape[0], n_out)),
+            ("rows", rows.dtype != np.int64 or rows.ndim != 1),
+            ("starts", starts.dtype != np.int64 or starts.ndim != 1 or len(starts) < 1),
+        ]
+        for name, bad in problems:
+            if bad:
+                raise StateError(f"the {name} do not fit a {list(self.layers)} network")
+        if test_x.dtype != np.float64 or test_t.dtype != np.float64:
+            raise StateError("the test split must be float64")
+        if len(rows) and (rows.min() < 0 or rows.max() >= x.shape[0]):
+            raise StateError("a batch names a row the dataset does not have")
+        if starts[0] != 0 or np.any(np.diff(starts) < 0) or starts[-1] > len(rows):
+            raise StateError("the batch boundaries do not fit the rows")
+
+    def train(
+        self,
+        params: Array,
+        lr: float,
+        batches: tuple[Array, Array, Array, Array, Array | None, Array | None],
+        counters: tuple[int, int],
+        keep: int,
+        checkpoint_every: int = 0,
+        checkpoints: int = 0,
+    ):
+        """Run the steps in place on `params`; (steps done, losses, test losses, rings).
+
+        batches is (x, t, rows, starts, test_x, test_t); counters is (step0, test_every).
+        snapshots[s % keep] holds the parameters from before step s, for the last `keep`;
+        with checkpoint_every, ring[(s // every) % checkpoints] those before each step s
+        that is a multiple of it.
+        """
+        x, t, rows, starts, test_x, test_t = batches
+        n_steps = len(starts) - 1
+        if test_x is None:
+            test_x, test_t = np.zeros((0, x.shape[1])), np.zeros((0, t.shape[1]))
+        data = (x, t, rows, starts, test_x, test_t)
+        self.check(params, data)
+        snapshots = np.zeros((min(keep, n_steps), params.shape[0]))
+        ring = np.zeros((checkpoints if checkpoint_every > 0 else 0, params.shape[0]))
+        losses, test_losses = np.zeros(n_steps), np.full(n_steps, np.nan)
+        schedule = (float(lr), int(counters[0]), int(counters[1]), max(1, checkpoint_every))
+        done = _train(params, self.spec, data, schedule, (losses, test_losses, snapshots, ring))
+        return done, losses, test_losses, (snapshots, ring)
+
+
+def warm_up() -> None:
+    """Compile (or load from numba's cache) the training loop, so no request waits for it."""
+    kernel = Kernel([1, 1], "sigmoid", "sigmoid", "mse", True)
+    one = np.ones((1, 1))
+    batches = (one, one, np.zeros(1, dtype=np.int64), np.array([0, 1], dtype=np.int64), None, None)
+    kernel.train(np.zeros(2), 0.1, batches, (0, 1), 1, 1, 1)
