@@ -547,3 +547,20 @@ def test_a_network_without_a_dataset_steps_on_given_rows(client):
     assert again.json()["weights"] == stepped.json()["network"]["weights"]
     empty = create(client, layers=[3, 1], dataset={"inputs": [], "targets": []})
     assert empty["dataset"]["size"] == 0
+
+
+def test_step_refuses_inputs_whose_forward_values_overflow(client):
+    # z of the hidden unit is 1e10 x 1e300 = inf, yet g(z) = 1 and the loss, the gradients
+    # and the update are all finite: the answer would hold null where numbers belong
+    s = create(
+        client,
+        layers=[1, 1, 1],
+        seed=1,
+        weights=[[[1e10]], [[0.5]]],
+        biases=[[0.0], [0.0]],
+        dataset={"inputs": [[1.0]], "targets": [[1.0]]},
+    )
+    rows = {"inputs": [[1e300]], "targets": [[1.0]]}
+    refused(client, s, client.post(f"{NETWORKS}/{s['id']}/step", json=rows), "inputs")
+    forward = client.post(f"{NETWORKS}/{s['id']}/forward", json=rows)
+    refused(client, s, forward, "inputs")
