@@ -12,6 +12,7 @@ from app.engine import (
     Network,
     Session,
     builtin_dataset,
+    csv_dataset,
     inline_dataset,
 )
 from app.presets import DEFAULT_PRESET, PRESETS
@@ -19,7 +20,7 @@ from app.settings import Settings
 from app.store import NetworkRecord
 
 from .deps import FieldError, fields_in
-from .schemas import ExportDocument, InlineDataset, NetworkCreate
+from .schemas import CsvDataset, DatasetSpec, ExportDocument, NetworkCreate
 
 
 def new_network_id() -> str:
@@ -39,10 +40,21 @@ def check_layers(layers: list[int], settings: Settings) -> None:
 
 
 def resolve_dataset(
-    spec: str | InlineDataset | None, layers: list[int], settings: Settings
+    spec: DatasetSpec | None, layers: list[int], settings: Settings
 ) -> tuple[Dataset, bool]:
     """The dataset a request names (else the first built-in that fits, else none): and
     whether it is built in."""
+    if isinstance(spec, CsvDataset):
+        with fields_in("body"):
+            data = csv_dataset(
+                spec.csv,
+                spec.target,
+                spec.standardize,
+                settings.max_rows,
+                settings.max_inputs,
+                spec.name,
+            )
+        return data, False
     if spec is None:
         for name in DATASETS:
             data = builtin_dataset(name)
@@ -111,9 +123,43 @@ def merged_config(body: NetworkCreate) -> dict:
     return config
 
 
+TASK_OUTPUTS = {  # (output activation, loss) for a CSV's task
+    "two classes": ("sigmoid", "binary_cross_entropy"),
+    "classes": ("softmax", "cross_entropy"),
+    "regression": ("linear", "mse"),
+}
+
+
+def fitted_to(data: Dataset, body: NetworkCreate, config: dict) -> dict:
+    """For a CSV dataset, the fields the request leaves out made to fit it.
+
+    layers: the CSV's inputs and outputs around the preset's hidden layers; the output
+    activation and loss: the task's (TASK_OUTPUTS).
+    """
+    given = body.model_dump(exclude_none=True)
+    fitted = {}
+    if "layers" not in given:
+        hidden = config.get("layers", [2, 3, 1])[1:-1]
+        fitted["layers"] = [data.inputs.shape[1], *hidden, data.targets.shape[1]]
+    if data.meta["task"] == "regression":
+        task = "regression"
+    else:
+        task = "two classes" if data.targets.shape[1] == 1 else "classes"
+    activation, loss = TASK_OUTPUTS[task]
+    if "output_activation" not in given:
+        fitted["output_activation"] = activation
+    if "loss" not in given:
+        fitted["loss"] = loss
+    return fitted
+
+
 def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> NetworkRecord:
     """A new record from a create request; every problem is a 422 naming its field."""
     config = merged_config(body)
+    spec, data = config.get("dataset"), None
+    if isinstance(spec, CsvDataset):
+        data, builtin = resolve_dataset(spec, [], settings)
+        config.update(fitted_to(data, body, config))
     layers = config.get("layers", [2, 3, 1])
     check_layers(layers, settings)
     seed = config.get("seed")
@@ -131,7 +177,8 @@ def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> 
             config.get("weights"),
             config.get("biases"),
         )
-    data, builtin = resolve_dataset(config.get("dataset"), layers, settings)
+    if data is None:
+        data, builtin = resolve_dataset(spec, layers, settings)
     check_dataset_fits(net, data)
     batch_size = config.get("batch_size", min(10, data.size) or 10)
     if batch_size > settings.max_rows:

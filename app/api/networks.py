@@ -16,7 +16,13 @@ from .access import (
     changing,
     reading,
 )
-from .building import build_record, check_dataset_fits, check_export_is_consistent, check_layers
+from .building import (
+    build_record,
+    check_dataset_fits,
+    check_export_is_consistent,
+    check_layers,
+    resolve_dataset,
+)
 from .deps import (
     JSON,
     DbDep,
@@ -102,12 +108,19 @@ def delete_network(network_id: str, request: Request, db: DbDep, settings: Setti
 def patch_network(
     network_id: str, body: schemas.NetworkPatch, request: Request, db: DbDep, settings: SettingsDep
 ):
-    """Change hyperparameters (learning rate, batch size, activations, loss, name)."""
+    """Change hyperparameters (learning rate, batch size, activations, loss, name) or the dataset.
+
+    A new dataset must fit the layers; the batch cursor restarts at 0, the loss history is
+    kept, and undo is cleared: its steps were taken on the old data.
+    """
     with changing(db, network_id, request, settings) as (conn, record):
         s, net = record.session, record.session.network
         given = body.model_dump(exclude_none=True)
         if "batch_size" in given and given["batch_size"] > settings.max_rows:
             raise FieldError(("body", "batch_size"), f"at most {settings.max_rows}")
+        data, builtin = s.dataset, record.builtin_dataset
+        if body.dataset is not None:
+            data, builtin = resolve_dataset(body.dataset, net.layers, settings)
         with fields_in("body"):
             changed = Network.create(
                 net.layers,
@@ -118,11 +131,16 @@ def patch_network(
                 weights=net.weights,
                 biases=net.biases if net.use_bias else None,
             )
-        check_dataset_fits(changed, s.dataset)
+        check_dataset_fits(changed, data)
         s.network = changed
         s.learning_rate = given.get("learning_rate", s.learning_rate)
         s.batch_size = given.get("batch_size", s.batch_size)
         record.name = given.get("name", record.name)
+        if body.dataset is not None:
+            s.dataset, s.cursor, record.builtin_dataset = data, 0, builtin
+            record.last_batch = None
+            store.replace_dataset(conn, record)
+            check_quotas(conn, record.owner, settings)
         store.save(conn, record)
         return JSON(views.network_state(record))
 

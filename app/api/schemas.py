@@ -69,6 +69,21 @@ class InlineDataset(Strict):
     name: Name = "custom"
 
 
+class CsvDataset(Strict):
+    """A dataset from CSV text: a header row, numeric input columns, one target column."""
+
+    csv: str = Field(description="the file's text; the header is line 1")
+    target: str = Field(description="the target column's name")
+    standardize: StrictBool = Field(
+        True, description="scale each input column to mean 0 and standard deviation 1"
+    )
+    name: Name = "csv"
+
+
+DatasetSpec = str | InlineDataset | CsvDataset
+DATASET_SPEC = "a built-in name, rows, or CSV text"
+
+
 class NetworkCreate(Strict):
     """A new network; every field is optional, a preset supplies defaults for the rest."""
 
@@ -89,7 +104,7 @@ class NetworkCreate(Strict):
         None, description="weights[l][j][i]: unit i of layer l to unit j of layer l+1"
     )
     biases: list[Vector] | None = None
-    dataset: str | InlineDataset | None = Field(None, description="a built-in name or rows")
+    dataset: DatasetSpec | None = Field(None, description=DATASET_SPEC)
 
 
 class NetworkPatch(Strict):
@@ -101,6 +116,11 @@ class NetworkPatch(Strict):
     hidden_activation: HiddenActivation | None = None
     output_activation: OutputActivation | None = None
     loss: LossName | None = None
+    dataset: DatasetSpec | None = Field(
+        None,
+        description=DATASET_SPEC + ": it must fit the layers; the batch cursor restarts, the "
+        "history stays, and undo is cleared (its steps were taken on the old data)",
+    )
 
 
 class AllParameters(Strict):
@@ -146,6 +166,25 @@ class TrainRequest(Strict):
     batch_size: Count | None = None
 
 
+class Standardization(BaseModel):
+    """Each input column became (x - mean) / scale."""
+
+    means: list[float]
+    scales: list[float]
+
+
+class CsvInfo(BaseModel):
+    """What a CSV's columns became."""
+
+    columns: list[str] = Field(description="the input columns, in the order of the input units")
+    target: str
+    task: Literal["classification", "regression"]
+    classes: list[str] | None = Field(
+        description="the target's classes: one 0/1 unit for two (the second is 1), else one-hot"
+    )
+    standardization: Standardization | None
+
+
 class DatasetInfo(BaseModel):
     """A dataset's name and sizes."""
 
@@ -155,6 +194,7 @@ class DatasetInfo(BaseModel):
     test_size: int
     input_dim: int
     output_dim: int
+    csv: CsvInfo | None = None
 
 
 class NetworkState(BaseModel):

@@ -23,6 +23,7 @@ def dataset_info(dataset: Dataset) -> dict:
         "test_size": test,
         "input_dim": int(dataset.inputs.shape[1]),
         "output_dim": int(dataset.targets.shape[1]),
+        "csv": dataset.meta or None,
     }
 
 

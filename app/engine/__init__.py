@@ -3,6 +3,7 @@
 from .accuracy import Accuracy, accuracy
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from .chain_rule import FACTOR_KINDS, ChainRule, Factor
+from .csv_data import csv_dataset
 from .datasets import DATASETS, Dataset, batch_indices, builtin_dataset, inline_dataset
 from .errors import DivergenceError, EngineError
 from .gradcheck import GradientCheck, gradient_check
@@ -37,6 +38,7 @@ __all__ = [
     "accuracy",
     "batch_indices",
     "builtin_dataset",
+    "csv_dataset",
     "gradient_check",
     "inline_dataset",
 ]

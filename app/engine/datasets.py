@@ -2,7 +2,7 @@
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -22,6 +22,7 @@ class Dataset:
     test_inputs: Array | None = None
     test_targets: Array | None = None
     description: str = ""
+    meta: dict = field(default_factory=dict)  # what a CSV's columns were (JSON-ready)
 
     @property
     def size(self) -> int:

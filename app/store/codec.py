@@ -66,7 +66,7 @@ def encode_dataset(dataset: Dataset, builtin: bool) -> tuple[str, bytes | None]:
     if builtin:
         return json.dumps({"builtin": dataset.name}), None
     header, rows = encode_arrays({k: getattr(dataset, k) for k in DATASET_ARRAYS})
-    header.update(name=dataset.name, description=dataset.description)
+    header.update(name=dataset.name, description=dataset.description, meta=dataset.meta)
     return json.dumps(header), rows
 
 
@@ -83,7 +83,8 @@ def decode_dataset(header: str, rows: bytes | None = None) -> Dataset:
         return _BUILTIN_CACHE[name]
     if "shapes" not in doc:
         return dataset_from_document(doc)
-    return Dataset(doc["name"], description=doc["description"], **decode_arrays(doc, rows))
+    arrays = decode_arrays(doc, rows)
+    return Dataset(doc["name"], description=doc["description"], meta=doc.get("meta", {}), **arrays)
 
 
 Batch = tuple[Array, Array, float]  # a step's inputs, targets and learning rate

@@ -205,6 +205,16 @@ def save(
     record.undo_available = _undo_available(conn, record.nid, s.step)
 
 
+def replace_dataset(conn: sqlite3.Connection, record: NetworkRecord) -> None:
+    """Write the network's new dataset and clear its undo (those steps used the old data)."""
+    dataset, dataset_rows = encode_dataset(record.session.dataset, record.builtin_dataset)
+    conn.execute(
+        "UPDATE networks SET dataset = ?, dataset_rows = ? WHERE nid = ?",
+        (dataset, dataset_rows, record.nid),
+    )
+    conn.execute("DELETE FROM snapshots WHERE nid = ?", (record.nid,))
+
+
 def _undo_available(conn: sqlite3.Connection, nid: int, step: int) -> int:
     """How many steps back undo can go: down to the oldest kept snapshot."""
     (oldest,) = conn.execute("SELECT min(step) FROM snapshots WHERE nid = ?", (nid,)).fetchone()

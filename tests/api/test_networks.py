@@ -110,6 +110,7 @@ def test_create_with_inline_dataset(client):
         "test_size": 0,
         "input_dim": 1,
         "output_dim": 1,
+        "csv": None,
     }
     rows = client.get(f"{NETWORKS}/{s['id']}/dataset").json()
     assert rows["inputs"] == data["inputs"] and rows["targets"] == data["targets"]
@@ -689,6 +690,7 @@ def test_datasets(client):
         "test_size": 0,
         "input_dim": 2,
         "output_dim": 1,
+        "csv": None,
     }
     assert by_name["blobs3"]["output_dim"] == 3 and by_name["blobs3"]["test_size"] > 0
     one = client.get("/api/datasets/and").json()
