@@ -25,14 +25,15 @@ export function createLessons({ main, stage }) {
     if (!lesson) return;
     main.stop();
     stage.close();
-    const ls = Math.min(at, lesson.steps.length - 1);
-    updateUi({ lesson: lesson.id, ls }, { menuOpen: false, widget: null, highlight: null });
+    store.update({ menuOpen: false, widget: null, highlight: null });
     const seeds = LESSON_SEEDS[lesson.id] || {};
     if (isStaged(lesson)) await stage.open(lesson, seeds);
     else if (!keepNetwork) {
       const preset = lesson.presets[0];
       await main.create(seeds[preset] !== undefined ? { preset, seed: seeds[preset] } : { preset });
     }
+    // the lesson shows (and its URL says so) once its network or stage is ready
+    updateUi({ lesson: lesson.id, ls: Math.min(at, lesson.steps.length - 1) });
   }
 
   function close() {

@@ -121,6 +121,10 @@ export function createOneStep(main) {
     });
   }
   watch(
+    (s) => [s.ui.lesson],
+    () => typed.clear(), // a lesson opened afresh shows the network's weights
+  );
+  watch(
     (s) => [s.ui.lesson, s.network, s.lastStep],
     async (s) => {
       const net = s.network;
