@@ -42,6 +42,7 @@ except ImportError:  # PyTorch is optional: its column is empty
     torch = None
 
 EXAMPLES, BATCH, LEARNING_RATE, UNDO_DEPTH = 250, 10, 0.03, 100
+GRID = 100  # bench_frame.py draws the boundary on a GRID x GRID grid
 STEPS_PER_EPOCH = EXAMPLES // BATCH
 NETWORKS = ([2, 4, 2, 1], [2, 8, 8, 8, 1])
 CHECK_EPOCHS = 4  # epochs each peer trains before its parameters are compared with ours
@@ -61,6 +62,13 @@ def points(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     x = rng.uniform(-1.0, 1.0, size=(EXAMPLES, 2))
     t = np.where(np.sum(x * x, axis=1, keepdims=True) < 0.5, 1.0, -1.0)
     return x, t
+
+
+def grid() -> np.ndarray:
+    """The 100 x 100 grid of inputs over [-1, 1]^2, (10000, 2), for bench_frame.py."""
+    axis = np.linspace(-1.0, 1.0, GRID)
+    gx, gy = np.meshgrid(axis, axis)
+    return np.stack([gx.ravel(), gy.ravel()], axis=1)
 
 
 def network(layers: list[int]) -> Network:
