@@ -93,6 +93,20 @@ PRESETS: dict[str, dict] = {
             "dataset": "spiral",
         },
     },
+    "digits": {
+        "title": "Handwritten digits",
+        "description": "A 64-32-10 network reads 8x8 images of digits: softmax over ten "
+        "classes, past 90 % on held-out images within 1,000 steps.",
+        "config": {
+            "layers": [64, 32, 10],
+            "hidden_activation": "tanh",
+            "output_activation": "softmax",
+            "loss": "cross_entropy",
+            "learning_rate": 0.1,
+            "batch_size": 32,
+            "dataset": "digits",
+        },
+    },
     "gd-small": {
         "title": "Learning rate too small",
         "description": "XOR with alpha = 0.05: each step moves the weights too little.",

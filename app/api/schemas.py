@@ -195,6 +195,9 @@ class DatasetInfo(BaseModel):
     input_dim: int
     output_dim: int
     csv: CsvInfo | None = None
+    image: list[int] | None = Field(
+        None, description="[rows, columns] when each input row is an image, row by row"
+    )
 
 
 class NetworkState(BaseModel):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .digits import digits_arrays
 from .errors import EngineError
 from .validation import as_matrix
 
@@ -23,6 +24,7 @@ class Dataset:
     test_targets: Array | None = None
     description: str = ""
     meta: dict = field(default_factory=dict)  # what a CSV's columns were (JSON-ready)
+    image: tuple[int, int] | None = None  # (rows, columns) when each input row is an image
 
     @property
     def size(self) -> int:
@@ -140,6 +142,12 @@ def _blobs3(n: int = 300, seed: int = 4) -> Dataset:
     return _split("blobs3", x, t, "three classes of 2-D points (softmax, one-hot targets)")
 
 
+def _digits() -> Dataset:
+    x, t, test_x, test_t = digits_arrays()
+    text = "8x8 handwritten digits (UCI, CC BY 4.0): 64 pixels in [0, 1], 10 classes"
+    return Dataset("digits", x, t, test_x, test_t, text, image=(8, 8))
+
+
 DATASETS: dict[str, Callable[[], Dataset]] = {
     "xor": lambda: _truth_table("xor", [0, 1, 1, 0], "XOR: not linearly separable"),
     "and": lambda: _truth_table("and", [0, 0, 0, 1], "AND: linearly separable"),
@@ -148,6 +156,7 @@ DATASETS: dict[str, Callable[[], Dataset]] = {
     "gaussian": _gaussian,
     "spiral": _spiral,
     "blobs3": _blobs3,
+    "digits": _digits,
     "article": lambda: Dataset(
         "article",
         np.array([[10.0]]),
