@@ -28,6 +28,7 @@ MSE_SOFTMAX = 1  # the same through softmax's Jacobian
 CE_SOFTMAX = 2  # E = -t ln p from z, delta = (p sum(t) - t) / B
 CE_SIGMOID = 3  # E = -t ln o from z, delta = -t (1 - o) / B
 BCE_SIGMOID = 4  # E = -t ln o - (1 - t) ln(1 - o) from z, delta = (o - t) / B
+BAD_ROWS, BAD_STARTS = -1, -2  # what _train returns for batches it refuses to read
 OUTPUT_RULES = {
     **{(name, "mse"): MSE_CHAIN for name in ACTIVATIONS if ACTIVATIONS[name].elementwise},
     ("softmax", "mse"): MSE_SOFTMAX,
@@ -84,32 +85,30 @@ def _log1p_exp_neg(x: float) -> float:
 
 
 @njit(cache=True)
-def _forward(params, layers, w_off, b_off, codes, x, zs, acts):
-    # z = a_prev W^T + b, a = g(z), layer by layer; zs/acts: (L, B, max_units)
-    n_layers = layers.shape[0] - 1
-    rows = x.shape[0]
-    for l in range(n_layers):
-        n_in, n_out = layers[l], layers[l + 1]
+def _forward(params, layers, w_off, b_off, codes, rows, zs, acts):
+    # acts[0, :rows] holds the inputs; z = a_prev W^T + b, a = g(z) into zs/acts[l + 1]
+    for l in range(layers.shape[0] - 1):
+        n_in, n_out, w0, b0, code = layers[l], layers[l + 1], w_off[l], b_off[l], codes[l]
         for b in range(rows):
             for j in range(n_out):
                 s = 0.0
+                w = w0 + j * n_in
                 for i in range(n_in):
-                    prev = x[b, i] if l == 0 else acts[l - 1, b, i]
-                    s += params[w_off[l] + j * n_in + i] * prev
-                zs[l, b, j] = s + params[b_off[l] + j]
-            if codes[l] == SOFTMAX:  # softmax over the row, shifted by its max
-                m = zs[l, b, 0]
+                    s += params[w + i] * acts[l, b, i]
+                zs[l + 1, b, j] = s + params[b0 + j]
+            if code == SOFTMAX:  # softmax over the row, shifted by its max
+                m = zs[l + 1, b, 0]
                 for j in range(1, n_out):
-                    m = max(m, zs[l, b, j])
+                    m = max(m, zs[l + 1, b, j])
                 total = 0.0
                 for j in range(n_out):
-                    acts[l, b, j] = math.exp(zs[l, b, j] - m)
-                    total += acts[l, b, j]
+                    acts[l + 1, b, j] = math.exp(zs[l + 1, b, j] - m)
+                    total += acts[l + 1, b, j]
                 for j in range(n_out):
-                    acts[l, b, j] /= total
+                    acts[l + 1, b, j] /= total
             else:
                 for j in range(n_out):
-                    acts[l, b, j] = _g(codes[l], zs[l, b, j])
+                    acts[l + 1, b, j] = _g(code, zs[l + 1, b, j])
 
 
 @njit(cache=True)
@@ -151,6 +150,21 @@ def _output_delta(rule, code, z, a, t, size, total_t, dot):
     return (a - t) / size * _dg(code, z, a)
 
 
+@njit(cache=True)
+def _bad_batches(n_rows, rows, starts):
+    # BAD_ROWS or BAD_STARTS when a batch would read outside x, else 0
+    n_steps = starts.shape[0] - 1
+    if starts[0] != 0 or starts[n_steps] > rows.shape[0]:
+        return BAD_STARTS
+    for s in range(n_steps):
+        if starts[s + 1] < starts[s]:
+            return BAD_STARTS
+    for r in rows:
+        if r < 0 or r >= n_rows:
+            return BAD_ROWS
+    return 0
+
+
 @njit(cache=True, nogil=True)  # other requests' threads run while a long train does
 def _train(params, spec, data, schedule, out):
     # spec: the network; data: rows and batches; schedule: rates and counters; out: results.
@@ -158,85 +172,90 @@ def _train(params, spec, data, schedule, out):
     # The test loss is taken before every step whose count of earlier steps is a multiple
     # of test_every (once an epoch), as Session.test_loss_due says. Before step s the
     # parameters go to snapshots[s % keep] (every step) and, when s % every == 0, to
-    # checkpoints[(s // every) % len(checkpoints)].
+    # checkpoints[(s // every) % len(checkpoints)]. Returns the steps done, or BAD_ROWS /
+    # BAD_STARTS (negative) with nothing done when a batch would read outside x.
     layers, w_off, b_off, codes, rule, use_bias = spec
     x, t, rows, starts, test_x, test_t = data
     lr, step0, test_every, every = schedule
     losses, test_losses, snapshots, checkpoints = out
+    bad = _bad_batches(x.shape[0], rows, starts)
+    if bad:
+        return bad
     keep, n_checkpoints = snapshots.shape[0], checkpoints.shape[0]
     n_layers = layers.shape[0] - 1
+    n_in, n_out, out = layers[0], layers[-1], n_layers
     widest = 0
     for n in layers:
         widest = max(widest, n)
-    batch_max = 0
-    for s in range(starts.shape[0] - 1):
-        batch_max = max(batch_max, starts[s + 1] - starts[s])
-    batch_max = max(batch_max, test_x.shape[0])
-    zs = np.zeros((n_layers, batch_max, widest))
-    acts = np.zeros((n_layers, batch_max, widest))
-    deltas = np.zeros((n_layers, batch_max, widest))
-    bx = np.zeros((batch_max, layers[0]))
-    bt = np.zeros((batch_max, layers[-1]))
-    grads = np.zeros_like(params)
     n_steps = starts.shape[0] - 1
-    out = n_layers - 1
-    n_out = layers[-1]
+    batch_max = test_x.shape[0]
+    for s in range(n_steps):
+        batch_max = max(batch_max, starts[s + 1] - starts[s])
+    # unit layer u: zs/acts/deltas[u]; acts[0] holds the batch's inputs
+    zs = np.zeros((n_layers + 1, batch_max, widest))
+    acts = np.zeros((n_layers + 1, batch_max, widest))
+    deltas = np.zeros((n_layers + 1, batch_max, widest))
+    bt = np.zeros((batch_max, n_out))
+    grads = np.zeros_like(params)
     for step in range(n_steps):
         if test_x.shape[0] > 0 and (step0 + step) % test_every == 0:
-            _forward(params, layers, w_off, b_off, codes, test_x, zs, acts)
+            acts[0, : test_x.shape[0], :n_in] = test_x
+            _forward(params, layers, w_off, b_off, codes, test_x.shape[0], zs, acts)
             test_losses[step] = _loss(rule, zs[out], acts[out], test_t, test_x.shape[0], n_out)
         size = starts[step + 1] - starts[step]
         for b in range(size):
             r = rows[starts[step] + b]
-            bx[b, :] = x[r, :]
-            bt[b, :] = t[r, :]
-        xb, tb = bx[:size], bt[:size]
-        _forward(params, layers, w_off, b_off, codes, xb, zs, acts)
-        losses[step] = _loss(rule, zs[out], acts[out], tb, size, n_out)
+            for i in range(n_in):
+                acts[0, b, i] = x[r, i]
+            for k in range(n_out):
+                bt[b, k] = t[r, k]
+        _forward(params, layers, w_off, b_off, codes, size, zs, acts)
+        losses[step] = _loss(rule, zs[out], acts[out], bt, size, n_out)
+        code = codes[out - 1]
         for b in range(size):
             total_t, dot = 0.0, 0.0
-            for k in range(n_out):
-                total_t += tb[b, k]
-                dot += (acts[out, b, k] - tb[b, k]) / size * acts[out, b, k]
+            if rule in (CE_SOFTMAX, MSE_SOFTMAX):
+                for k in range(n_out):
+                    total_t += bt[b, k]
+                    dot += (acts[out, b, k] - bt[b, k]) / size * acts[out, b, k]
             for k in range(n_out):
                 deltas[out, b, k] = _output_delta(
-                    rule, codes[out], zs[out, b, k], acts[out, b, k], tb[b, k], size, total_t, dot
+                    rule, code, zs[out, b, k], acts[out, b, k], bt[b, k], size, total_t, dot
                 )
         # backprop: dE/da_j = sum_k w_kj delta_k, then delta_j = dE/da_j g'(z_j)
-        for l in range(out - 1, -1, -1):
-            n_here, n_next = layers[l + 1], layers[l + 2]
+        for u in range(out - 1, 0, -1):
+            n_here, n_next, w0, code = layers[u], layers[u + 1], w_off[u], codes[u - 1]
             for b in range(size):
                 for j in range(n_here):
                     s = 0.0
                     for k in range(n_next):
-                        s += deltas[l + 1, b, k] * params[w_off[l + 1] + k * n_here + j]
-                    deltas[l, b, j] = s * _dg(codes[l], zs[l, b, j], acts[l, b, j])
+                        s += deltas[u + 1, b, k] * params[w0 + k * n_here + j]
+                    deltas[u, b, j] = s * _dg(code, zs[u, b, j], acts[u, b, j])
         # dE/dW[l] = delta^T a_prev, dE/db[l] = sum_b delta
         for l in range(n_layers):
-            n_in, n_o = layers[l], layers[l + 1]
+            n_i, n_o, w0, b0 = layers[l], layers[l + 1], w_off[l], b_off[l]
             for j in range(n_o):
-                for i in range(n_in):
+                for i in range(n_i):
                     s = 0.0
                     for b in range(size):
-                        prev = xb[b, i] if l == 0 else acts[l - 1, b, i]
-                        s += deltas[l, b, j] * prev
-                    grads[w_off[l] + j * n_in + i] = s
+                        s += deltas[l + 1, b, j] * acts[l, b, i]
+                    grads[w0 + j * n_i + i] = s
                 s = 0.0
                 if use_bias:
                     for b in range(size):
-                        s += deltas[l, b, j]
-                grads[b_off[l] + j] = s
-        # refuse a step that would make the loss or a parameter non-finite
-        ok = math.isfinite(losses[step])
+                        s += deltas[l + 1, b, j]
+                grads[b0 + j] = s
+        # refuse a step that would make the loss or a parameter non-finite: x * 0 is NaN
+        # exactly when x is not finite, so `finite` stays 0 only if every new value is
+        finite = losses[step] * 0.0
         for p in range(params.shape[0]):
-            if not math.isfinite(params[p] - lr * grads[p]):
-                ok = False
-        if not ok:
+            grads[p] = params[p] - lr * grads[p]
+            finite += grads[p] * 0.0
+        if finite != 0.0:
             return step
         if keep > 0:
             snapshots[step % keep, :] = params  # a ring of the last `keep` steps
         if n_checkpoints > 0 and step % every == 0:
             checkpoints[(step // every) % n_checkpoints, :] = params
-        for p in range(params.shape[0]):
-            params[p] = params[p] - lr * grads[p]
+        params[:] = grads
     return n_steps

@@ -1,9 +1,11 @@
 """The Python side of the compiled loop: a network's codes, its arrays checked, one call."""
 
+import functools
+
 import numpy as np
 
 from .errors import StateError
-from .fast import ACTIVATION_CODES, _train, output_rule
+from .fast import ACTIVATION_CODES, BAD_ROWS, BAD_STARTS, _train, output_rule
 from .parameters import Layout
 
 Array = np.ndarray
@@ -16,6 +18,7 @@ class Kernel:
         layout = Layout(layers)
         self.layout, self.size = layout, layout.size
         self.layers = np.array(layout.layers, dtype=np.int64)
+        self.n_in, self.n_out = layout.layers[0], layout.layers[-1]
         n = len(layers) - 1
         self.codes = np.array(
             [ACTIVATION_CODES[hidden]] * (n - 1) + [ACTIVATION_CODES[output]], dtype=np.int64
@@ -26,7 +29,7 @@ class Kernel:
     def check(self, params: Array, data: tuple) -> None:
         """Refuse (StateError) arrays the loop would read out of bounds: shapes, rows, batches."""
         x, t, rows, starts, test_x, test_t = data
-        n_in, n_out = int(self.layers[0]), int(self.layers[-1])
+        n_in, n_out = self.n_in, self.n_out
         problems = [
             ("parameters", params.shape != (self.size,) or params.dtype != np.float64),
             ("inputs", x.ndim != 2 or x.shape[1] != n_in or x.dtype != np.float64),
@@ -41,10 +44,7 @@ class Kernel:
                 raise StateError(f"the {name} do not fit a {list(self.layers)} network")
         if test_x.dtype != np.float64 or test_t.dtype != np.float64:
             raise StateError("the test split must be float64")
-        if len(rows) and (rows.min() < 0 or rows.max() >= x.shape[0]):
-            raise StateError("a batch names a row the dataset does not have")
-        if starts[0] != 0 or np.any(np.diff(starts) < 0) or starts[-1] > len(rows):
-            raise StateError("the batch boundaries do not fit the rows")
+        # the rows and batch boundaries themselves are checked by the loop (BAD_ROWS, BAD_STARTS)
 
     def train(
         self,
@@ -74,7 +74,17 @@ class Kernel:
         losses, test_losses = np.zeros(n_steps), np.full(n_steps, np.nan)
         schedule = (float(lr), int(counters[0]), int(counters[1]), max(1, checkpoint_every))
         done = _train(params, self.spec, data, schedule, (losses, test_losses, snapshots, ring))
+        if done == BAD_ROWS:
+            raise StateError("a batch names a row the dataset does not have")
+        if done == BAD_STARTS:
+            raise StateError("the batch boundaries do not fit the rows")
         return done, losses, test_losses, (snapshots, ring)
+
+
+@functools.lru_cache(maxsize=64)
+def kernel_for(layers: tuple[int, ...], hidden: str, output: str, loss: str, bias: bool) -> Kernel:
+    """The Kernel of a network shape, built once (a Kernel is never changed after it is made)."""
+    return Kernel(list(layers), hidden, output, loss, bias)
 
 
 def warm_up() -> None:

@@ -6,7 +6,7 @@ import numpy as np
 
 from .datasets import Dataset, batch_indices, batch_permutation
 from .errors import DivergenceError, EngineError, StateError
-from .kernel import Kernel
+from .kernel import kernel_for
 from .network import Network, StepResult, check_learning_rate
 
 Array = np.ndarray
@@ -114,18 +114,20 @@ class Session:
         the same batches batch_indices gives, one epoch's permutation at a time.
         """
         size, batch = self.dataset.size, self.batch_size
-        cursor, parts, sizes = self.cursor, [], []
-        while len(sizes) < steps:
+        cursor, parts, bounds, planned = self.cursor, [], [np.zeros(1, np.int64)], 0
+        while planned < steps:
             epoch, position = divmod(cursor, size)
-            order = batch_permutation(size, epoch, self.seed)
-            count = min(steps - len(sizes), -(-(size - position) // batch))
-            rows = order[position : min(size, position + count * batch)]
-            sizes += [batch] * (count - 1) + [len(rows) - (count - 1) * batch]
-            parts.append(rows)
-            cursor += len(rows)
-        starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-        cursors = self.cursor + starts
-        return np.concatenate(parts).astype(np.int64), starts, cursors
+            count = min(steps - planned, -(-(size - position) // batch))
+            end = min(size, position + count * batch)  # the epoch's last batch may be short
+            parts.append(batch_permutation(size, epoch, self.seed)[position:end])
+            ends = np.arange(position + batch, position + count * batch + 1, batch, np.int64)
+            ends[-1] = end
+            bounds.append(ends + (cursor - position - self.cursor))
+            planned += count
+            cursor += end - position
+        starts = np.concatenate(bounds)
+        rows = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        return rows.astype(np.int64, copy=False), starts, self.cursor + starts
 
     def train(
         self, steps: int, keep: int | None = None, fast: bool = True, checkpoint: bool = False
@@ -142,18 +144,13 @@ class Session:
         self.check_data()
         self.check_rows()
         keep = steps if keep is None else max(1, keep)
-        if fast:
-            records = self._train_fast(steps, keep, checkpoint)
-        else:
-            records = self._train_reference(steps, keep, checkpoint)
+        run = self._train_fast if fast else self._train_reference
+        records, rows = run(steps, keep, checkpoint)  # rows: the last step's batch
         if not records:
             raise DivergenceError(
                 "the first step would make the loss or a parameter "
                 "non-finite (diverged); lower the learning rate or undo"
             )
-        rows, _ = batch_indices(
-            self.dataset.size, records[-1].snapshot.cursor, self.batch_size, self.seed
-        )
         return records, (self.dataset.inputs[rows], self.dataset.targets[rows])
 
     def _kept(self, done: int, keep: int, checkpoint: bool) -> tuple[int, int]:
@@ -162,12 +159,18 @@ class Session:
             return min(keep, done), 0
         return 1, keep // CHECKPOINT_EVERY + 2
 
-    def _is_checkpoint(self, s: int, done: int, ring: int) -> bool:
-        """Whether local step s of a call of `done` steps keeps a checkpoint in a ring of `ring`."""
-        last = (done - 1) // CHECKPOINT_EVERY
-        return ring > 0 and s % CHECKPOINT_EVERY == 0 and last - s // CHECKPOINT_EVERY < ring
+    def _checkpoint_steps(self, done: int, ring: int) -> range:
+        """The local steps of a call of `done` steps that keep one of the last `ring` checkpoints.
 
-    def _train_reference(self, steps: int, keep: int, checkpoint: bool) -> list[StepRecord]:
+        Every CHECKPOINT_EVERY-th from the call's first (local step 0), the newest `ring` of them.
+        """
+        last = (done - 1) // CHECKPOINT_EVERY
+        first = max(0, last - ring + 1) if ring > 0 and done > 0 else last + 1
+        return range(first * CHECKPOINT_EVERY, (last + 1) * CHECKPOINT_EVERY, CHECKPOINT_EVERY)
+
+    def _train_reference(
+        self, steps: int, keep: int, checkpoint: bool
+    ) -> tuple[list[StepRecord], Array]:
         records: list[StepRecord] = []
         for _ in range(steps):
             try:
@@ -177,18 +180,23 @@ class Session:
             records.append(record)
         done = len(records)
         plain, ring = self._kept(done, keep, checkpoint)
+        checkpoints = set(self._checkpoint_steps(done, ring))
         for s, record in enumerate(records):
             snap = record.snapshot
-            if self._is_checkpoint(s, done, ring):
+            if s in checkpoints:
                 snap.learning_rate, snap.batch_size = self.learning_rate, self.batch_size
             elif s < done - plain:
                 record.snapshot = None
-        return records
+        cursor = records[-1].snapshot.cursor if records else self.cursor
+        rows, _ = batch_indices(self.dataset.size, cursor, self.batch_size, self.seed)
+        return records, rows
 
-    def _train_fast(self, steps: int, keep: int, checkpoint: bool = False) -> list[StepRecord]:
+    def _train_fast(
+        self, steps: int, keep: int, checkpoint: bool = False
+    ) -> tuple[list[StepRecord], Array]:
         net, data = self.network, self.dataset
-        kernel = Kernel(
-            net.layers, net.hidden_activation, net.output_activation, net.loss, net.use_bias
+        kernel = kernel_for(
+            tuple(net.layers), net.hidden_activation, net.output_activation, net.loss, net.use_bias
         )
         rows, starts, cursors = self.plan(steps)
         params = kernel.layout.pack(net.weights, net.biases)
@@ -203,33 +211,29 @@ class Session:
             CHECKPOINT_EVERY if ring else 0,
             ring,
         )
+        snaps: list[Snapshot | None] = [None] * done
         # the kept snapshots are read-only views into one array, not copies, one per step
         kept_w, kept_b = kernel.layout.unpack_rows(snapshots)
+        for s in range(max(0, done - len(snapshots)), done):
+            r = s % len(snapshots)
+            at = self.step + s + 1
+            snaps[s] = Snapshot(at, [w[r] for w in kept_w], [b[r] for b in kept_b], int(cursors[s]))
         ring_w, ring_b = kernel.layout.unpack_rows(checkpoints)
-        losses, test_losses, cursors = losses.tolist(), test_losses.tolist(), cursors.tolist()
-        records = []
-        for s in range(done):
-            label, snap = self.step + s + 1, None
-            if self._is_checkpoint(s, done, ring):
-                r = (s // CHECKPOINT_EVERY) % ring
-                snap = Snapshot(
-                    label,
-                    [w[r] for w in ring_w],
-                    [b[r] for b in ring_b],
-                    cursors[s],
-                    self.learning_rate,
-                    self.batch_size,
-                )
-            elif s >= done - len(snapshots):
-                r = s % len(snapshots)
-                snap = Snapshot(label, [w[r] for w in kept_w], [b[r] for b in kept_b], cursors[s])
-            test = None if test_losses[s] != test_losses[s] else test_losses[s]  # NaN: none
-            records.append(StepRecord(label, losses[s], test, snap))
+        for s in self._checkpoint_steps(done, ring):
+            r = (s // CHECKPOINT_EVERY) % ring
+            w, b = [w[r] for w in ring_w], [b[r] for b in ring_b]
+            at, cursor = self.step + s + 1, int(cursors[s])
+            snaps[s] = Snapshot(at, w, b, cursor, self.learning_rate, self.batch_size)
+        tests: list[float | None] = [None] * done
+        for s in np.flatnonzero(~np.isnan(test_losses[:done])).tolist():
+            tests[s] = float(test_losses[s])
+        labels = range(self.step + 1, self.step + done + 1)
+        records = list(map(StepRecord, labels, losses[:done].tolist(), tests, snaps))
         if done:
             net.weights, net.biases = kernel.layout.unpack(params)
             self.step += done
             self.cursor = int(cursors[done])
-        return records
+        return records, rows[starts[max(done, 1) - 1] : starts[max(done, 1)]]
 
     def restore(self, snapshot: Snapshot, replay: int = 0) -> None:
         """Go back to the state before step `snapshot.step + replay`.
