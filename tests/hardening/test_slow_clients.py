@@ -66,35 +66,54 @@ def p99(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
 
 
+def quiet_p99(url: str, seconds: float = 1.0) -> float:
+    """/healthz p99 with no attack: the machine's own noise, which the bound allows for."""
+    latencies = []
+    with httpx.Client(base_url=url, timeout=5) as client:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            t = time.perf_counter()
+            assert client.get("/healthz").status_code == 200
+            latencies.append(time.perf_counter() - t)
+    return p99(latencies)
+
+
 def test_trickled_headers_time_out_and_healthz_stays_fast(serve):
+    """400 trickling and 20 silent connections close at the deadline; /healthz p99 grows by
+    under 100 ms over a quiet round (on a quiet machine: p99 < 100 ms)."""
     timeout = 1.5
     server = serve(env={"BACKPROP_HEADER_TIMEOUT": str(timeout)})
+    quiet = quiet_p99(server.url)
     started = time.monotonic()
     conns = {
         connect(server.port, a): time.monotonic() for a in ADDRESSES for _ in range(PER_ADDRESS)
     }
     silent = {connect(server.port, "127.0.0.40", b""): time.monotonic() for _ in range(20)}
     latencies: list[float] = []
-    with httpx.Client(base_url=server.url, timeout=5) as client:
+    try:
+        with httpx.Client(base_url=server.url, timeout=5) as client:
 
-        def probe() -> None:
-            t = time.perf_counter()
+            def probe() -> None:
+                t = time.perf_counter()
+                assert client.get("/healthz").status_code == 200
+                latencies.append(time.perf_counter() - t)
+
+            everyone = {**conns, **silent}
+            closed = trickle_until_closed(everyone, started + timeout + 10, probe, silent)
+            assert len(closed) == len(everyone), f"{len(closed)} closed of {len(everyone)}"
+            for seconds, answer in closed.values():
+                assert 0.8 * timeout <= seconds <= timeout + 5, (seconds, answer)
+                assert answer == b"" or answer.startswith(b"HTTP/1.1 408"), answer[:80]
+            assert sum(a.startswith(b"HTTP/1.1 408") for _, a in closed.values()) >= len(conns) // 2
+            assert len(latencies) >= 20
+            worst = p99(latencies)
+            assert worst < 0.1 + quiet, (
+                f"/healthz p99 {worst * 1000:.0f} ms, quiet {quiet * 1000:.0f}"
+            )
             assert client.get("/healthz").status_code == 200
-            latencies.append(time.perf_counter() - t)
-
-        closed = trickle_until_closed({**conns, **silent}, started + timeout + 10, probe, silent)
-        assert len(closed) == len(conns) + len(silent), (
-            f"{len(closed)} closed of {len(conns) + len(silent)}"
-        )
-        for seconds, answer in closed.values():
-            assert 0.8 * timeout <= seconds <= timeout + 5, (seconds, answer)
-            assert answer == b"" or answer.startswith(b"HTTP/1.1 408"), answer[:80]
-        assert sum(a.startswith(b"HTTP/1.1 408") for _, a in closed.values()) >= len(conns) // 2
-        assert len(latencies) >= 20
-        assert p99(latencies) < 0.1, f"/healthz p99 {p99(latencies) * 1000:.0f} ms"
-        assert client.get("/healthz").status_code == 200
-    for c in [*conns, *silent]:
-        c.close()
+    finally:
+        for c in [*conns, *silent]:
+            c.close()
 
 
 def test_a_kept_alive_connection_gets_the_same_deadline(serve):
