@@ -20,6 +20,12 @@ class Layout:
             np.int64
         )
         self.size = sum(sizes) + sum(self.layers[1:])
+        pairs = list(zip(self.layers, self.layers[1:]))
+        self._weight_slices = [
+            (int(o), int(o) + n_in * n_out, (n_out, n_in))
+            for o, (n_in, n_out) in zip(self.w_off, pairs)
+        ]
+        self._bias_slices = [(int(o), int(o) + n) for o, n in zip(self.b_off, self.layers[1:])]
 
     def pack(self, weights: list[Array], biases: list[Array]) -> Array:
         """Weights then biases as one float64 vector."""
@@ -34,21 +40,10 @@ class Layout:
         biases = [flat[o : o + n].copy() for o, n in zip(self.b_off, self.layers[1:])]
         return weights, biases
 
-    def unpack_rows(self, flat: Array) -> tuple[list[Array], list[Array]]:
-        """unpack for every row of a (rows, P) array at once, as read-only views into it.
-
-        weights[l] is (rows, n_out, n_in) and biases[l] (rows, n_out): row r's parameters
-        are weights[l][r] and biases[l][r], without one copy per row.
-        """
-        flat = flat.view()
-        flat.flags.writeable = False
-        rows = flat.shape[0]
-        weights = [
-            flat[:, o : o + n_in * n_out].reshape(rows, n_out, n_in)
-            for o, n_in, n_out in zip(self.w_off, self.layers, self.layers[1:])
-        ]
-        biases = [flat[:, o : o + n] for o, n in zip(self.b_off, self.layers[1:])]
-        return weights, biases
+    def views(self, flat: Array) -> tuple[list[Array], list[Array]]:
+        """unpack without copies: views into `flat` (read-only where `flat` is)."""
+        weights = [flat[a:b].reshape(shape) for a, b, shape in self._weight_slices]
+        return weights, [flat[a:b] for a, b in self._bias_slices]
 
     def to_bytes(self, weights: list[Array], biases: list[Array]) -> bytes:
         """pack as little-endian float64 bytes, bit for bit."""

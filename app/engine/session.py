@@ -4,16 +4,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .datasets import Dataset, batch_indices, batch_permutation
+from .datasets import Dataset, batch_indices
 from .errors import DivergenceError, EngineError, StateError
 from .kernel import kernel_for
 from .network import Network, StepResult, check_learning_rate
+from .shuffle import epoch_order
 
 Array = np.ndarray
 CHECKPOINT_EVERY = 16  # a train call keeps a checkpoint every 16 steps: undo replays < 16
 
 
-@dataclass
+@dataclass(slots=True)
 class Snapshot:
     """The parameters and batch cursor before step `step` was applied (what undo restores).
 
@@ -29,7 +30,7 @@ class Snapshot:
     batch_size: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class StepRecord:
     """One applied step: its number, losses, and what it needs to be undone."""
 
@@ -111,7 +112,7 @@ class Session:
         """The rows of the next `steps` mini-batches: (rows, starts, cursors).
 
         Step s trains on rows[starts[s]:starts[s + 1]] and leaves the cursor at cursors[s + 1];
-        the same batches batch_indices gives, one epoch's permutation at a time.
+        the same batches batch_indices gives, one epoch's order at a time (shuffle.py).
         """
         size, batch = self.dataset.size, self.batch_size
         cursor, parts, bounds, planned = self.cursor, [], [np.zeros(1, np.int64)], 0
@@ -119,7 +120,7 @@ class Session:
             epoch, position = divmod(cursor, size)
             count = min(steps - planned, -(-(size - position) // batch))
             end = min(size, position + count * batch)  # the epoch's last batch may be short
-            parts.append(batch_permutation(size, epoch, self.seed)[position:end])
+            parts.append(epoch_order(size, epoch, self.seed)[position:end])
             ends = np.arange(position + batch, position + count * batch + 1, batch, np.int64)
             ends[-1] = end
             bounds.append(ends + (cursor - position - self.cursor))
@@ -211,26 +212,23 @@ class Session:
             CHECKPOINT_EVERY if ring else 0,
             ring,
         )
-        snaps: list[Snapshot | None] = [None] * done
-        # the kept snapshots are read-only views into one array, not copies, one per step
-        kept_w, kept_b = kernel.layout.unpack_rows(snapshots)
+        layout, snaps = kernel.layout, [None] * done
+        snapshots.flags.writeable = checkpoints.flags.writeable = False  # snapshots are views
         for s in range(max(0, done - len(snapshots)), done):
-            r = s % len(snapshots)
-            at = self.step + s + 1
-            snaps[s] = Snapshot(at, [w[r] for w in kept_w], [b[r] for b in kept_b], int(cursors[s]))
-        ring_w, ring_b = kernel.layout.unpack_rows(checkpoints)
+            w, b = layout.views(snapshots[s % len(snapshots)])
+            snaps[s] = Snapshot(self.step + s + 1, w, b, int(cursors[s]))
         for s in self._checkpoint_steps(done, ring):
-            r = (s // CHECKPOINT_EVERY) % ring
-            w, b = [w[r] for w in ring_w], [b[r] for b in ring_b]
+            w, b = layout.views(checkpoints[(s // CHECKPOINT_EVERY) % ring])
             at, cursor = self.step + s + 1, int(cursors[s])
             snaps[s] = Snapshot(at, w, b, cursor, self.learning_rate, self.batch_size)
-        tests: list[float | None] = [None] * done
-        for s in np.flatnonzero(~np.isnan(test_losses[:done])).tolist():
-            tests[s] = float(test_losses[s])
+        tests = [None] * done
+        if data.test_inputs is not None and len(data.test_inputs):  # taken once an epoch
+            for s in range(-self.step % self.test_every, done, self.test_every):
+                tests[s] = float(test_losses[s])
         labels = range(self.step + 1, self.step + done + 1)
         records = list(map(StepRecord, labels, losses[:done].tolist(), tests, snaps))
         if done:
-            net.weights, net.biases = kernel.layout.unpack(params)
+            net.weights, net.biases = layout.views(params)  # params is this call's own array
             self.step += done
             self.cursor = int(cursors[done])
         return records, rows[starts[max(done, 1) - 1] : starts[max(done, 1)]]
