@@ -13,7 +13,7 @@ const REFRESH_GAP_MS = 120; // least time between two background refreshes
 const PLAY_REFRESH_GAP_MS = 200; // the same while playing (grid, accuracy, example)
 
 /**
- * The network's store: adopt(), follow() and the background refresher.
+ * The network keeper: adopt(), follow() and the background refresher.
  * @param {{act: (fn: () => any) => Promise<void>}} deps
  */
 export function createNetworkKeeper({ act }) {
