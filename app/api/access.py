@@ -12,6 +12,7 @@ from fastapi import HTTPException, Request
 from app.engine import (
     Network,
     StepRecord,
+    feature_matrix,
 )
 from app.engine.validation import as_matrix
 from app.settings import Settings, undo_steps
@@ -113,17 +114,24 @@ def check_rows(rows: list | None, settings: Settings, field: str) -> None:
 
 
 def rows_and_targets(
-    net: Network, inputs: list | None, targets: list | None, default: tuple | None
+    net: Network,
+    inputs: list | None,
+    targets: list | None,
+    default: tuple | None,
+    features: tuple[str, ...] = (),
 ) -> tuple:
-    """Checked (inputs, targets) from a request, or the default when no inputs are given."""
+    """Checked (inputs, targets) from a request, or the default when no inputs are given.
+
+    With features, the given inputs are 2-D points and the features are computed from them.
+    """
     if inputs is None:
         if targets is not None:
             raise FieldError(("body", "inputs"), "required when targets are given")
         return default
     with fields_in("body"):
-        x = as_matrix(inputs, net.layers[0], "inputs")
+        x = as_matrix(inputs, 2 if features else net.layers[0], "inputs")
         t = None if targets is None else net.check_targets(targets, x.shape[0])
-    return x, t
+    return (feature_matrix(x, features) if features else x), t
 
 
 NOT_FINITE = "the numbers overflow (not finite) for these inputs and parameters"

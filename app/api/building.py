@@ -2,6 +2,7 @@
 
 import copy
 import secrets
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -14,13 +15,15 @@ from app.engine import (
     builtin_dataset,
     csv_dataset,
     inline_dataset,
+    points_of,
+    with_features,
 )
 from app.presets import DEFAULT_PRESET, PRESETS
 from app.settings import Settings
 from app.store import NetworkRecord
 
 from .deps import FieldError, fields_in
-from .schemas import CsvDataset, DatasetSpec, ExportDocument, NetworkCreate
+from .schemas import CsvDataset, DatasetSpec, ExportDocument, NetworkCreate, NetworkPatch
 
 
 def new_network_id() -> str:
@@ -87,6 +90,33 @@ def no_dataset(layers: list[int]) -> Dataset:
     )
 
 
+def point_layers(layers: list[int], features: Sequence[str]) -> list[int]:
+    """The layers a dataset's rows must fit: with features, 2-D points in."""
+    return [2, *layers[1:]] if features else layers
+
+
+def featured(raw: Dataset, features: Sequence[str], layers: list[int]) -> Dataset:
+    """raw with these features as its inputs; a 422 unless layers[0] is their number."""
+    if features and len(features) != layers[0]:
+        raise FieldError(
+            ("body", "features"),
+            f"{len(features)} features but layers[0] is {layers[0]}: one input unit a feature",
+        )
+    with fields_in("body"):
+        return with_features(raw, features)
+
+
+def swapped_dataset(body: NetworkPatch, record: NetworkRecord, settings: Settings):
+    """What a PATCH's dataset and features make of the network's dataset: (dataset, builtin)."""
+    s, layers = record.session, record.session.network.layers
+    features = s.dataset.features if body.features is None else body.features
+    if body.dataset is None:
+        raw, builtin = points_of(s.dataset), record.builtin_dataset
+    else:
+        raw, builtin = resolve_dataset(body.dataset, point_layers(layers, features), settings)
+    return featured(raw, features, layers), builtin
+
+
 def check_dataset_fits(net: Network, data: Dataset) -> None:
     """Every array of the dataset, train and test, must fit the network's input and output."""
     with fields_in("body"):
@@ -140,7 +170,8 @@ def fitted_to(data: Dataset, body: NetworkCreate, config: dict) -> dict:
     fitted = {}
     if "layers" not in given:
         hidden = config.get("layers", [2, 3, 1])[1:-1]
-        fitted["layers"] = [data.inputs.shape[1], *hidden, data.targets.shape[1]]
+        inputs = len(given.get("features", [])) or data.inputs.shape[1]
+        fitted["layers"] = [inputs, *hidden, data.targets.shape[1]]
     if data.meta["task"] == "regression":
         task = "regression"
     else:
@@ -177,8 +208,10 @@ def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> 
             config.get("weights"),
             config.get("biases"),
         )
+    features = config.get("features", [])
     if data is None:
-        data, builtin = resolve_dataset(spec, layers, settings)
+        data, builtin = resolve_dataset(spec, point_layers(layers, features), settings)
+    data = featured(data, features, layers)
     check_dataset_fits(net, data)
     batch_size = config.get("batch_size", min(10, data.size) or 10)
     if batch_size > settings.max_rows:

@@ -6,7 +6,16 @@ from typing import Annotated
 import numpy as np
 from fastapi import APIRouter, HTTPException, Query
 
-from app.engine import Dataset, Network, Session, Snapshot, StepResult, gradient_check
+from app.engine import (
+    Dataset,
+    Network,
+    Session,
+    Snapshot,
+    StepResult,
+    feature_matrix,
+    gradient_check,
+    points_of,
+)
 from app.store import NetworkRecord
 from app.store import networks as store
 
@@ -192,12 +201,15 @@ def grid(
     ] = 50,
     hidden: Annotated[bool, Query(description="include every hidden unit")] = True,
 ):
-    """Output and hidden activations over a grid of the 2-D input plane, float32 base64."""
+    """Inputs (each feature), output and hidden activations over the 2-D input plane.
+
+    Float32, base64. With features, each point's features are computed and run forward.
+    """
     record = reading(db, network_id)
     net, data = record.session.network, record.session.dataset
-    if net.layers[0] != 2:
-        raise FieldError(("path", "network_id"), "the grid needs a network with 2 inputs")
-    shown = net.layers[-1] + (sum(net.layers[1:-1]) if hidden else 0)
+    if net.layers[0] != 2 and not data.features:
+        raise FieldError(("path", "network_id"), "the grid needs 2-D inputs (or features)")
+    shown = net.layers[0] + net.layers[-1] + (sum(net.layers[1:-1]) if hidden else 0)
     points = resolution * resolution
     work, answer = points * net.parameter_count(), points * shown * BASE64_FLOAT32_BYTES
     hint = "lower the resolution or pass hidden=false"
@@ -210,10 +222,13 @@ BASE64_FLOAT32_BYTES = 16 / 3  # 4 bytes, 4/3 longer in base64
 
 def _grid(net: Network, data: Dataset, resolution: int, hidden: bool) -> JSON:
     """The grid answer: every unit's activation over the input plane, float32 base64."""
-    (x_lo, x_hi), (y_lo, y_hi) = _plane(data.inputs)
+    (x_lo, x_hi), (y_lo, y_hi) = _plane(points_of(data).inputs)
     xs, ys = np.linspace(x_lo, x_hi, resolution), np.linspace(y_lo, y_hi, resolution)
     gx, gy = np.meshgrid(xs, ys)  # row r is y = ys[r], column c is x = xs[c]
-    trace = net.forward(np.stack([gx.ravel(), gy.ravel()], axis=1))
+    inputs = np.stack([gx.ravel(), gy.ravel()], axis=1)
+    if data.features:
+        inputs = feature_matrix(inputs, data.features)
+    trace = net.forward(inputs)
     hidden_layers = trace.activations[:-1] if hidden else []
     return JSON(
         {
@@ -221,6 +236,7 @@ def _grid(net: Network, data: Dataset, resolution: int, hidden: bool) -> JSON:
             "x_range": [x_lo, x_hi],
             "y_range": [y_lo, y_hi],
             "encoding": "float32-le-base64",
+            "inputs": [_encode(inputs[:, k]) for k in range(net.layers[0])],
             "output": [_encode(trace.outputs[:, k]) for k in range(net.layers[-1])],
             "hidden": [[_encode(a[:, j]) for j in range(a.shape[1])] for a in hidden_layers],
         }

@@ -21,7 +21,7 @@ from .building import (
     check_dataset_fits,
     check_export_is_consistent,
     check_layers,
-    resolve_dataset,
+    swapped_dataset,
 )
 from .deps import (
     JSON,
@@ -108,19 +108,21 @@ def delete_network(network_id: str, request: Request, db: DbDep, settings: Setti
 def patch_network(
     network_id: str, body: schemas.NetworkPatch, request: Request, db: DbDep, settings: SettingsDep
 ):
-    """Change hyperparameters (learning rate, batch size, activations, loss, name) or the dataset.
+    """Change hyperparameters (learning rate, batch size, activations, loss, name), the
+    dataset or the features.
 
-    A new dataset must fit the layers; the batch cursor restarts at 0, the loss history is
-    kept, and undo is cleared: its steps were taken on the old data.
+    A new dataset (or features) must fit the layers; the batch cursor restarts at 0, the
+    loss history is kept, and undo is cleared: its steps were taken on the old inputs.
     """
     with changing(db, network_id, request, settings) as (conn, record):
         s, net = record.session, record.session.network
         given = body.model_dump(exclude_none=True)
         if "batch_size" in given and given["batch_size"] > settings.max_rows:
             raise FieldError(("body", "batch_size"), f"at most {settings.max_rows}")
+        swap = body.dataset is not None or body.features is not None
         data, builtin = s.dataset, record.builtin_dataset
-        if body.dataset is not None:
-            data, builtin = resolve_dataset(body.dataset, net.layers, settings)
+        if swap:
+            data, builtin = swapped_dataset(body, record, settings)
         with fields_in("body"):
             changed = Network.create(
                 net.layers,
@@ -136,7 +138,7 @@ def patch_network(
         s.learning_rate = given.get("learning_rate", s.learning_rate)
         s.batch_size = given.get("batch_size", s.batch_size)
         record.name = given.get("name", record.name)
-        if body.dataset is not None:
+        if swap:
             s.dataset, s.cursor, record.builtin_dataset = data, 0, builtin
             record.last_batch = None
             store.replace_dataset(conn, record)
@@ -226,6 +228,7 @@ def export(network_id: str, db: DbDep):
             "cursor": record.session.cursor,
             "dataset": doc,
             "builtin_dataset": record.builtin_dataset,
+            "features": state["features"],
         }
     )
 
@@ -257,6 +260,7 @@ def import_network(
         weights=body.weights,
         biases=body.biases if body.use_bias else None,
         dataset=body.dataset.name if body.builtin_dataset else body.dataset,
+        features=body.features,
     )
     record = build_record(create, settings, owner_token(request) or new_owner_token(request))
     record.session.step, record.session.cursor = body.step, body.cursor

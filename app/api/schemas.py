@@ -6,6 +6,7 @@ from pydantic import AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field,
 
 from app.engine import (
     FACTOR_KINDS,
+    FEATURES,
     HIDDEN_ACTIVATIONS,
     INITIALIZERS,
     LOSSES,
@@ -46,6 +47,12 @@ LossName = Literal[tuple(LOSSES)]
 InitName = Literal[tuple(INITIALIZERS)]
 FactorKind = Literal[FACTOR_KINDS]
 OptimizerName = Literal[OPTIMIZERS]
+FeatureName = Literal[tuple(FEATURES)]
+Features = Annotated[list[FeatureName], Field(max_length=len(FEATURES))]
+FEATURES_TEXT = (
+    "input units computed from the 2-D points (x1, x2), in this order; layers[0] is their "
+    "number; [] or none: the points themselves"
+)
 MAX_LEARNING_RATE = 1000
 GRID_RESOLUTION = (2, 200)  # the grid's resolution per side, lowest and highest
 MAX_LAYERS = 12  # input, output and at most 10 hidden layers, whatever the settings allow
@@ -105,6 +112,7 @@ class NetworkCreate(Strict):
     )
     biases: list[Vector] | None = None
     dataset: DatasetSpec | None = Field(None, description=DATASET_SPEC)
+    features: Features | None = Field(None, description=FEATURES_TEXT)
 
 
 class NetworkPatch(Strict):
@@ -120,6 +128,9 @@ class NetworkPatch(Strict):
         None,
         description=DATASET_SPEC + ": it must fit the layers; the batch cursor restarts, the "
         "history stays, and undo is cleared (its steps were taken on the old data)",
+    )
+    features: Features | None = Field(
+        None, description=FEATURES_TEXT + "; as many as before, and a change clears undo"
     )
 
 
@@ -220,6 +231,7 @@ class NetworkState(BaseModel):
     biases: list[Vector]
     last_loss: float | None
     dataset: DatasetInfo
+    features: list[str] | None = Field(description="the input units' features, or null")
     undo_available: int
     has_last_step: bool = Field(description="GET last-step has a step to show")
     created_at: float
@@ -360,6 +372,7 @@ class GridResult(BaseModel):
     x_range: list[float]
     y_range: list[float]
     encoding: Literal["float32-le-base64"]
+    inputs: list[str] = Field(description="each input unit (each feature) over the plane")
     output: list[str]
     hidden: list[list[str]]
 
@@ -394,8 +407,9 @@ class ExportDocument(Strict):
     cursor: Counter
     weights: list[Matrix]
     biases: list[Vector]
-    dataset: InlineDataset
+    dataset: InlineDataset = Field(description="with features: the 2-D points")
     builtin_dataset: StrictBool = False
+    features: Features | None = None
 
 
 class Preset(BaseModel):

@@ -63,7 +63,7 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     answer = trace_numbers(net, rows, backward) * NUMBER_BYTES
     field = ("body", "inputs" if body.inputs is not None else "split")
     with metered(settings, field, work, answer, "ask for fewer rows"):
-        x, t = rows_and_targets(net, body.inputs, body.targets, default)
+        x, t = rows_and_targets(net, body.inputs, body.targets, default, data.features)
         with np.errstate(over="ignore", invalid="ignore"):
             trace = net.forward(x, t)
             grads = None if t is None else net.backward(trace, t)
@@ -126,7 +126,9 @@ def step(
             fields_in("body"),
             np.errstate(over="ignore", invalid="ignore"),
         ):
-            x, t = rows_and_targets(net, body.inputs, body.targets, (None, None))
+            x, t = rows_and_targets(
+                net, body.inputs, body.targets, (None, None), s.dataset.features
+            )
             result, done = s.apply_step(x, t, body.learning_rate)
         g = result.gradients
         if not all_finite(result.trace.zs, result.trace.activations, g.deltas, g.grad_activations):

@@ -49,6 +49,7 @@ def network_state(record: NetworkRecord) -> dict:
         "biases": lists(net.biases),
         "last_loss": record.last_loss,
         "dataset": dataset_info(s.dataset),
+        "features": list(s.dataset.features) or None,
         "undo_available": record.undo_available,
         "has_last_step": record.last_batch is not None and record.undo_available > 0,
         "created_at": record.created_at,

@@ -6,6 +6,7 @@ from .chain_rule import FACTOR_KINDS, ChainRule, Factor
 from .csv_data import csv_dataset
 from .datasets import DATASETS, Dataset, batch_indices, builtin_dataset, inline_dataset
 from .errors import DivergenceError, EngineError
+from .features import FEATURES, feature_matrix, points_of, with_features
 from .gradcheck import GradientCheck, gradient_check
 from .initializers import INITIALIZERS
 from .losses import LOSSES
@@ -18,6 +19,7 @@ __all__ = [
     "OUTPUT_ACTIVATIONS",
     "DATASETS",
     "FACTOR_KINDS",
+    "FEATURES",
     "INITIALIZERS",
     "LOSSES",
     "OPTIMIZERS",
@@ -39,6 +41,9 @@ __all__ = [
     "batch_indices",
     "builtin_dataset",
     "csv_dataset",
+    "feature_matrix",
+    "points_of",
+    "with_features",
     "gradient_check",
     "inline_dataset",
 ]

@@ -25,6 +25,8 @@ class Dataset:
     description: str = ""
     meta: dict = field(default_factory=dict)  # what a CSV's columns were (JSON-ready)
     image: tuple[int, int] | None = None  # (rows, columns) when each input row is an image
+    features: tuple[str, ...] = ()  # inputs computed from raw's 2-D points (features.py)
+    raw: "Dataset | None" = None  # the points the features were computed from
 
     @property
     def size(self) -> int:

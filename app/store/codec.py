@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 
-from app.engine import Dataset, builtin_dataset
+from app.engine import Dataset, builtin_dataset, points_of, with_features
 from app.engine.parameters import Layout
 
 from .arrays import decode_arrays, encode_arrays
@@ -27,7 +27,11 @@ def _rows(values: Array | None) -> list | None:
 
 
 def dataset_document(dataset: Dataset) -> dict:
-    """A dataset as plain data: all of it, so it can be recreated without this code."""
+    """A dataset as plain data: all of it, so it can be recreated without this code.
+
+    With features, the rows are the 2-D points they are computed from.
+    """
+    dataset = points_of(dataset)
     return {
         "name": dataset.name,
         "description": dataset.description,
@@ -61,12 +65,15 @@ def encode_dataset(dataset: Dataset, builtin: bool) -> tuple[str, bytes | None]:
     """The dataset columns: a JSON header, and the arrays as compact exact bytes.
 
     0/1 targets take a byte a number, full-precision floats eight; a built-in is stored by
-    name alone (it is regenerated exactly) and has no rows.
+    name alone (it is regenerated exactly) and has no rows. With features, the 2-D points
+    are stored and the feature names; the features are computed again on loading.
     """
+    features = {"features": list(dataset.features)} if dataset.features else {}
+    points = points_of(dataset)
     if builtin:
-        return json.dumps({"builtin": dataset.name}), None
-    header, rows = encode_arrays({k: getattr(dataset, k) for k in DATASET_ARRAYS})
-    header.update(name=dataset.name, description=dataset.description, meta=dataset.meta)
+        return json.dumps({"builtin": points.name, **features}), None
+    header, rows = encode_arrays({k: getattr(points, k) for k in DATASET_ARRAYS})
+    header.update(name=points.name, description=points.description, meta=points.meta, **features)
     return json.dumps(header), rows
 
 
@@ -80,11 +87,15 @@ def decode_dataset(header: str, rows: bytes | None = None) -> Dataset:
         name = doc["builtin"]
         if name not in _BUILTIN_CACHE:
             _BUILTIN_CACHE[name] = builtin_dataset(name)
-        return _BUILTIN_CACHE[name]
-    if "shapes" not in doc:
-        return dataset_from_document(doc)
-    arrays = decode_arrays(doc, rows)
-    return Dataset(doc["name"], description=doc["description"], meta=doc.get("meta", {}), **arrays)
+        points = _BUILTIN_CACHE[name]
+    elif "shapes" not in doc:
+        points = dataset_from_document(doc)
+    else:
+        arrays = decode_arrays(doc, rows)
+        points = Dataset(
+            doc["name"], description=doc["description"], meta=doc.get("meta", {}), **arrays
+        )
+    return with_features(points, doc.get("features", ()))
 
 
 Batch = tuple[Array, Array, float]  # a step's inputs, targets and learning rate
