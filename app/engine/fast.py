@@ -3,6 +3,7 @@
 The numpy code in network.py is the source of truth; this module repeats the same
 formulas in loops numba compiles, so play mode runs many steps a frame.
 A test checks both paths give the same parameters to 1e-12 after the same steps.
+error_model="numpy": no ZeroDivisionError branch per division (no batch is empty).
 """
 
 import math
@@ -45,7 +46,7 @@ def output_rule(output: str, loss: str) -> int:
     return OUTPUT_RULES[(output, loss)]
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, inline="always", error_model="numpy")
 def _g(code: int, z: float) -> float:
     # g(z) for the elementwise activations, as in activations.py
     if code == SIGMOID:
@@ -60,7 +61,7 @@ def _g(code: int, z: float) -> float:
     return z
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, inline="always", error_model="numpy")
 def _dg(code: int, z: float, a: float) -> float:
     # g'(z), given z and a = g(z)
     if code == SIGMOID:
@@ -74,7 +75,7 @@ def _dg(code: int, z: float, a: float) -> float:
     return 1.0
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, inline="always", error_model="numpy")
 def _log1p_exp_neg(x: float) -> float:
     # ln(1 + e^x), written as numpy's logaddexp(0, x) is
     if x == 0.0:
@@ -84,7 +85,7 @@ def _log1p_exp_neg(x: float) -> float:
     return math.log1p(math.exp(x))
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _forward(params, layers, w_off, b_off, codes, rows, zs, acts):
     # acts[0, :rows] holds the inputs; z = a_prev W^T + b, a = g(z) into zs/acts[l + 1]
     for l in range(layers.shape[0] - 1):
@@ -111,7 +112,7 @@ def _forward(params, layers, w_off, b_off, codes, rows, zs, acts):
                     acts[l + 1, b, j] = _g(code, zs[l + 1, b, j])
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _loss(rule, z, a, t, rows, n_out):
     # the batch-averaged loss, as in losses.py
     e = 0.0
@@ -136,7 +137,7 @@ def _loss(rule, z, a, t, rows, n_out):
     return e / rows
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True, inline="always", error_model="numpy")
 def _output_delta(rule, code, z, a, t, size, total_t, dot):
     # dE/dz at the output, fused where the pair has a closed form (losses.py)
     if rule == CE_SOFTMAX:
@@ -150,7 +151,7 @@ def _output_delta(rule, code, z, a, t, size, total_t, dot):
     return (a - t) / size * _dg(code, z, a)
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _bad_batches(n_rows, rows, starts):
     # BAD_ROWS or BAD_STARTS when a batch would read outside x, else 0
     n_steps = starts.shape[0] - 1
@@ -165,7 +166,8 @@ def _bad_batches(n_rows, rows, starts):
     return 0
 
 
-@njit(cache=True, nogil=True)  # other requests' threads run while a long train does
+# nogil: other requests' threads run while a long train does
+@njit(cache=True, nogil=True, error_model="numpy")
 def _train(params, spec, data, schedule, out):
     # spec: the network; data: rows and batches; schedule: rates and counters; out: results.
     # `len(starts) - 1` steps; step s trains on x[rows[starts[s]:starts[s + 1]]].

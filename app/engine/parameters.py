@@ -29,7 +29,7 @@ class Layout:
 
     def pack(self, weights: list[Array], biases: list[Array]) -> Array:
         """Weights then biases as one float64 vector."""
-        return np.concatenate([p.ravel() for p in (*weights, *biases)]).astype(np.float64)
+        return np.concatenate([p.ravel() for p in (*weights, *biases)], dtype=np.float64)
 
     def unpack(self, flat: Array) -> tuple[list[Array], list[Array]]:
         """The inverse of pack, as copies."""

@@ -115,18 +115,18 @@ class Session:
         the same batches batch_indices gives, one epoch's order at a time (shuffle.py).
         """
         size, batch = self.dataset.size, self.batch_size
-        cursor, parts, bounds, planned = self.cursor, [], [np.zeros(1, np.int64)], 0
+        cursor, parts, bounds, planned = self.cursor, [], [], 0
         while planned < steps:
             epoch, position = divmod(cursor, size)
             count = min(steps - planned, -(-(size - position) // batch))
             end = min(size, position + count * batch)  # the epoch's last batch may be short
             parts.append(epoch_order(size, epoch, self.seed)[position:end])
-            ends = np.arange(position + batch, position + count * batch + 1, batch, np.int64)
-            ends[-1] = end
-            bounds.append(ends + (cursor - position - self.cursor))
+            offset = cursor - self.cursor  # rows planned before this epoch's
+            bounds.append(np.arange(offset, offset + count * batch, batch))  # each batch's start
             planned += count
             cursor += end - position
-        starts = np.concatenate(bounds)
+        bounds.append(np.array([cursor - self.cursor]))
+        starts = np.concatenate(bounds, dtype=np.int64)
         rows = parts[0] if len(parts) == 1 else np.concatenate(parts)
         return rows.astype(np.int64, copy=False), starts, self.cursor + starts
 
