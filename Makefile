@@ -72,7 +72,7 @@ test: $(STAMP_TEST) chromium js-check ## ruff, tsc, prettier, then the whole pyt
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-bench: $(STAMP_BENCH) chromium ## run every script in benchmarks/ (figures in benchmarks/README.md)
+bench: $(STAMP_BENCH) $(STAMP_NODE) chromium ## run every script in benchmarks/ (figures in benchmarks/README.md)
 	@for script in $(BENCHMARKS); do \
 		echo "== $$script"; $(BIN)/python $$script || exit 1; \
 	done
