@@ -107,6 +107,31 @@ PRESETS: dict[str, dict] = {
             "dataset": "digits",
         },
     },
+    "plane": {
+        "title": "Regression: a plane",
+        "description": "A 2-1 linear network fits the tilted plane (x1 + x2) / 10 (MSE).",
+        "config": {
+            "layers": [2, 1],
+            "output_activation": "linear",
+            "loss": "mse",
+            "learning_rate": 0.1,
+            "batch_size": 10,
+            "dataset": "plane",
+        },
+    },
+    "multi-gauss": {
+        "title": "Regression: six bumps",
+        "description": "A 2-8-8-1 tanh network with a linear output fits six bumps (MSE).",
+        "config": {
+            "layers": [2, 8, 8, 1],
+            "hidden_activation": "tanh",
+            "output_activation": "linear",
+            "loss": "mse",
+            "learning_rate": 0.1,
+            "batch_size": 10,
+            "dataset": "multi_gauss",
+        },
+    },
     "gd-small": {
         "title": "Learning rate too small",
         "description": "XOR with alpha = 0.05: each step moves the weights too little.",

@@ -8,6 +8,7 @@ import numpy as np
 
 from .digits import digits_arrays
 from .errors import EngineError
+from .regression import multi_gauss, plane
 from .validation import as_matrix
 
 Array = np.ndarray
@@ -158,6 +159,14 @@ DATASETS: dict[str, Callable[[], Dataset]] = {
     "gaussian": _gaussian,
     "spiral": _spiral,
     "blobs3": _blobs3,
+    "plane": lambda: _split(
+        "plane", *plane(300, 0.0, 5), "regression: the tilted plane (x1 + x2) / 10 (Playground's)"
+    ),
+    "multi_gauss": lambda: _split(
+        "multi_gauss",
+        *multi_gauss(300, 0.0, 6),
+        "regression: six bumps of +1 and -1 (Playground's)",
+    ),
     "digits": _digits,
     "article": lambda: Dataset(
         "article",
