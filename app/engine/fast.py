@@ -85,7 +85,7 @@ def _log1p_exp_neg(x: float) -> float:
     return math.log1p(math.exp(x))
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, inline="always", error_model="numpy")
 def _forward(params, layers, w_off, b_off, codes, rows, zs, acts):
     # acts[0, :rows] holds the inputs; z = a_prev W^T + b, a = g(z) into zs/acts[l + 1]
     for l in range(layers.shape[0] - 1):

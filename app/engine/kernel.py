@@ -19,6 +19,7 @@ class Kernel:
         self.layout, self.size = layout, layout.size
         self.layers = np.array(layout.layers, dtype=np.int64)
         self.n_in, self.n_out = layout.layers[0], layout.layers[-1]
+        self.no_test = (np.zeros((0, self.n_in)), np.zeros((0, self.n_out)))  # empty: never written
         n = len(layers) - 1
         self.codes = np.array(
             [ACTIVATION_CODES[hidden]] * (n - 1) + [ACTIVATION_CODES[output]], dtype=np.int64
@@ -66,7 +67,7 @@ class Kernel:
         x, t, rows, starts, test_x, test_t = batches
         n_steps = len(starts) - 1
         if test_x is None:
-            test_x, test_t = np.zeros((0, x.shape[1])), np.zeros((0, t.shape[1]))
+            test_x, test_t = self.no_test
         data = (x, t, rows, starts, test_x, test_t)
         self.check(params, data)
         snapshots = np.zeros((min(keep, n_steps), params.shape[0]))
