@@ -225,7 +225,7 @@ def report(name: str, figures: dict[str, list[float]], checks: list) -> list[lis
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5 short rounds (smoke run)")
-    parser.add_argument("--rounds", type=int, default=7, help="alternating rounds (at least 5)")
+    parser.add_argument("--rounds", type=int, default=9, help="alternating rounds (at least 5)")
     args = parser.parse_args()
     rounds, seconds = (5, 0.05) if args.quick else (max(5, args.rounds), 0.25)
 
