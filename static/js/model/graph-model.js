@@ -44,11 +44,12 @@ export function baseModel(network, extra = {}) {
     unitText: [],
     unitScaleMax: 1,
     activeLayers: [],
-    scaleMax: niceMax(network.weights, network.use_bias ? network.biases : []),
     viewName: "weights",
     selectedLink: null,
     heatmaps: null,
     ...extra,
+    // the bound is a pass over every weight: only when the caller did not give one
+    scaleMax: extra.scaleMax ?? niceMax(network.weights, network.use_bias ? network.biases : []),
   };
 }
 
@@ -73,13 +74,29 @@ export function activePhase(s) {
   return s.phase < buildPhases(depthOf(s.network.layers)).length ? s.phase : null;
 }
 
+/** Main-graph models by the state they were built for (the graph and the legend share one). */
+const MODELS = new WeakMap();
+
 /**
- * The model of the main graph for the store's state.
+ * The model of the main graph for the store's state (built once per state).
  * @param {import("../core/state.js").AppState} s
  * @param {(string[] | null)[] | null} heatmaps
  * @returns {GraphModel}
  */
 export function mainModel(s, heatmaps) {
+  const cached = MODELS.get(s);
+  if (cached && (cached.heatmaps === heatmaps || heatmaps === null)) return cached;
+  const model = buildMainModel(s, heatmaps);
+  MODELS.set(s, model);
+  return model;
+}
+
+/**
+ * @param {import("../core/state.js").AppState} s
+ * @param {(string[] | null)[] | null} heatmaps
+ * @returns {GraphModel}
+ */
+function buildMainModel(s, heatmaps) {
   const { network, lastStep, ui } = s;
   const common = { showBias: ui.bias, selectedLink: s.inspected, heatmaps };
   const index = activePhase(s);
