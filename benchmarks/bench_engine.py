@@ -216,7 +216,8 @@ def report(name: str, figures: dict[str, list[float]], checks: list) -> list[lis
     for a, b, floors in TARGETS:
         if a in figures and b in figures:
             ratio = median([x / y for x, y in zip(figures[a], figures[b])])
-            targets.append([name, f"{a} / {b}", ratio, floors[name], verdict(ratio, floors[name])])
+            shown = f"{ratio:.3f}" if ratio < 10 else f"{ratio:.0f}"  # 0.366 is not 0.37
+            targets.append([name, f"{a} / {b}", shown, floors[name], verdict(ratio, floors[name])])
         else:
             targets.append([name, f"{a} / {b}", float("nan"), floors[name], "not measured"])
     return targets
