@@ -14,6 +14,7 @@ from app.engine import (
     Session,
     builtin_dataset,
     csv_dataset,
+    generated,
     inline_dataset,
     points_of,
     with_features,
@@ -23,7 +24,15 @@ from app.settings import Settings
 from app.store import NetworkRecord
 
 from .deps import FieldError, fields_in
-from .schemas import CsvDataset, DatasetSpec, ExportDocument, NetworkCreate, NetworkPatch
+from .schemas import (
+    CsvDataset,
+    DatasetSpec,
+    ExportDocument,
+    GeneratedDataset,
+    GenerationSettings,
+    NetworkCreate,
+    NetworkPatch,
+)
 
 
 def new_network_id() -> str:
@@ -47,6 +56,8 @@ def resolve_dataset(
 ) -> tuple[Dataset, bool]:
     """The dataset a request names (else the first built-in that fits, else none): and
     whether it is built in."""
+    if isinstance(spec, GeneratedDataset):
+        return generated_dataset(spec, settings, ("body", "dataset")), True
     if isinstance(spec, CsvDataset):
         with fields_in("body"):
             data = csv_dataset(
@@ -78,6 +89,19 @@ def resolve_dataset(
             test = inline_dataset(spec.test_inputs or [], spec.test_targets or [], spec.name)
             data.test_inputs, data.test_targets = test.inputs, test.targets
     return data, False
+
+
+def generated_dataset(
+    spec: GenerationSettings, settings: Settings, at: tuple, name: str | None = None
+) -> Dataset:
+    """A generated built-in made as the spec asks (its `generate`, else `name`), within limits."""
+    if spec.points is not None and spec.points > settings.max_rows:
+        raise FieldError((*at, "points"), f"at most {settings.max_rows}")
+    asked = spec.model_dump(exclude_none=True, exclude={"generate"})
+    try:
+        return generated(getattr(spec, "generate", name), **asked)
+    except EngineError as exc:
+        raise FieldError((*at, "generate"), exc.message) from exc
 
 
 def no_dataset(layers: list[int]) -> Dataset:
@@ -222,7 +246,14 @@ def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> 
     )
 
 
-def check_export_is_consistent(doc: ExportDocument) -> None:
+def builtin_spec(doc: ExportDocument) -> str | GeneratedDataset:
+    """The built-in an export names: by name, or made as its `generation` says."""
+    if doc.generation is None:
+        return doc.dataset.name
+    return GeneratedDataset(generate=doc.dataset.name, **doc.generation.model_dump())
+
+
+def check_export_is_consistent(doc: ExportDocument, settings: Settings) -> None:
     """Refuse an export that contradicts itself, rather than drop part of it silently."""
     if not doc.use_bias and any(b != 0 for layer in doc.biases for b in layer):
         raise FieldError(("body", "biases"), "non-zero biases with use_bias false; drop one")
@@ -231,7 +262,12 @@ def check_export_is_consistent(doc: ExportDocument) -> None:
             raise FieldError(
                 ("body", "dataset", "name"), f"no built-in dataset {doc.dataset.name!r}"
             )
-        builtin = builtin_dataset(doc.dataset.name)
+        if doc.generation is None:
+            builtin = builtin_dataset(doc.dataset.name)
+        else:
+            builtin = generated_dataset(
+                doc.generation, settings, ("body", "generation"), doc.dataset.name
+            )
         for key in ("inputs", "targets", "test_inputs", "test_targets"):
             given, ours = getattr(doc.dataset, key), getattr(builtin, key)
             same = given is None if ours is None else given == ours.tolist()

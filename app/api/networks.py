@@ -18,6 +18,7 @@ from .access import (
 )
 from .building import (
     build_record,
+    builtin_spec,
     check_dataset_fits,
     check_export_is_consistent,
     check_layers,
@@ -228,6 +229,7 @@ def export(network_id: str, db: DbDep):
             "cursor": record.session.cursor,
             "dataset": doc,
             "builtin_dataset": record.builtin_dataset,
+            "generation": state["dataset"]["generation"] if record.builtin_dataset else None,
             "features": state["features"],
         }
     )
@@ -245,7 +247,7 @@ def import_network(
 ):
     """Recreate a network from an export document."""
     check_layers(body.layers, settings)
-    check_export_is_consistent(body)
+    check_export_is_consistent(body, settings)
     create = schemas.NetworkCreate(
         name=body.name,
         layers=body.layers,
@@ -259,7 +261,7 @@ def import_network(
         seed=body.seed,
         weights=body.weights,
         biases=body.biases if body.use_bias else None,
-        dataset=body.dataset.name if body.builtin_dataset else body.dataset,
+        dataset=builtin_spec(body) if body.builtin_dataset else body.dataset,
         features=body.features,
     )
     record = build_record(create, settings, owner_token(request) or new_owner_token(request))

@@ -2,7 +2,16 @@
 
 from typing import Annotated, Literal
 
-from pydantic import AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import (
+    AllowInfNan,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    Tag,
+)
 
 from app.engine import (
     FACTOR_KINDS,
@@ -87,8 +96,43 @@ class CsvDataset(Strict):
     name: Name = "csv"
 
 
-DatasetSpec = str | InlineDataset | CsvDataset
-DATASET_SPEC = "a built-in name, rows, or CSV text"
+class GenerationSettings(Strict):
+    """How a generated built-in is made; a field left out is the built-in's default."""
+
+    points: whole(ge=10) | None = Field(None, description="how many (default 300)")
+    noise: Annotated[Number, Field(ge=0, le=50)] | None = Field(
+        None, description="Playground's scale, 0 to 50; default (null): the built-in's own"
+    )
+    train_percent: whole(ge=10, le=90) | None = Field(
+        None, description="the share trained on (default 80); the rest is the test split"
+    )
+    data_seed: Seed | None = Field(None, description="default: the built-in's own")
+
+
+class GeneratedDataset(GenerationSettings):
+    """A generated built-in made to measure."""
+
+    generate: str = Field(description="circle, gaussian, spiral, blobs3, plane or multi_gauss")
+
+
+def _dataset_form(value: object) -> str:
+    """Which form a dataset takes, so a 422 names the field of that form alone."""
+    if isinstance(value, str):
+        return "name"
+    if isinstance(value, dict):
+        return next((key for key in ("csv", "generate") if key in value), "rows")
+    forms = {CsvDataset: "csv", GeneratedDataset: "generate"}
+    return forms.get(type(value), "rows")
+
+
+DatasetSpec = Annotated[
+    Annotated[str, Tag("name")]
+    | Annotated[InlineDataset, Tag("rows")]
+    | Annotated[CsvDataset, Tag("csv")]
+    | Annotated[GeneratedDataset, Tag("generate")],
+    Discriminator(_dataset_form),
+]
+DATASET_SPEC = "a built-in name, rows, CSV text, or a generated built-in made to measure"
 
 
 class NetworkCreate(Strict):
@@ -206,6 +250,9 @@ class DatasetInfo(BaseModel):
     input_dim: int
     output_dim: int
     csv: CsvInfo | None = None
+    generation: GenerationSettings | None = Field(
+        None, description="a generated built-in's settings (noise null: its own)"
+    )
     image: list[int] | None = Field(
         None, description="[rows, columns] when each input row is an image, row by row"
     )
@@ -409,6 +456,9 @@ class ExportDocument(Strict):
     biases: list[Vector]
     dataset: InlineDataset = Field(description="with features: the 2-D points")
     builtin_dataset: StrictBool = False
+    generation: GenerationSettings | None = Field(
+        None, description="with builtin_dataset: how the generated built-in was made"
+    )
     features: Features | None = None
 
 

@@ -24,6 +24,7 @@ def dataset_info(dataset: Dataset) -> dict:
         "input_dim": int(dataset.inputs.shape[1]),
         "output_dim": int(dataset.targets.shape[1]),
         "csv": dataset.meta or None,
+        "generation": dataset.generation,
         "image": None if dataset.image is None else list(dataset.image),
     }
 

@@ -4,7 +4,7 @@ from .accuracy import Accuracy, accuracy
 from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
 from .chain_rule import FACTOR_KINDS, ChainRule, Factor
 from .csv_data import csv_dataset
-from .datasets import DATASETS, Dataset, batch_indices, builtin_dataset, inline_dataset
+from .datasets import DATASETS, Dataset, batch_indices, builtin_dataset, generated, inline_dataset
 from .errors import DivergenceError, EngineError
 from .features import FEATURES, feature_matrix, points_of, with_features
 from .gradcheck import GradientCheck, gradient_check
@@ -42,6 +42,7 @@ __all__ = [
     "builtin_dataset",
     "csv_dataset",
     "feature_matrix",
+    "generated",
     "points_of",
     "with_features",
     "gradient_check",

@@ -8,7 +8,7 @@ import numpy as np
 
 from .digits import digits_arrays
 from .errors import EngineError
-from .regression import multi_gauss, plane
+from .generators import GENERATORS
 from .validation import as_matrix
 
 Array = np.ndarray
@@ -28,6 +28,7 @@ class Dataset:
     image: tuple[int, int] | None = None  # (rows, columns) when each input row is an image
     features: tuple[str, ...] = ()  # inputs computed from raw's 2-D points (features.py)
     raw: "Dataset | None" = None  # the points the features were computed from
+    generation: dict | None = None  # a generated built-in's points, noise, train %, seed
 
     @property
     def size(self) -> int:
@@ -87,62 +88,34 @@ def _truth_table(name: str, outputs: list[int], text: str) -> Dataset:
     return Dataset(name, x, np.array(outputs, dtype=float).reshape(4, 1), description=text)
 
 
-def _split(name: str, x: Array, t: Array, text: str, test_fraction: float = 0.2) -> Dataset:
-    n_test = int(len(x) * test_fraction)
-    return Dataset(name, x[n_test:], t[n_test:], x[:n_test], t[:n_test], text)
+POINTS, TRAIN_PERCENT = 300, 80  # a generated built-in's size and train share by default
 
 
-def _circle(n: int = 300, seed: int = 1) -> Dataset:
-    # class 1 inside radius 2.5, class 0 on a ring from 3.5 to 5, with noise
-    rng = np.random.default_rng(seed)
-    inner = rng.uniform(0, 2.5, n // 2)
-    outer = rng.uniform(3.5, 5.0, n - n // 2)
-    r = np.concatenate([inner, outer])
-    angle = rng.uniform(0, 2 * np.pi, n)
-    x = np.stack([r * np.cos(angle), r * np.sin(angle)], axis=1) / 5.0
-    t = np.concatenate([np.ones(n // 2), np.zeros(n - n // 2)])
-    order = rng.permutation(n)
-    return _split(
-        "circle", x[order], t[order, None], "class 1 inside a circle, class 0 on a ring around it"
-    )
-
-
-def _gaussian(n: int = 300, seed: int = 2) -> Dataset:
-    # two Gaussian clouds at (2, 2) and (-2, -2), scaled into [-1, 1]
-    rng = np.random.default_rng(seed)
-    pos = rng.normal(2.0, 1.0, size=(n // 2, 2))
-    neg = rng.normal(-2.0, 1.0, size=(n - n // 2, 2))
-    x = np.concatenate([pos, neg]) / 5.0
-    t = np.concatenate([np.ones(n // 2), np.zeros(n - n // 2)])
-    order = rng.permutation(n)
-    return _split("gaussian", x[order], t[order, None], "two Gaussian clouds, linearly separable")
-
-
-def _spiral(n: int = 300, seed: int = 3) -> Dataset:
-    # two interleaved spirals, as in TensorFlow Playground
-    rng = np.random.default_rng(seed)
-    half = n // 2
-    xs, ts = [], []
-    for label, delta in ((1.0, 0.0), (0.0, np.pi)):
-        i = np.arange(half)
-        r = i / half * 5.0
-        theta = 1.75 * i / half * 2 * np.pi + delta
-        pts = np.stack([r * np.sin(theta), r * np.cos(theta)], axis=1)
-        xs.append(pts + rng.uniform(-0.1, 0.1, size=pts.shape))
-        ts.append(np.full(half, label))
-    x, t = np.concatenate(xs) / 5.0, np.concatenate(ts)
-    order = rng.permutation(len(x))
-    return _split("spiral", x[order], t[order, None], "two interleaved spirals, hard")
-
-
-def _blobs3(n: int = 300, seed: int = 4) -> Dataset:
-    # three classes of 2-D points around the corners of a triangle, one-hot targets
-    rng = np.random.default_rng(seed)
-    centres = np.array([[0.0, 0.6], [-0.55, -0.4], [0.55, -0.4]])
-    labels = rng.integers(0, 3, n)
-    x = centres[labels] + rng.normal(0.0, 0.2, size=(n, 2))
-    t = np.eye(3)[labels]
-    return _split("blobs3", x, t, "three classes of 2-D points (softmax, one-hot targets)")
+def generated(
+    name: str,
+    points: int = POINTS,
+    noise: float | None = None,
+    train_percent: int = TRAIN_PERCENT,
+    data_seed: int | None = None,
+) -> Dataset:
+    """A generated built-in: its size, noise (0-50, Playground's scale; None: its own),
+    percent of points to train on (the rest are the test split) and seed."""
+    if name not in GENERATORS:
+        raise EngineError(
+            "dataset.generate", f"{name!r} is not generated; one of {sorted(GENERATORS)}"
+        )
+    maker = GENERATORS[name]
+    seed = maker.seed if data_seed is None else data_seed
+    x, t = maker.make(points, None if noise is None else noise / 100, seed)
+    n_test = len(x) * (100 - train_percent) // 100
+    data = Dataset(name, x[n_test:], t[n_test:], x[:n_test], t[:n_test], maker.description)
+    data.generation = {
+        "points": points,
+        "noise": noise,
+        "train_percent": train_percent,
+        "data_seed": seed,
+    }
+    return data
 
 
 def _digits() -> Dataset:
@@ -155,18 +128,7 @@ DATASETS: dict[str, Callable[[], Dataset]] = {
     "xor": lambda: _truth_table("xor", [0, 1, 1, 0], "XOR: not linearly separable"),
     "and": lambda: _truth_table("and", [0, 0, 0, 1], "AND: linearly separable"),
     "or": lambda: _truth_table("or", [0, 1, 1, 1], "OR: linearly separable"),
-    "circle": _circle,
-    "gaussian": _gaussian,
-    "spiral": _spiral,
-    "blobs3": _blobs3,
-    "plane": lambda: _split(
-        "plane", *plane(300, 0.0, 5), "regression: the tilted plane (x1 + x2) / 10 (Playground's)"
-    ),
-    "multi_gauss": lambda: _split(
-        "multi_gauss",
-        *multi_gauss(300, 0.0, 6),
-        "regression: six bumps of +1 and -1 (Playground's)",
-    ),
+    **{name: functools.partial(generated, name) for name in GENERATORS},
     "digits": _digits,
     "article": lambda: Dataset(
         "article",

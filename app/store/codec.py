@@ -1,10 +1,11 @@
 """Packing a network's parameters and dataset into SQLite column values, exactly."""
 
+import functools
 import json
 
 import numpy as np
 
-from app.engine import Dataset, builtin_dataset, points_of, with_features
+from app.engine import Dataset, builtin_dataset, generated, points_of, with_features
 from app.engine.parameters import Layout
 
 from .arrays import decode_arrays, encode_arrays
@@ -71,23 +72,25 @@ def encode_dataset(dataset: Dataset, builtin: bool) -> tuple[str, bytes | None]:
     features = {"features": list(dataset.features)} if dataset.features else {}
     points = points_of(dataset)
     if builtin:
-        return json.dumps({"builtin": points.name, **features}), None
+        made = {"generation": points.generation} if points.generation else {}
+        return json.dumps({"builtin": points.name, **made, **features}), None
     header, rows = encode_arrays({k: getattr(points, k) for k in DATASET_ARRAYS})
     header.update(name=points.name, description=points.description, meta=points.meta, **features)
     return json.dumps(header), rows
 
 
-_BUILTIN_CACHE: dict[str, Dataset] = {}
+@functools.lru_cache(maxsize=32)
+def _builtin(name: str, generation: str) -> Dataset:
+    """A stored built-in, regenerated (made as its JSON `generation` says, when given)."""
+    made = json.loads(generation)
+    return builtin_dataset(name) if made is None else generated(name, **made)
 
 
 def decode_dataset(header: str, rows: bytes | None = None) -> Dataset:
     """The inverse of encode_dataset; also reads the all-JSON rows earlier versions wrote."""
     doc = json.loads(header)
     if "builtin" in doc:
-        name = doc["builtin"]
-        if name not in _BUILTIN_CACHE:
-            _BUILTIN_CACHE[name] = builtin_dataset(name)
-        points = _BUILTIN_CACHE[name]
+        points = _builtin(doc["builtin"], json.dumps(doc.get("generation"), sort_keys=True))
     elif "shapes" not in doc:
         points = dataset_from_document(doc)
     else:

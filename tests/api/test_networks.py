@@ -111,6 +111,7 @@ def test_create_with_inline_dataset(client):
         "input_dim": 1,
         "output_dim": 1,
         "csv": None,
+        "generation": None,
         "image": None,
     }
     rows = client.get(f"{NETWORKS}/{s['id']}/dataset").json()
@@ -692,6 +693,7 @@ def test_datasets(client):
         "input_dim": 2,
         "output_dim": 1,
         "csv": None,
+        "generation": None,
         "image": None,
     }
     assert by_name["blobs3"]["output_dim"] == 3 and by_name["blobs3"]["test_size"] > 0
