@@ -74,6 +74,10 @@ class Peer:
         """Train `epochs` epochs; the seconds they took."""
         return float(self.ask(f"run {epochs}").split()[0])
 
+    def frame(self, frames: int) -> float:
+        """Playground only: `frames` times an epoch and the 100 x 100 boundary; the seconds."""
+        return float(self.ask(f"frame {frames}").split()[0])
+
     def close(self) -> None:
         """Ask the peer to quit and wait for it."""
         self.process.stdin.write("quit\n")

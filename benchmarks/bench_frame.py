@@ -9,34 +9,64 @@ A frame is what play mode needs to redraw the boundary after an epoch:
     (every hidden unit; float32 base64) against a real `backprop-viz` subprocess, one
     client, sequential requests (keep-alive), including JSON encoding and decoding.
 The networks are 2-4-2-1 and 2-8-8-8-1 (tanh, tanh, mse, lr 0.03) on 250 points in
-[-1, 1]^2. TensorFlow Playground's "epoch + boundary per second" (its src/nn.ts under
-Node 20, 2 cores, +-30%) is the reference row.
+[-1, 1]^2. The reference row is TensorFlow Playground's own engine in the same run
+(bench_engine.py's peer: its src/nn.ts under Node, an epoch as oneStep() trains, then the
+boundary as updateDecisionBoundary() computes it), timed in rounds alternating with the
+engine's; x Playground is the median of the per-round ratios (HTTP: over Playground's
+median). Without Node or the peer's source there is no Playground row and no ratio.
 
     .venv/bin/python benchmarks/bench_frame.py          # or: make bench
     .venv/bin/python benchmarks/bench_frame.py --quick
 """
 
 import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
 
+import _peers
 import httpx
 from _common import machine, median_seconds, running_server, table, verdict
-from bench_engine import BATCH, LEARNING_RATE, STEPS_PER_EPOCH, UNDO_DEPTH, grid, points, session
+from bench_engine import (
+    BATCH,
+    LEARNING_RATE,
+    STEPS_PER_EPOCH,
+    UNDO_DEPTH,
+    calibrate,
+    grid,
+    points,
+    session,
+    start_playground,
+)
 
 NETWORKS = ([2, 4, 2, 1], [2, 8, 8, 8, 1])
-PLAYGROUND = {"2-4-2-1": 140.0, "2-8-8-8-1": 23.0}  # epoch + 100x100 boundary per second
 TARGET = {"2-4-2-1": 420.0, "2-8-8-8-1": 230.0}  # frames per second, engine
 COMMAND = ".venv/bin/python benchmarks/bench_frame.py"
 
 
-def engine_frames(layers: list[int], repeats: int) -> float:
-    """Frames per second in the engine: one epoch, then the grid with every layer."""
+def engine_frames(layers: list[int]):
+    """The engine's frame, k at a time: run(k) -> seconds (one epoch, then the grid)."""
     s, inputs = session(layers), grid()
 
-    def frame() -> None:
-        s.train(STEPS_PER_EPOCH, keep=UNDO_DEPTH)
-        s.network.forward(inputs)
+    def run(k: int) -> float:
+        start = time.perf_counter()
+        for _ in range(k):
+            s.train(STEPS_PER_EPOCH, keep=UNDO_DEPTH, checkpoint=True)
+            s.network.forward(inputs)
+        return time.perf_counter() - start
 
-    return 1.0 / median_seconds(frame, repeats, warm_up=3)
+    return run
+
+
+def frames_in_rounds(runs: dict, rounds: int, seconds: float) -> dict[str, list[float]]:
+    """Frames/s of each run(k) per round, the order reversed every other round."""
+    counts = {name: calibrate(run, seconds) for name, run in runs.items()}
+    figures = {name: [] for name in runs}
+    for r in range(rounds):
+        for name in list(runs) if r % 2 == 0 else list(reversed(runs)):
+            figures[name].append(counts[name] / runs[name](counts[name]))
+    return figures
 
 
 def api_frames(client: httpx.Client, layers: list[int], repeats: int) -> tuple[float, int]:
@@ -74,21 +104,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (smoke test)")
     args = parser.parse_args()
-    repeats = 10 if args.quick else 101
+    repeats, rounds, seconds = (10, 5, 0.1) if args.quick else (101, 7, 0.4)
 
     print(machine())
+    nn_js, used = _peers.build_playground(Path(tempfile.mkdtemp(prefix="bench-frame-")))
+    print(f"Playground: {used}" + ("" if nn_js else "; no Playground row or ratio"))
     print("frame = 1 epoch (25 steps of batch 10 over 250 points) + 100x100 grid, every layer")
-    print("x Playground: frames/s over Playground's epoch + boundary per second\n")
+    print(f"engine and Playground in {rounds} alternating rounds; medians\n")
+    nan = float("nan")
     rows, checks = [], []
     with running_server() as server, httpx.Client(base_url=server.url, timeout=30) as client:
         for layers in NETWORKS:
             name = "-".join(map(str, layers))
-            pg = PLAYGROUND[name]
-            engine = engine_frames(layers, repeats)
+            runs = {"engine": engine_frames(layers)}
+            peer = None
+            if nn_js:
+                peer, _ = start_playground(nn_js, layers)
+                runs["Playground"] = peer.frame
+            try:
+                figures = frames_in_rounds(runs, rounds, seconds)
+            finally:
+                if peer:
+                    peer.close()
+            engine = statistics.median(figures["engine"])
+            pg = statistics.median(figures["Playground"]) if peer else nan
+            vs_pg = [e / p for e, p in zip(figures["engine"], figures.get("Playground", []))]
             api, size = api_frames(client, layers, repeats)
-            rows.append([name, "TF Playground nn.ts (ref.)", pg, 1000.0 / pg, 1.0, "-"])
+            if peer:
+                rows.append([name, "TF Playground nn.ts (this run)", pg, 1000.0 / pg, 1.0, "-"])
             rows.append([name, "engine: Session.train + forward", engine, 1000 / engine])
-            rows[-1] += [engine / pg, TARGET[name]]
+            rows[-1] += [statistics.median(vs_pg) if vs_pg else nan, TARGET[name]]
             rows.append([name, "HTTP: POST /train + GET /grid", api, 1000 / api, api / pg, "-"])
             checks.append([f"{name} engine frames/s", engine, TARGET[name]])
             checks.append([f"{name} HTTP frames/s ({size / 1e6:.2f} MB grid)", api, TARGET[name]])
