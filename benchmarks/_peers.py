@@ -83,6 +83,7 @@ class Peer:
         self.process.stdin.write("quit\n")
         self.process.stdin.close()
         self.process.wait(timeout=10)
+        self.process.stdout.close()
 
 
 def playground(nn_js: Path, layers, x, t, weights, biases, batch: int, lr: float) -> Peer:
