@@ -26,6 +26,7 @@ from app.store import NetworkRecord
 from .deps import FieldError, fields_in
 from .schemas import (
     CsvDataset,
+    CsvInfo,
     DatasetSpec,
     ExportDocument,
     GeneratedDataset,
@@ -251,6 +252,17 @@ def builtin_spec(doc: ExportDocument) -> str | GeneratedDataset:
     if doc.generation is None:
         return doc.dataset.name
     return GeneratedDataset(generate=doc.dataset.name, **doc.generation.model_dump())
+
+
+def keep_csv_info(data: Dataset, info: CsvInfo) -> None:
+    """Label an imported dataset with its CSV's columns, when they are as many as its inputs."""
+    points = points_of(data)
+    if len(info.columns) != points.inputs.shape[1]:
+        raise FieldError(
+            ("body", "csv", "columns"),
+            f"{len(info.columns)} names for {points.inputs.shape[1]} input columns",
+        )
+    points.meta = data.meta = info.model_dump()
 
 
 def check_export_is_consistent(doc: ExportDocument, settings: Settings) -> None:

@@ -22,6 +22,7 @@ from .building import (
     check_dataset_fits,
     check_export_is_consistent,
     check_layers,
+    keep_csv_info,
     swapped_dataset,
 )
 from .deps import (
@@ -231,6 +232,7 @@ def export(network_id: str, db: DbDep):
             "builtin_dataset": record.builtin_dataset,
             "generation": state["dataset"]["generation"] if record.builtin_dataset else None,
             "features": state["features"],
+            "csv": state["dataset"]["csv"],
         }
     )
 
@@ -266,4 +268,6 @@ def import_network(
     )
     record = build_record(create, settings, owner_token(request) or new_owner_token(request))
     record.session.step, record.session.cursor = body.step, body.cursor
+    if body.csv is not None:
+        keep_csv_info(record.session.dataset, body.csv)
     return _store_new(db, record, settings)

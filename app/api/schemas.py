@@ -221,14 +221,14 @@ class TrainRequest(Strict):
     batch_size: Count | None = None
 
 
-class Standardization(BaseModel):
+class Standardization(Strict):
     """Each input column became (x - mean) / scale."""
 
     means: list[float]
     scales: list[float]
 
 
-class CsvInfo(BaseModel):
+class CsvInfo(Strict):
     """What a CSV's columns became."""
 
     columns: list[str] = Field(description="the input columns, in the order of the input units")
@@ -460,6 +460,7 @@ class ExportDocument(Strict):
         None, description="with builtin_dataset: how the generated built-in was made"
     )
     features: Features | None = None
+    csv: CsvInfo | None = Field(None, description="what a CSV's columns became (shown only)")
 
 
 class Preset(BaseModel):

@@ -99,3 +99,15 @@ def test_a_refused_patch_changes_nothing(client):
     assert_names(client.patch(url, json={"dataset": csv(VALUES, "y")}), "inputs")
     assert state(client, s["id"]) == before
     assert client.get(f"{url}/dataset").json()["name"] == "xor"
+
+
+def test_export_and_import_keep_what_the_csv_columns_became(client):
+    s = create(client, dataset=csv(XOR, "label", standardize=True), seed=2)
+    doc = client.get(f"{NETWORKS}/{s['id']}/export").json()
+    assert doc["csv"] == s["dataset"]["csv"] and doc["builtin_dataset"] is False
+    copy = client.post(f"{NETWORKS}/import", json=doc)
+    assert copy.status_code == 201, copy.text
+    assert copy.json()["dataset"]["csv"] == s["dataset"]["csv"]
+    doc["csv"]["columns"] = ["x1"]
+    assert_names(client.post(f"{NETWORKS}/import", json=doc), "columns")
+    assert len(client.get(NETWORKS).json()) == 2
