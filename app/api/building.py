@@ -131,7 +131,9 @@ def featured(raw: Dataset, features: Sequence[str], layers: list[int]) -> Datase
         return with_features(raw, features)
 
 
-def swapped_dataset(body: NetworkPatch, record: NetworkRecord, settings: Settings):
+def swapped_dataset(
+    body: NetworkPatch, record: NetworkRecord, settings: Settings
+) -> tuple[Dataset, bool]:
     """What a PATCH's dataset and features make of the network's dataset: (dataset, builtin)."""
     s, layers = record.session, record.session.network.layers
     features = s.dataset.features if body.features is None else body.features
