@@ -11,6 +11,8 @@ def test_every_page_file_is_installed_as_data():
         "data-files"
     ]
     installed = {f for globs in data_files.values() for g in globs for f in ROOT.glob(g)}
+    folders = sorted(str(f.relative_to(ROOT)) for f in installed if not f.is_file())
+    assert not folders, f"setuptools cannot copy folders as data files: {folders}"
     page_files = {p for d in ("templates", "static") for p in (ROOT / d).rglob("*") if p.is_file()}
     missing = sorted(str(p.relative_to(ROOT)) for p in page_files - installed)
     assert not missing, f"add these folders to [tool.setuptools.data-files]: {missing}"
