@@ -256,6 +256,7 @@ def test_architecture_controls_create_a_new_network(app_page: Page, api: httpx.C
 def test_hover_shows_full_precision_numbers(app_page: Page, api: httpx.Client) -> None:
     app_page.get_by_test_id("step").click()
     wait_for_step(app_page, 1)
+    wait_idle(app_page)  # the selected example's forward values are fetched after the step
     net = network_id(app_page)
     state = api.get(f"/api/networks/{net}").json()
     link = app_page.locator("line.link[data-layer='1'][data-from='1'][data-to='0']")
