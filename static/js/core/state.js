@@ -92,7 +92,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {Stage | null} stage
  * @property {any} widget the open lesson widget's data (fetched for it), or null
  * @property {number} busy user actions queued or running
- * @property {boolean} refreshing background data is being fetched
+ * @property {boolean} refreshing background data is asked for (waiting for its gap) or being fetched
  * @property {string} following the network whose event stream is open
  * @property {number} layout bumped when the page's columns change size (views lay out again)
  */

@@ -5,8 +5,9 @@
 /**
  * @param {() => Promise<void>} job
  * @param {() => number} gap milliseconds to wait before a run
+ * @param {(pending: boolean) => void} [onPending] told when a run starts waiting and when none is left
  */
-export function createRefresher(job, gap) {
+export function createRefresher(job, gap, onPending = () => {}) {
   let timer = null;
   let running = false;
   let again = false;
@@ -21,11 +22,12 @@ export function createRefresher(job, gap) {
       if (again) {
         again = false;
         request();
-      }
+      } else onPending(false);
     }
   }
 
   function request() {
+    onPending(true);
     if (running) again = true;
     else if (timer === null) timer = setTimeout(run, gap());
   }

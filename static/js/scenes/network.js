@@ -20,12 +20,9 @@ export function createNetworkKeeper({ act }) {
   /** @type {EventSource | null} */
   let events = null;
   const refresher = createRefresher(
-    async () => {
-      store.update({ refreshing: true });
-      await loadBackground();
-      store.update({ refreshing: false });
-    },
+    loadBackground,
     () => (store.get().playing ? PLAY_REFRESH_GAP_MS : REFRESH_GAP_MS),
+    (pending) => store.update({ refreshing: pending }), // from the request, not the run
   );
 
   /** @param {string} id */
