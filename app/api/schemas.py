@@ -292,7 +292,9 @@ class NetworkSummary(BaseModel):
     name: str
     layers: list[int]
     step: int
+    last_loss: float | None
     dataset: str
+    created_at: float
     updated_at: float
 
 

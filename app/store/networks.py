@@ -274,11 +274,12 @@ def delete(conn: sqlite3.Connection, network_id: str) -> None:
 
 
 def listing(conn: sqlite3.Connection, owner: str | None = None) -> list[dict]:
-    """{id, name, layers, step, dataset, updated_at} of every network, or one owner's."""
+    """{id, name, layers, step, last_loss, dataset, created_at, updated_at} of every
+    network, or one owner's."""
     sql = (
-        "SELECT id, name, json_extract(config, '$.layers') AS layers, step,"
+        "SELECT id, name, json_extract(config, '$.layers') AS layers, step, last_loss,"
         " coalesce(json_extract(dataset, '$.builtin'), json_extract(dataset, '$.name'))"
-        " AS dataset, updated_at FROM networks"
+        " AS dataset, created_at, updated_at FROM networks"
     )
     args: tuple = ()
     if owner is not None:
