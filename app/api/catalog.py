@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query
 from app.engine import (
     ACTIVATIONS,
     DATASETS,
+    FEATURES,
     HIDDEN_ACTIVATIONS,
     INITIALIZERS,
     LOSSES,
@@ -46,6 +47,7 @@ def config(settings: SettingsDep):
             ],
             "initializers": list(INITIALIZERS),
             "optimizers": [{"name": name} for name in OPTIMIZERS],
+            "features": list(FEATURES),
             "limits": {
                 "max_hidden_layers": min(settings.max_hidden_layers, schemas.MAX_LAYERS - 2),
                 "max_units": settings.max_units,
@@ -57,6 +59,9 @@ def config(settings: SettingsDep):
                 "grid_resolution": list(schemas.GRID_RESOLUTION),
                 "learning_rate": [0, schemas.MAX_LEARNING_RATE],
                 "batch_size": [1, settings.max_rows],
+                "noise": list(schemas.NOISE),
+                "train_percent": list(schemas.TRAIN_PERCENT),
+                "points": [schemas.MIN_POINTS, settings.max_rows],
             },
         }
     )

@@ -65,6 +65,9 @@ FEATURES_TEXT = (
 MAX_LEARNING_RATE = 1000
 GRID_RESOLUTION = (2, 200)  # the grid's resolution per side, lowest and highest
 MAX_LAYERS = 12  # input, output and at most 10 hidden layers, whatever the settings allow
+NOISE = (0, 50)  # a generated built-in's noise: Playground's slider
+TRAIN_PERCENT = (10, 90)  # the share of a generated built-in trained on
+MIN_POINTS = 10  # the fewest points a generated built-in is made of
 PositiveRate = Annotated[Number, Field(gt=0, le=MAX_LEARNING_RATE)]
 Name = Annotated[str, Field(max_length=100)]
 
@@ -99,11 +102,11 @@ class CsvDataset(Strict):
 class GenerationSettings(Strict):
     """How a generated built-in is made; a field left out is the built-in's default."""
 
-    points: whole(ge=10) | None = Field(None, description="how many (default 300)")
-    noise: Annotated[Number, Field(ge=0, le=50)] | None = Field(
+    points: whole(ge=MIN_POINTS) | None = Field(None, description="how many (default 300)")
+    noise: Annotated[Number, Field(ge=NOISE[0], le=NOISE[1])] | None = Field(
         None, description="Playground's scale, 0 to 50; default (null): the built-in's own"
     )
-    train_percent: whole(ge=10, le=90) | None = Field(
+    train_percent: whole(ge=TRAIN_PERCENT[0], le=TRAIN_PERCENT[1]) | None = Field(
         None, description="the share trained on (default 80); the rest is the test split"
     )
     data_seed: Seed | None = Field(None, description="default: the built-in's own")
@@ -556,6 +559,9 @@ class Limits(BaseModel):
     grid_resolution: list[int]
     learning_rate: list[float] = Field(description="[low, high]; the low end is excluded")
     batch_size: list[int]
+    noise: list[float] = Field(description="a generated built-in's noise, [low, high]")
+    train_percent: list[int] = Field(description="a generated built-in's train share in %")
+    points: list[int] = Field(description="a generated built-in's number of points")
 
 
 class AppConfig(BaseModel):
@@ -565,4 +571,5 @@ class AppConfig(BaseModel):
     losses: list[LossInfo]
     initializers: list[str]
     optimizers: list[OptimizerInfo]
+    features: list[str] = Field(description="the input features computed from 2-D points")
     limits: Limits

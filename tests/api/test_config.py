@@ -7,7 +7,14 @@ from .helpers import NETWORKS, assert_names, create
 
 def test_config_lists_the_engine_registries(client):
     c = client.get("/api/config").json()
-    assert set(c) == {"activations", "losses", "initializers", "optimizers", "limits"}
+    assert set(c) == {
+        "activations",
+        "losses",
+        "initializers",
+        "optimizers",
+        "features",
+        "limits",
+    }
     assert [a["name"] for a in c["activations"]] == list(ACTIVATIONS)
     by_name = {a["name"]: a for a in c["activations"]}
     assert by_name["sigmoid"] == {
@@ -48,6 +55,9 @@ def test_config_limits_follow_the_settings(make_client):
         "grid_resolution": [2, 200],
         "learning_rate": [0, 1000],
         "batch_size": [1, 50],
+        "noise": [0, 50],
+        "train_percent": [10, 90],
+        "points": [10, 50],
     }
     # the limits it states are the ones the server enforces, at both edges
     create(client, layers=[2, 9, 9, 9, 1])
