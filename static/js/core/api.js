@@ -75,6 +75,21 @@ export const lessons = () => request("GET", "/api/lessons");
 /** POST /api/networks: a new network from a create body. @param {object} body */
 export const createNetwork = (body) => request("POST", "/api/networks", body, RECORD);
 
+/** GET /api/networks: a summary of every network (in shared mode, this client's). */
+export const listNetworks = () => request("GET", "/api/networks");
+
+/** GET /api/networks/{id}/export: a document that recreates the network exactly. @param {string} id */
+export const exportNetwork = (id) => request("GET", `${net(id)}/export`, undefined, RECORD);
+
+/** POST /api/networks/import: a new network from an export document. @param {object} doc */
+export const importNetwork = (doc) => request("POST", "/api/networks/import", doc);
+
+/** DELETE /api/networks/{id}. @param {string} id */
+export const deleteNetwork = (id) => request("DELETE", net(id), undefined, RECORD);
+
+/** GET /api/networks/{id}/gradient-check: backprop against centred differences. @param {string} id */
+export const gradientCheck = (id) => request("GET", `${net(id)}/gradient-check`, undefined, RECORD);
+
 /** GET /api/networks/{id}: the NetworkState. @param {string} id */
 export const getNetwork = (id) => request("GET", net(id));
 

@@ -101,6 +101,11 @@ import { DEFAULTS } from "./hash.js";
 export function initialState() {
   return {
     lang: "en",
+ * @property {any[] | null} library "My networks": GET /api/networks rows this browser made or opened
+ * @property {string | null} gone the id of the shown network once the server deleted it
+ * @property {boolean} offline the server did not answer (the page retries until it does)
+ * @property {any} gradcheck GET gradient-check of the shown network ({revision, result}), or null
+ * @property {Record<string, string>} fieldErrors a refused field's id -> the reason
     tables: { en: {}, zh: {} },
     config: null,
     presets: [],
@@ -134,3 +139,8 @@ export function initialState() {
     following: "",
   };
 }
+    library: null,
+    gone: null,
+    offline: false,
+    gradcheck: null,
+    fieldErrors: {},

@@ -38,7 +38,11 @@ export function createNetworkKeeper({ act }) {
           if (!now.playing && now.network?.id === state.id && state.revision > now.network.revision) await adopt(state);
         });
       },
-      onDeleted: () => notify(t("toast.deleted")),
+      onDeleted: () => {
+        if (store.get().network?.id !== id) return;
+        store.update({ gone: id });
+        notify(t("toast.deleted"));
+      },
       onOpen: () => store.update({ following: id }),
     });
   }
@@ -78,6 +82,7 @@ export function createNetworkKeeper({ act }) {
     store.update((s) => ({
       ...fresh,
       network: state,
+          gone: null,
       lastStep,
       phase,
       ui: changedNet ? { ...s.ui, net: state.id, ex: Math.min(s.ui.ex, state.dataset.size - 1) } : s.ui,
