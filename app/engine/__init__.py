@@ -10,7 +10,8 @@ from .features import FEATURES, feature_matrix, points_of, with_features
 from .gradcheck import GradientCheck, gradient_check
 from .initializers import INITIALIZERS
 from .losses import LOSSES
-from .network import OPTIMIZERS, Gradients, Network, StepResult, Trace
+from .network import Gradients, Network, StepResult, Trace
+from .optimizers import OPTIMIZER_NAMES, OPTIMIZERS, Optimizer
 from .session import Session, Snapshot, StepRecord
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "INITIALIZERS",
     "LOSSES",
     "OPTIMIZERS",
+    "OPTIMIZER_NAMES",
+    "Optimizer",
     "Accuracy",
     "ChainRule",
     "Dataset",

@@ -13,7 +13,9 @@ from numba import njit
 
 from .activations import ACTIVATIONS, LEAKY_SLOPE
 from .errors import EngineError
+from .fast_optim import _update
 from .losses import LOSSES
+from .optimizers import PLAIN
 
 Array = np.ndarray
 
@@ -169,7 +171,9 @@ def _bad_batches(n_rows, rows, starts):
 # nogil: other requests' threads run while a long train does
 @njit(cache=True, nogil=True, error_model="numpy")
 def _train(params, spec, data, schedule, out):
-    # spec: the network; data: rows and batches; schedule: rates and counters; out: results.
+    # spec: the network; data: rows and batches; schedule: rates, counters and the
+    # optimizer (its code, settings and updates so far); out: results. params holds the
+    # parameters, then the optimizer's state (optimizers.py), snapshotted with them.
     # `len(starts) - 1` steps; step s trains on x[rows[starts[s]:starts[s + 1]]].
     # The test loss is taken before every step whose count of earlier steps is a multiple
     # of test_every (once an epoch), as Session.test_loss_due says. Before step s the
@@ -178,7 +182,7 @@ def _train(params, spec, data, schedule, out):
     # BAD_STARTS (negative) with nothing done when a batch would read outside x.
     layers, w_off, b_off, codes, rule, use_bias = spec
     x, t, rows, starts, test_x, test_t = data
-    lr, step0, test_every, every = schedule
+    lr, step0, test_every, every, opt, hyper, t0 = schedule
     losses, test_losses, snapshots, checkpoints = out
     bad = _bad_batches(x.shape[0], rows, starts)
     if bad:
@@ -198,7 +202,9 @@ def _train(params, spec, data, schedule, out):
     acts = np.zeros((n_layers + 1, batch_max, widest))
     deltas = np.zeros((n_layers + 1, batch_max, widest))
     bt = np.zeros((batch_max, n_out))
-    grads = np.zeros_like(params)
+    n_params = b_off[n_layers - 1] + layers[n_layers]
+    grads = np.zeros(n_params)
+    fresh = np.zeros(params.shape[0] - n_params)  # the optimizer's new state
     for step in range(n_steps):
         if test_x.shape[0] > 0 and (step0 + step) % test_every == 0:
             acts[0, : test_x.shape[0], :n_in] = test_x
@@ -250,14 +256,19 @@ def _train(params, spec, data, schedule, out):
         # refuse a step that would make the loss or a parameter non-finite: x * 0 is NaN
         # exactly when x is not finite, so `finite` stays 0 only if every new value is
         finite = losses[step] * 0.0
-        for p in range(params.shape[0]):
-            grads[p] = params[p] - lr * grads[p]
-            finite += grads[p] * 0.0
+        if opt == PLAIN:
+            for p in range(n_params):
+                grads[p] = params[p] - lr * grads[p]
+                finite += grads[p] * 0.0
+        else:
+            finite += _update(opt, hyper, t0 + step + 1, lr, params, grads, fresh, n_params)
         if finite != 0.0:
             return step
         if keep > 0:
             snapshots[step % keep, :] = params  # a ring of the last `keep` steps
         if n_checkpoints > 0 and step % every == 0:
             checkpoints[(step // every) % n_checkpoints, :] = params
-        params[:] = grads
+        params[:n_params] = grads
+        if opt != PLAIN:
+            params[n_params:] = fresh
     return n_steps

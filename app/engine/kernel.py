@@ -6,6 +6,7 @@ import numpy as np
 
 from .errors import StateError
 from .fast import ACTIVATION_CODES, BAD_ROWS, BAD_STARTS, _train, output_rule
+from .optimizers import Optimizer, optimizer_codes
 from .parameters import Layout
 
 Array = np.ndarray
@@ -27,12 +28,13 @@ class Kernel:
         rule = output_rule(output, loss)
         self.spec = (self.layers, layout.w_off, layout.b_off, self.codes, rule, use_bias)
 
-    def check(self, params: Array, data: tuple) -> None:
+    def check(self, params: Array, data: tuple, slots: int = 0) -> None:
         """Refuse (StateError) arrays the loop would read out of bounds: shapes, rows, batches."""
         x, t, rows, starts, test_x, test_t = data
         n_in, n_out = self.n_in, self.n_out
+        size = self.size * (1 + slots)  # the parameters, then the optimizer's state
         problems = [
-            ("parameters", params.shape != (self.size,) or params.dtype != np.float64),
+            ("parameters", params.shape != (size,) or params.dtype != np.float64),
             ("inputs", x.ndim != 2 or x.shape[1] != n_in or x.dtype != np.float64),
             ("targets", t.ndim != 2 or t.shape != (x.shape[0], n_out) or t.dtype != np.float64),
             ("test_inputs", test_x.ndim != 2 or test_x.shape[1] != n_in),
@@ -56,9 +58,12 @@ class Kernel:
         keep: int,
         checkpoint_every: int = 0,
         checkpoints: int = 0,
+        optimizer: Optimizer | None = None,
     ):
         """Run the steps in place on `params`; (steps done, losses, test losses, rings).
 
+        params is the parameters, then the optimizer's state rows (none for plain SGD, the
+        default optimizer); the optimizer's settings and step count are read from it.
         batches is (x, t, rows, starts, test_x, test_t); counters is (step0, test_every).
         snapshots[s % keep] holds the parameters from before step s, for the last `keep`;
         with checkpoint_every, ring[(s // every) % checkpoints] those before each step s
@@ -69,11 +74,22 @@ class Kernel:
         if test_x is None:
             test_x, test_t = self.no_test
         data = (x, t, rows, starts, test_x, test_t)
-        self.check(params, data)
+        optimizer = optimizer or Optimizer()
+        self.check(params, data, len(optimizer.slots))
         snapshots = np.zeros((min(keep, n_steps), params.shape[0]))
         ring = np.zeros((checkpoints if checkpoint_every > 0 else 0, params.shape[0]))
         losses, test_losses = np.zeros(n_steps), np.full(n_steps, np.nan)
-        schedule = (float(lr), int(counters[0]), int(counters[1]), max(1, checkpoint_every))
+        code, hyper = optimizer_codes(optimizer)
+        every = max(1, checkpoint_every)
+        schedule = (
+            float(lr),
+            int(counters[0]),
+            int(counters[1]),
+            every,
+            code,
+            hyper,
+            optimizer.step,
+        )
         done = _train(params, self.spec, data, schedule, (losses, test_losses, snapshots, ring))
         if done == BAD_ROWS:
             raise StateError("a batch names a row the dataset does not have")

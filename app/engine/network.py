@@ -10,11 +10,11 @@ from .chain_rule import ChainRule, chain_rule
 from .errors import DivergenceError, EngineError
 from .initializers import INITIALIZERS, initial_weights
 from .losses import LOSSES
+from .optimizers import Optimizer
+from .parameters import layout_for
 from .validation import as_matrix, as_parameters
 
 Array = np.ndarray
-
-OPTIMIZERS = ("sgd",)  # the update rules Network.step knows: w <- w - alpha dE/dw
 
 
 @dataclass
@@ -71,6 +71,16 @@ class Network:
     use_bias: bool = True
     weights: list[Array] = field(default_factory=list)
     biases: list[Array] = field(default_factory=list)
+    optimizer: Optimizer | None = None  # None: plain SGD, w <- w - alpha dE/dw
+
+    def __post_init__(self):
+        if self.optimizer is None:
+            self.optimizer = Optimizer.fresh("sgd", {}, self.layout.size)
+
+    @property
+    def layout(self):
+        """The flat layout of the parameters (parameters.py) the optimizer's state shares."""
+        return layout_for(tuple(self.layers))
 
     @classmethod
     def create(
@@ -84,6 +94,7 @@ class Network:
         seed: int | None = None,
         weights: object = None,
         biases: object = None,
+        optimizer: Optimizer | None = None,
     ) -> "Network":
         """A validated network, from given parameters or initialised from `init` and `seed`."""
         check_config(layers, hidden_activation, output_activation, loss)
@@ -101,7 +112,9 @@ class Network:
                 raise EngineError("biases", "given while use_bias is false")
         else:
             b = as_parameters(biases, bias_shapes, "biases")
-        return cls(list(layers), hidden_activation, output_activation, loss, use_bias, w, b)
+        return cls(
+            list(layers), hidden_activation, output_activation, loss, use_bias, w, b, optimizer
+        )
 
     def activation(self, layer: int):
         """The activation of non-input layer `layer` (0-based over weight layers)."""
@@ -109,7 +122,7 @@ class Network:
         return ACTIVATIONS[self.output_activation if last else self.hidden_activation]
 
     def with_parameters(self, weights: list[Array], biases: list[Array]) -> "Network":
-        """The same architecture with other (already checked) parameters."""
+        """The same architecture and optimizer with other (already checked) parameters."""
         return Network(
             self.layers,
             self.hidden_activation,
@@ -118,6 +131,7 @@ class Network:
             self.use_bias,
             weights,
             biases,
+            self.optimizer,
         )
 
     def forward(self, inputs: object, targets: object = None) -> Trace:
@@ -190,22 +204,29 @@ class Network:
         return Gradients(grad_a, deltas, grad_w, grad_b)
 
     def step(self, inputs: object, targets: object, learning_rate: float) -> StepResult:
-        """One update w <- w - alpha dE/dw; refused, with nothing changed, if it diverges."""
+        """One update by the optimizer (plain SGD: w <- w - alpha dE/dw); refused, with
+        nothing changed, if it diverges."""
         alpha = check_learning_rate(learning_rate)
+        layout = self.layout
         # overflow is caught by the finiteness check below, not reported as a RuntimeWarning
-        with np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             trace = self.forward(inputs, targets)
             t = self.check_targets(targets, trace.inputs.shape[0])
             grads = self.backward(trace, t)
-            new_w = [w - alpha * gw for w, gw in zip(self.weights, grads.weights)]
-            new_b = [b - alpha * gb for b, gb in zip(self.biases, grads.biases)]
-        if not np.isfinite(trace.loss) or not all(np.all(np.isfinite(p)) for p in (*new_w, *new_b)):
+            params, optimizer = self.optimizer.update(
+                layout.pack(self.weights, self.biases),
+                layout.pack(grads.weights, grads.biases),
+                alpha,
+            )
+        finite = np.all(np.isfinite(params)) and np.all(np.isfinite(optimizer.state))
+        if not np.isfinite(trace.loss) or not finite:
             raise DivergenceError(
-                "the step would make the loss or a parameter non-finite (diverged); "
-                "lower the learning rate or undo"
+                "the step would make the loss, a parameter or the optimizer's state "
+                "non-finite (diverged); lower the learning rate or undo"
             )
         result = StepResult(trace.loss, trace, t, grads, self.weights, self.biases, alpha)
-        self.weights, self.biases = new_w, new_b
+        self.weights, self.biases = layout.unpack(params)
+        self.optimizer = optimizer
         return result
 
     def chain_rule(

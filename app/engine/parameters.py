@@ -4,6 +4,8 @@ The compiled loop works on it, and the store writes it as bytes; weights[l] is
 (n_{l+1}, n_l) as everywhere else, laid out row by row.
 """
 
+import functools
+
 import numpy as np
 
 Array = np.ndarray
@@ -52,3 +54,9 @@ class Layout:
     def from_bytes(self, blob: bytes) -> tuple[list[Array], list[Array]]:
         """The inverse of to_bytes."""
         return self.unpack(np.frombuffer(blob, dtype="<f8").astype(np.float64))
+
+
+@functools.lru_cache(maxsize=64)
+def layout_for(layers: tuple[int, ...]) -> Layout:
+    """The Layout of these layer sizes, made once (a Layout is never changed)."""
+    return Layout(list(layers))

@@ -8,6 +8,7 @@ from .datasets import Dataset, batch_indices
 from .errors import DivergenceError, EngineError, StateError
 from .kernel import kernel_for
 from .network import Network, StepResult, check_learning_rate
+from .optimizers import Optimizer
 from .shuffle import epoch_order
 
 Array = np.ndarray
@@ -16,7 +17,8 @@ CHECKPOINT_EVERY = 16  # a train call keeps a checkpoint every 16 steps: undo re
 
 @dataclass(slots=True)
 class Snapshot:
-    """The parameters and batch cursor before step `step` was applied (what undo restores).
+    """The parameters, optimizer and batch cursor before step `step` was applied (what undo
+    restores: the optimizer's state; its settings are the ones of that step).
 
     A checkpoint also holds the learning rate and batch size of the train call that starts
     at `step`, so the steps after it can be replayed exactly instead of stored one by one.
@@ -28,6 +30,7 @@ class Snapshot:
     cursor: int
     learning_rate: float | None = None
     batch_size: int | None = None
+    optimizer: Optimizer | None = None  # None: stored before optimizers had state
 
 
 @dataclass(slots=True)
@@ -86,7 +89,9 @@ class Session:
     def snapshot(self) -> Snapshot:
         """The current parameters and cursor, labelled with the step about to be applied."""
         net = self.network
-        return Snapshot(self.step + 1, net.weights, net.biases, self.cursor)
+        return Snapshot(
+            self.step + 1, net.weights, net.biases, self.cursor, optimizer=net.optimizer
+        )
 
     def apply_step(
         self, inputs: object = None, targets: object = None, learning_rate: float | None = None
@@ -200,7 +205,8 @@ class Session:
             tuple(net.layers), net.hidden_activation, net.output_activation, net.loss, net.use_bias
         )
         rows, starts, cursors = self.plan(steps)
-        params = kernel.layout.pack(net.weights, net.biases)
+        opt, size = net.optimizer, kernel.layout.size
+        params = np.concatenate([kernel.layout.pack(net.weights, net.biases), opt.state.ravel()])
         plain, ring = self._kept(steps, keep, checkpoint)
         batches = (data.inputs, data.targets, rows, starts, data.test_inputs, data.test_targets)
         done, losses, test_losses, (snapshots, checkpoints) = kernel.train(
@@ -211,16 +217,23 @@ class Session:
             plain,
             CHECKPOINT_EVERY if ring else 0,
             ring,
+            opt,
         )
         layout, snaps = kernel.layout, [None] * done
         snapshots.flags.writeable = checkpoints.flags.writeable = False  # snapshots are views
+
+        def state(flat: Array, s: int) -> Optimizer:  # the optimizer before local step s
+            return opt.with_state(opt.step + s, flat[size:].reshape(opt.state.shape))
+
         for s in range(max(0, done - len(snapshots)), done):
-            w, b = layout.views(snapshots[s % len(snapshots)])
-            snaps[s] = Snapshot(self.step + s + 1, w, b, int(cursors[s]))
+            flat = snapshots[s % len(snapshots)]
+            w, b = layout.views(flat)
+            snaps[s] = Snapshot(self.step + s + 1, w, b, int(cursors[s]), optimizer=state(flat, s))
         for s in self._checkpoint_steps(done, ring):
-            w, b = layout.views(checkpoints[(s // CHECKPOINT_EVERY) % ring])
-            at, cursor = self.step + s + 1, int(cursors[s])
-            snaps[s] = Snapshot(at, w, b, cursor, self.learning_rate, self.batch_size)
+            flat = checkpoints[(s // CHECKPOINT_EVERY) % ring]
+            w, b = layout.views(flat)
+            at, cursor, rate = self.step + s + 1, int(cursors[s]), self.learning_rate
+            snaps[s] = Snapshot(at, w, b, cursor, rate, self.batch_size, state(flat, s))
         tests = [None] * done
         if data.test_inputs is not None and len(data.test_inputs):  # taken once an epoch
             for s in range(-self.step % self.test_every, done, self.test_every):
@@ -229,6 +242,7 @@ class Session:
         records = list(map(StepRecord, labels, losses[:done].tolist(), tests, snaps))
         if done:
             net.weights, net.biases = layout.views(params)  # params is this call's own array
+            net.optimizer = state(params, done)
             self.step += done
             self.cursor = int(cursors[done])
         return records, rows[starts[max(done, 1) - 1] : starts[max(done, 1)]]
@@ -237,10 +251,17 @@ class Session:
         """Go back to the state before step `snapshot.step + replay`.
 
         With `replay`, the snapshot must be a checkpoint: its train call's first `replay`
-        steps are run again by the same compiled loop, which gives the same bits.
+        steps are run again by the same compiled loop, with the call's learning rate, batch
+        size and optimizer settings, which gives the same bits. The optimizer's state comes
+        back; its settings, like the learning rate, stay the current ones.
         """
-        self.network.weights = [w.copy() for w in snapshot.weights]
-        self.network.biases = [b.copy() for b in snapshot.biases]
+        net, current = self.network, self.network.optimizer
+        net.weights = [w.copy() for w in snapshot.weights]
+        net.biases = [b.copy() for b in snapshot.biases]
+        if snapshot.optimizer is not None:
+            net.optimizer = snapshot.optimizer.with_state(
+                snapshot.optimizer.step, snapshot.optimizer.state.copy()
+            )
         self.cursor = snapshot.cursor
         self.step = snapshot.step - 1
         if replay:
@@ -250,3 +271,5 @@ class Session:
                 self._train_fast(replay, keep=1)
             finally:
                 self.learning_rate, self.batch_size = alpha, batch
+        if net.optimizer.keeps_state_of(current):
+            net.optimizer = current.with_state(net.optimizer.step, net.optimizer.state)
