@@ -125,6 +125,10 @@ def patch_network(
         data, builtin = s.dataset, record.builtin_dataset
         if swap:
             data, builtin = swapped_dataset(body, record, settings)
+        if given.get("batch_size", 0) > max(data.size, 1):
+            raise FieldError(
+                ("body", "batch_size"), f"at most the dataset's {data.size} training examples"
+            )
         with fields_in("body"):
             changed = Network.create(
                 net.layers,

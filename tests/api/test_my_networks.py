@@ -21,3 +21,13 @@ def test_a_bad_name_is_refused_naming_the_field_and_changes_nothing(client):
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "name"
     assert state(client, a["id"]) == a
+
+
+def test_a_batch_larger_than_the_dataset_is_refused_with_the_reason(client):
+    a = create(client, preset="xor")
+    response = client.patch(f"{NETWORKS}/{a['id']}", json={"batch_size": 5})
+    assert response.status_code == 422
+    detail = response.json()["detail"][0]
+    assert detail["loc"] == ["body", "batch_size"] and "4 training examples" in detail["msg"]
+    assert state(client, a["id"]) == a
+    assert client.patch(f"{NETWORKS}/{a['id']}", json={"batch_size": 4}).status_code == 200
