@@ -100,16 +100,23 @@ LESSONS: list[dict] = [
             _step(
                 "Left: a perceptron, its {{input|inputs}} wired straight to the "
                 "{{output|output}}, no hidden layer. Right: one {{hidden|hidden layer}} of "
-                "3 units. Both learn XOR: 1 when exactly one input is 1.",
+                "3 units. Both are trained on XOR (1 when exactly one input is 1); only "
+                "one of them can learn it.",
                 "左边是感知机：{{input|输入}}直接连到{{output|输出}}，没有隐藏层。右边有一个"
-                "含 3 个单元的{{hidden|隐藏层}}。两者都学习异或：恰好一个输入为 1 时输出 1。",
+                "含 3 个单元的{{hidden|隐藏层}}。两者都在异或上训练（恰好一个输入为 1 时输出 1），"
+                "但只有一个能学会。",
             ),
             _step(
-                "Press Play. The perceptron's decision boundary is a straight line, so it "
-                "gets at most 3 of the 4 XOR cases right, however long it trains: XOR is "
-                "not linearly separable.",
-                "按“播放”。感知机的决策边界是一条直线，所以无论训练多久，它最多只能答对"
-                "异或 4 种情况中的 3 种：异或不是线性可分的。",
+                "Press Play. The perceptron's decision boundary is a straight line (drawn "
+                "where y crosses 0.5): no line splits XOR, so at best 3 of the 4 cases could "
+                "be right. Gradient descent does not even find such a line: the four points "
+                "are symmetric, so the least error a line can reach is to give up. The "
+                "weights shrink to 0, every output becomes 0.5 and E = ln 2 = 0.6931. An "
+                "output of 0.5 is neither right nor wrong: the page counts it undecided.",
+                "按“播放”。感知机的决策边界是一条直线（画在 y 越过 0.5 的地方）：没有一条直线"
+                "能把异或分开，所以最多只能答对 4 种情况中的 3 种。梯度下降甚至找不到这样的"
+                "直线：四个点是对称的，直线能达到的最小误差就是放弃。权重缩小到 0，每个输出"
+                "都变成 0.5，E = ln 2 = 0.6931。输出 0.5 既不算对也不算错：页面把它算作未定。",
                 "play",
             ),
             _step(

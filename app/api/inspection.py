@@ -16,6 +16,7 @@ from app.engine import (
     gradient_check,
     points_of,
 )
+from app.engine.accuracy import decision_values
 from app.store import NetworkRecord
 from app.store import networks as store
 
@@ -209,7 +210,8 @@ def grid(
     net, data = record.session.network, record.session.dataset
     if net.layers[0] != 2 and not data.features:
         raise FieldError(("path", "network_id"), "the grid needs 2-D inputs (or features)")
-    shown = net.layers[0] + net.layers[-1] + (sum(net.layers[1:-1]) if hidden else 0)
+    # inputs, outputs (and their decision map), hidden units
+    shown = net.layers[0] + 2 * net.layers[-1] + (sum(net.layers[1:-1]) if hidden else 0)
     points = resolution * resolution
     work, answer = points * net.parameter_count(), points * shown * BASE64_FLOAT32_BYTES
     hint = "lower the resolution or pass hidden=false"
@@ -230,6 +232,7 @@ def _grid(net: Network, data: Dataset, resolution: int, hidden: bool) -> JSON:
         inputs = feature_matrix(inputs, data.features)
     trace = net.forward(inputs)
     hidden_layers = trace.activations[:-1] if hidden else []
+    decision = decision_values(trace.zs[-1], net.output_activation)
     return JSON(
         {
             "resolution": resolution,
@@ -238,6 +241,7 @@ def _grid(net: Network, data: Dataset, resolution: int, hidden: bool) -> JSON:
             "encoding": "float32-le-base64",
             "inputs": [_encode(inputs[:, k]) for k in range(net.layers[0])],
             "output": [_encode(trace.outputs[:, k]) for k in range(net.layers[-1])],
+            "decision": None if decision is None else _encode(decision),
             "hidden": [[_encode(a[:, j]) for j in range(a.shape[1])] for a in hidden_layers],
         }
     )

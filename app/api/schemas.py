@@ -336,6 +336,10 @@ class ForwardResult(BaseModel):
     deltas: list[Matrix] | None = Field(
         None, description="dE/dz per non-input layer, when targets are given"
     )
+    undecided: int = Field(
+        description="outputs on the threshold (within 1e-6 of the range's width; several "
+        "outputs: the top within that of the runner-up): neither right nor wrong"
+    )
 
 
 class ParameterGradients(BaseModel):
@@ -449,6 +453,12 @@ class ExportDocument(Strict):
     hidden_activation: HiddenActivation
     output_activation: OutputActivation
     loss: LossName
+    decision: str | None = Field(
+        None,
+        description="one output with a class threshold: its z over the plane, whose sign is "
+        "the class (the boundary is where it is 0), exact where the output rounds to the "
+        "threshold; null otherwise",
+    )
     learning_rate: PositiveRate
     batch_size: Count
     use_bias: StrictBool

@@ -76,7 +76,12 @@ def accuracy(acc: Accuracy | None) -> dict | None:
     """An AccuracyResult, or None."""
     if acc is None:
         return None
-    return {"correct": acc.correct, "total": acc.total, "fraction": acc.fraction}
+    return {
+        "correct": acc.correct,
+        "total": acc.total,
+        "undecided": acc.undecided,
+        "fraction": acc.fraction,
+    }
 
 
 def step_result(result: StepResult, record: NetworkRecord, lean: bool = False) -> dict:

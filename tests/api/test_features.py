@@ -34,7 +34,7 @@ def test_a_perceptron_with_x1_x2_x1x2_learns_xor(client):
     url = f"{NETWORKS}/{s['id']}"
     client.post(f"{url}/train", json={"steps": 3000})
     result = client.post(f"{url}/forward", json={}).json()
-    assert result["accuracy"] == {"correct": 4, "total": 4, "fraction": 1.0}
+    assert result["accuracy"] == {"correct": 4, "total": 4, "undecided": 0, "fraction": 1.0}
     assert result["inputs"] == [[0, 0, 0], [0, 1, 0], [1, 0, 0], [1, 1, 1]]
     # the plain perceptron cannot: at best 3 of 4
     plain = create(client, preset="perceptron-xor", seed=1)

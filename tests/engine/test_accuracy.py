@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from app.engine import ACTIVATIONS, Network, accuracy
+from app.engine.accuracy import decision_values
 
 
 @pytest.mark.parametrize("name", list(ACTIVATIONS))
@@ -45,15 +46,55 @@ def test_several_outputs_compare_argmax():
 def test_one_sigmoid_output_thresholds_at_a_half():
     outputs = np.array([[0.49], [0.5], [0.51], [0.2], [0.9]])
     targets = np.array([[0.0], [1.0], [0.0], [1.0], [1.0]])
-    # 0.49 -> 0 right, 0.5 -> 1 right, 0.51 -> 1 wrong, 0.2 -> 0 wrong, 0.9 -> 1 right
-    assert accuracy(outputs, targets, "sigmoid").correct == 3
+    # 0.49 -> 0 right, 0.5 undecided, 0.51 -> 1 wrong, 0.2 -> 0 wrong, 0.9 -> 1 right
+    acc = accuracy(outputs, targets, "sigmoid")
+    assert (acc.correct, acc.undecided, acc.total) == (2, 1, 5)
+
+
+def test_outputs_within_rounding_of_the_threshold_are_undecided():
+    # a perceptron trained on XOR: 0.5 within rounding; >= 0.5 would call 3 of 4 right
+    outputs = np.array([[0.49999999999999994], [0.5], [0.5], [0.5000000000000001]])
+    targets = np.array([[0.0], [1.0], [1.0], [0.0]])
+    acc = accuracy(outputs, targets, "sigmoid")
+    assert (acc.correct, acc.undecided, acc.total) == (0, 4, 4)
+    # just outside the tolerance (1e-6 of the range's width) an output is decided again
+    near = np.array([[0.5 - 2e-6], [0.5 + 2e-6], [0.5 + 0.9e-6], [0.5 - 2e-6]])
+    acc = accuracy(near, targets, "sigmoid")
+    assert (acc.correct, acc.undecided) == (3, 1)
+    # tanh's range is twice as wide: 1.5e-6 from its middle is still undecided
+    assert accuracy(np.array([[1.5e-6], [3e-6]]), np.array([[1.0], [1.0]]), "tanh").undecided == 1
+
+
+def test_a_tie_at_the_top_of_several_outputs_is_undecided():
+    outputs = np.array([[0.5, 0.5, 0.0], [1 / 3, 1 / 3, 1 / 3], [0.2, 0.7, 0.1]])
+    targets = np.eye(3)[[0, 2, 1]]
+    acc = accuracy(outputs, targets, "softmax")
+    assert (acc.correct, acc.undecided, acc.total) == (1, 2, 3)
+
+
+@pytest.mark.parametrize("name", [n for n, a in ACTIVATIONS.items() if a.middle is not None])
+def test_bounded_activations_reach_their_middle_at_z_zero(name):
+    # decision_values relies on it: the boundary is where the output's z is 0
+    z = np.zeros((1, 3 if name == "softmax" else 1))
+    assert ACTIVATIONS[name].forward(z)[0, 0] == pytest.approx(
+        ACTIVATIONS[name].middle if name != "softmax" else 1 / 3
+    )
+
+
+def test_decision_values_are_the_one_outputs_z_with_a_threshold():
+    z = np.array([[1e-16], [-3.0]])
+    assert decision_values(z, "sigmoid").tolist() == [1e-16, -3.0]
+    assert decision_values(z, "linear") is None
+    assert decision_values(np.zeros((2, 3)), "softmax") is None
 
 
 def test_one_tanh_output_thresholds_at_zero():
     outputs = np.array([[-0.1], [0.0], [0.2], [0.3]])
     # -1 and 1 targets; a target of 0, on the middle, is class 0
     targets = np.array([[-1.0], [1.0], [0.0], [1.0]])
-    assert accuracy(outputs, targets, "tanh").correct == 3
+    # -0.1 right, 0.0 undecided, 0.2 wrong, 0.3 right
+    acc = accuracy(outputs, targets, "tanh")
+    assert (acc.correct, acc.undecided) == (2, 1)
 
 
 @pytest.mark.parametrize("name", ["relu", "leaky_relu", "linear"])
@@ -67,5 +108,8 @@ def test_the_forward_pass_carries_accuracy_only_with_targets():
     t = np.array([[0.0], [1.0], [1.0], [0.0]])
     assert net.forward(x).accuracy is None
     trace = net.forward(x, t)
-    expected = int(np.sum((trace.outputs[:, 0] >= 0.5) == (t[:, 0] > 0.5)))
+    o = trace.outputs[:, 0]
+    decided = np.abs(o - 0.5) > 1e-6  # zero biases: the input (0, 0) gives exactly 0.5
+    expected = int(np.sum(((o > 0.5) == (t[:, 0] > 0.5)) & decided))
     assert (trace.accuracy.correct, trace.accuracy.total) == (expected, 4)
+    assert trace.accuracy.undecided == int(np.sum(~decided)) == 1
