@@ -6,6 +6,7 @@ import { t } from "../core/i18n.js";
 import { linkAt, paintLinks } from "./canvas.js";
 import { BIAS_FILL } from "./colors.js";
 import { applyHighlight } from "./highlight.js";
+import { bindGraphKeys, markFocusable } from "./keyboard.js";
 import { computeLayout } from "./layout.js";
 import { createStripImages, drawStrips, updateStrips } from "./strips.js";
 import { drawColumns, drawLinks, drawUnits, updateLinks, updateUnits } from "./svg.js";
@@ -21,7 +22,7 @@ const d3 = window.d3;
  * @property {any} defs
  * @property {Record<string, any>} layers
  * @property {ReturnType<typeof createStripImages>} stripImages
- * @property {{layout: import("./layout.js").Layout | null, key: string, canvas: any, painted: any[], hovered: any, highlighted: string | null, look: any}} my
+ * @property {{layout: import("./layout.js").Layout | null, key: string, canvas: any, painted: any[], hovered: any, highlighted: string | null, look: any, focused: string | null}} my
  */
 
 /** Lay out and draw every element for a model. @param {GraphParts} g @param {import("../model/graph-model.js").GraphModel} model */
@@ -38,6 +39,8 @@ function draw(g, model) {
   drawLinkArea(g, layout);
   drawUnits(g.defs, layers.units, layout, handlers);
   drawStrips(layers.strips, svg, layout, handlers);
+  svg.attr("role", "group").attr("aria-label", t("a11y.graph"));
+  markFocusable(layers.units.selectAll("g.unit"), layers.links.selectAll("line.link"), layout, g.my.focused);
   // on the canvas path, a note under each layer of links that shows only the strongest
   layers.notes
     .selectAll("text")
@@ -134,9 +137,19 @@ export function createGraph(container, handlers) {
     strips: group("strips"),
     notes: group("link-notes"),
   };
-  const my = { layout: null, key: "", canvas: null, painted: [], hovered: null, highlighted: null, look: null };
+  const my = {
+    layout: null,
+    key: "",
+    canvas: null,
+    painted: [],
+    hovered: null,
+    highlighted: null,
+    look: null,
+    focused: null,
+  };
   /** @type {GraphParts} */
   const g = { container, handlers, svg, defs, layers, stripImages: createStripImages(), my };
+  bindGraphKeys(svg.node(), handlers, (key) => (my.focused = key));
 
   /** Mark the parts named by a lesson term's key (null: none). @param {string | null} key */
   function highlight(key) {

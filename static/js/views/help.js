@@ -4,6 +4,7 @@
 import { notify } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
+import { modalFocus } from "./dialog.js";
 import { $, html, render, watch } from "./watch.js";
 
 const TOAST_MS = 3500;
@@ -43,9 +44,13 @@ export function mountHelp() {
       render(keyList(), $("help-key-list"));
     },
   );
+  const focus = modalFocus(overlay);
   watch(
     (s) => [s.helpOpen],
-    (s) => (overlay.hidden = !s.helpOpen),
+    (s) => {
+      overlay.hidden = !s.helpOpen;
+      focus(s.helpOpen);
+    },
   );
   watch(
     (s) => [s.curl, s.lang],
