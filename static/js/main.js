@@ -16,7 +16,7 @@ import { createBuilder } from "./scenes/build.js";
 import { createLibrary } from "./scenes/library.js";
 import { createMainScene } from "./scenes/main.js";
 import { createStageScene } from "./scenes/stage.js";
-import { mountAnnounce } from "./views/announce.js";
+import { mountAccess } from "./views/access.js";
 import { mountArchitecture } from "./views/architecture.js";
 import { mountExamples } from "./views/examples.js";
 import { mountGraph } from "./views/graph-view.js";
@@ -59,8 +59,7 @@ function mountViews() {
   mountPanels();
   mountInspector(main);
   mountTooltip();
-  mountAnnounce();
-  mountPrefs();
+  mountAccess();
   mountHelp();
   mountLessonPanel(lessons, { scene, widget });
   mountStage(stage);
