@@ -18,6 +18,7 @@ import { createMainScene } from "./scenes/main.js";
 import { createStageScene } from "./scenes/stage.js";
 import { mountAccess } from "./views/access.js";
 import { mountArchitecture } from "./views/architecture.js";
+import { mountDataViews } from "./views/data-views.js";
 import { mountExamples } from "./views/examples.js";
 import { mountGraph } from "./views/graph-view.js";
 import { mountHelp } from "./views/help.js";
@@ -48,6 +49,7 @@ function mountViews() {
     lesson.id === "one-step" && s.network ? oneStep(s) : lesson.id === "softmax" ? softmax(s) : "";
   mountTopbar({ scene, main, build });
   mountArchitecture(build);
+  mountDataViews(main);
   mountExamples(main.refresh);
   mountGraph(main);
   mountLegend();

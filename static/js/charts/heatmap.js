@@ -45,11 +45,16 @@ export function unitColorFn(values, range) {
 }
 
 /**
- * The colour function of the output over the plane: by class, paler where unsure.
+ * The colour function of the output over the plane: by class, paler where unsure;
+ * discrete: each point in its class's full colour (one output: which side of its centre).
  * @param {Float32Array[]} outputs
  * @param {(number | null)[]} range
  */
-export function outputColorFn(outputs, range) {
+export function outputColorFn(outputs, range, discrete = false) {
+  if (outputs.length === 1 && discrete) {
+    const [centre, half] = colourRange(range, outputs[0]);
+    return (i) => divergingRGB(outputs[0][i] >= centre ? half : -half, half);
+  }
   if (outputs.length === 1) return unitColorFn(outputs[0], range);
   const k = outputs.length;
   return (i) => {
@@ -60,7 +65,7 @@ export function outputColorFn(outputs, range) {
       if (outputs[j][i] > outputs[best][i]) best = j;
     }
     const confidence = sum > 0 ? Math.max(outputs[best][i], 0) / sum : 0;
-    const t = Math.max(0, (confidence - 1 / k) / (1 - 1 / k));
+    const t = discrete ? 1 : Math.max(0, (confidence - 1 / k) / (1 - 1 / k));
     return d3.interpolateLab("#ffffff", CLASS_COLORS[best % CLASS_COLORS.length])(0.15 + 0.7 * t);
   };
 }

@@ -15,6 +15,12 @@ export const DEFAULTS = Object.freeze({
   speed: 20,
   lesson: "",
   ls: 0,
+  draw: "",
+  split: "train",
+  val: 0,
+  test: true,
+  disc: false,
+  pad: "",
 });
 
 const count = (v, fallback = 0) => Math.max(0, Number.parseInt(v, 10) || fallback);
@@ -29,10 +35,16 @@ const PARSERS = {
   speed: (v) => Math.max(1, count(v, DEFAULTS.speed)),
   lesson: (v) => v,
   ls: (v) => count(v),
+  draw: (v) => (/^(c\d+|value|erase|flip)$/.test(v) ? v : ""),
+  split: (v) => (v === "test" ? "test" : "train"),
+  val: (v) => (Number.isFinite(Number(v)) ? Number(v) : 0),
+  test: (v) => v !== "0",
+  disc: (v) => v === "1",
+  pad: (v) => (/^[0-9a-f]*$/.test(v) ? v : ""),
 };
 
 /** Keys left out of the hash when empty rather than when equal to their default. */
-const OMIT_EMPTY = new Set(["net", "lesson"]);
+const OMIT_EMPTY = new Set(["net", "lesson", "draw", "pad"]);
 
 /**
  * The ui table read from a hash string such as "#net=abc&view=gradients".

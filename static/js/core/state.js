@@ -14,6 +14,12 @@ import { DEFAULTS } from "./hash.js";
  * @property {number} speed steps per frame while playing
  * @property {string} lesson the open lesson's id ("" for none)
  * @property {number} ls the open lesson's step
+ * @property {string} draw the boundary plot's draw tool: "c<k>" a point of class k, "value", "erase", "flip" ("": off)
+ * @property {"train" | "test"} split the split a drawn point joins
+ * @property {number} val the target a drawn point gets in a regression
+ * @property {boolean} test the boundary plot shows the test points
+ * @property {boolean} disc the boundary plot shows the output discretized (its class)
+ * @property {string} pad the digits pad's image, one hex digit (0-f) a pixel, row by row ("": off)
  */
 
 /**
@@ -22,6 +28,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {{name: string, range: (number | null)[], hidden: boolean, output: boolean}[]} activations
  * @property {{name: string, output_activations: string[]}[]} losses
  * @property {string[]} initializers
+ * @property {string[]} features the input features computed from 2-D points
  * @property {Record<string, any>} limits max_hidden_layers, max_units, max_train_steps, ...
  */
 
@@ -33,7 +40,7 @@ import { DEFAULTS } from "./hash.js";
 
 /**
  * A decoded GET /grid: every unit's output over the 2-D input plane.
- * @typedef {{n: number, xRange: number[], yRange: number[], output: Float32Array[], hidden: Float32Array[][]}} Grid
+ * @typedef {{n: number, xRange: number[], yRange: number[], output: Float32Array[], hidden: Float32Array[][], inputs: Float32Array[]}} Grid
  */
 
 /** @typedef {{correct: number, total: number, fraction: number}} Accuracy */

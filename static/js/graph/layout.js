@@ -108,7 +108,7 @@ export function computeLayout(layers, showBias, width, height) {
         r,
         label,
         small,
-        heatmap: layer > 0 && n <= HEATMAP_MAX_UNITS,
+        heatmap: n <= HEATMAP_MAX_UNITS, // input units too: each feature over the plane
       });
     }
   });

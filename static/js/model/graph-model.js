@@ -113,7 +113,8 @@ function buildMainModel(s, heatmaps) {
   }
   const shown =
     ui.view === "gradients" ? (lastStep?.gradients ?? null) : ui.view === "updates" ? updateOf(lastStep) : network;
-  const x = s.data?.inputs[ui.ex] ?? null;
+  // the example's own input row: its features, or the digits pad's image, as the server ran it
+  const x = s.example?.inputs?.[0] ?? s.data?.inputs[ui.ex] ?? null;
   const unitValues = network.layers.map((_, layer) => activationsAt(s.example, x, layer));
   return baseModel(network, {
     ...common,

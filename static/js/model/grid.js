@@ -18,4 +18,5 @@ export const decodeGrid = (grid) => ({
   yRange: grid.y_range,
   output: grid.output.map(decodeFloat32),
   hidden: (grid.hidden || []).map((layer) => layer.map(decodeFloat32)),
+  inputs: (grid.inputs || []).map(decodeFloat32),
 });

@@ -7,7 +7,9 @@ import * as api from "../core/api.js";
 import { report } from "../core/errors.js";
 import { store } from "../core/store.js";
 import { decodeGrid } from "../model/grid.js";
+import { onPlane } from "../model/drawn.js";
 import { mergeHistory, sinceFor } from "../model/history.js";
+import { padInput } from "../model/pad.js";
 
 const GRID_RESOLUTION = 40;
 
@@ -28,13 +30,14 @@ export async function loadBackground() {
   const { network, data, ui, playing } = s;
   if (!network || !data) return;
   const id = network.id;
-  const twoD = network.dataset.input_dim === 2;
+  const twoD = onPlane(network);
+  const pad = padInput(network, ui);
   const since = sinceFor(s.history, network.step);
   const wantHistory = !playing || !s.history;
   const wantStep = playing && (ui.view !== "weights" || s.inspected) && network.step > 0;
   try {
     const [example, fresh, lastStep, grid, train, test] = await Promise.all([
-      api.forward(id, { inputs: [data.inputs[ui.ex]], targets: [data.targets[ui.ex]] }),
+      api.forward(id, pad ? { inputs: [pad] } : { inputs: [data.inputs[ui.ex]], targets: [data.targets[ui.ex]] }),
       wantHistory ? api.history(id, since) : null,
       wantStep ? fetchLastStep(network) : null,
       twoD ? api.grid(id, GRID_RESOLUTION) : null,

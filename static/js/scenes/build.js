@@ -7,6 +7,7 @@ import * as api from "../core/api.js";
 import { act, notify } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
+import { datasetSpec } from "../model/drawn.js";
 import { hiddenCount } from "../model/layers.js";
 import { lossAfterOutput, outputAfterLoss, outputForDataset } from "../model/pairing.js";
 
@@ -14,7 +15,7 @@ const NEW_LAYER_UNITS = 4;
 
 /** The create body for the current settings, with overrides. @param {object} [overrides] */
 export function createBody(overrides = {}) {
-  const { network, userSeed } = store.get();
+  const { network, userSeed, datasets, data } = store.get();
   /** @type {Record<string, any>} */
   const body = {
     layers: [...network.layers],
@@ -25,7 +26,8 @@ export function createBody(overrides = {}) {
     batch_size: network.batch_size,
     use_bias: network.use_bias,
     init: network.init,
-    dataset: network.dataset.name,
+    dataset: datasetSpec(network, datasets, data),
+    features: network.features,
     ...overrides,
   };
   if (userSeed !== null) body.seed = userSeed;
@@ -65,7 +67,13 @@ export function createBuilder(main) {
       next[0] = ds.input_dim;
       next[next.length - 1] = ds.output_dim;
       const pair = outputForDataset(config, network, ds.output_dim);
-      recreate({ layers: next, dataset: name, batch_size: Math.min(network.batch_size, ds.size), ...(pair || {}) });
+      recreate({
+        layers: next,
+        dataset: name,
+        features: null,
+        batch_size: Math.min(network.batch_size, ds.size),
+        ...(pair || {}),
+      });
     },
     /** @param {string} name */
     setHidden: (name) => recreate({ hidden_activation: name }),

@@ -12,6 +12,9 @@ import { fetchLastStep, loadBackground } from "./background.js";
 const REFRESH_GAP_MS = 120; // least time between two background refreshes
 const PLAY_REFRESH_GAP_MS = 200; // the same while playing (grid, accuracy, example)
 
+/** What a NetworkState says of its data: when it changes, the rows are fetched again. @param {any} s */
+const dataKey = (s) => JSON.stringify([s.dataset, s.features]);
+
 /**
  * The network keeper: adopt(), follow() and the background refresher.
  * @param {{act: (fn: () => any) => Promise<void>}} deps
@@ -49,11 +52,12 @@ export function createNetworkKeeper({ act }) {
 
   /**
    * Show a NetworkState. `step` is the step that made it, when known; otherwise, when the
-   * step count changed, the last step is fetched (undone: there is none to show).
+   * step count changed, the last step is fetched (undone: there is none to show). `data`
+   * is the rows the change sent, when known; else new data is fetched.
    * @param {any} state
-   * @param {{step?: any, undone?: boolean}} [how]
+   * @param {{step?: any, undone?: boolean, data?: any}} [how]
    */
-  async function adopt(state, { step = null, undone = false } = {}) {
+  async function adopt(state, { step = null, undone = false, data: sent = null } = {}) {
     const before = store.get().network;
     const changedNet = !before || before.id !== state.id;
     if (!changedNet && state.revision < before.revision) return; // stale
@@ -61,7 +65,8 @@ export function createNetworkKeeper({ act }) {
     if (step) lastStep = step;
     else if (undone || (!changedNet && state.step < before.step)) lastStep = null;
     else if (changedNet || state.step !== before.step) lastStep = await fetchLastStep(state);
-    const data = changedNet ? await api.dataset(state.id) : store.get().data;
+    const newData = changedNet || Boolean(sent) || dataKey(state) !== dataKey(before);
+    const data = sent ?? (newData ? await api.dataset(state.id) : store.get().data);
     const now = store.get();
     if (!changedNet && now.network.revision > state.revision) return; // a newer state came meanwhile
     if (changedNet) follow(state.id);
@@ -78,14 +83,16 @@ export function createNetworkKeeper({ act }) {
           typed: null,
           tooltip: null,
         }
-      : {};
+      : newData
+        ? { data }
+        : {};
     store.update((s) => ({
       ...fresh,
       network: state,
           gone: null,
       lastStep,
       phase,
-      ui: changedNet ? { ...s.ui, net: state.id, ex: Math.min(s.ui.ex, state.dataset.size - 1) } : s.ui,
+      ui: newData ? { ...s.ui, net: state.id, ex: Math.max(0, Math.min(s.ui.ex, state.dataset.size - 1)) } : s.ui,
     }));
     refresher.request();
   }

@@ -21,7 +21,7 @@ function heatmapUrls(grid, network, config) {
       ? layer.map((v) => heatmapURL(grid.n, unitColorFn(v, rangeOf(config, activation))))
       : null;
   return [
-    null,
+    urls(grid.inputs, "linear"), // each input unit (each feature) over the plane
     ...grid.hidden.map((layer) => urls(layer, network.hidden_activation)),
     urls(grid.output, network.output_activation),
   ];

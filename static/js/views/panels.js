@@ -1,29 +1,14 @@
 // @ts-check
 // The right column's charts: the loss curve, the selected example's output against its
-// target, and for 2-D data the decision boundary with the server's accuracy.
+// target, and for 2-D data the server's accuracy (views/boundary.js draws the plot).
 
 import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
-import { drawBoundary } from "../charts/boundary.js";
-import { heatmapURL, outputColorFn } from "../charts/heatmap.js";
 import { drawLossCurve } from "../charts/loss-curve.js";
 import { drawOutputBars } from "../charts/output-bars.js";
-import { centreOf, classOf, rangeOf } from "../model/classes.js";
 import { $, watch } from "./watch.js";
 
 const LOSS_CURVE_GAP_MS = 150; // least time between two loss-curve redraws while playing
-
-/** The boundary's points: training rows, then test rows (hollow). @param {any} data @param {number} centre */
-function points(data, centre) {
-  const row = (test) => (x, i) => ({
-    key: `${test ? "v" : "t"}${i}`,
-    x: x[0],
-    y: x[1],
-    cls: classOf((test ? data.test_targets : data.targets)[i], centre),
-    test,
-  });
-  return [...data.inputs.map(row(false)), ...(data.test_inputs || []).map(row(true))];
-}
 
 /** The accuracy line: "train 4/4 · test 3/4". @param {any} accuracy */
 function accuracyText(accuracy) {
@@ -55,11 +40,14 @@ export function mountPanels() {
     ({ network, example, data, ui }) => {
       if (!network) return;
       const softmax = network.output_activation === "softmax";
-      $("output-title").textContent = t("panel.output", { y: softmax ? "p" : "y", n: ui.ex + 1 });
+      $("output-title").textContent =
+        example && !example.targets
+          ? t("pad.output", { y: softmax ? "p" : "y" })
+          : t("panel.output", { y: softmax ? "p" : "y", n: ui.ex + 1 });
       if (!example || !data) return;
       drawOutputBars($("output-panel"), {
         outputs: example.outputs[0],
-        targets: data.targets[ui.ex],
+        targets: example.targets?.[0] ?? null, // none for the digits pad's drawing
         loss: example.loss,
         lossName: t(`loss.${network.loss}`),
         softmax,
@@ -67,20 +55,8 @@ export function mountPanels() {
     },
   );
   watch(
-    (s) => [s.grid, s.accuracy, s.data, s.ui.ex, s.lang, s.layout],
-    ({ network, grid, data, accuracy, ui, config }) => {
-      const card = $("boundary-card");
-      card.hidden = !(network?.dataset.input_dim === 2 && grid && data);
-      if (card.hidden) return;
-      const range = rangeOf(config, network.output_activation);
-      drawBoundary($("boundary"), {
-        image: heatmapURL(grid.n, outputColorFn(grid.output, range)),
-        xRange: grid.xRange,
-        yRange: grid.yRange,
-        points: points(data, centreOf(range)),
-        selected: `t${ui.ex}`,
-        classCount: network.dataset.output_dim === 1 ? 2 : network.dataset.output_dim,
-      });
+    (s) => [s.accuracy, s.lang],
+    ({ accuracy }) => {
       $("accuracy").textContent = accuracyText(accuracy);
       $("accuracy").dataset.right = accuracy?.train ? String(accuracy.train.correct) : "";
     },
