@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from app.api import catalog, events, handlers, inspection, networks, openapi, training
+from app.api import catalog, events, forks, handlers, inspection, networks, openapi, training
 from app.api.owners import signing_key
 from app.engine.kernel import warm_up
 from app.middleware import Guard
@@ -78,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     handlers.install(app)
     openapi.install(app, settings)
     app.include_router(networks.router)
+    app.include_router(forks.router)
     app.include_router(training.router)
     app.include_router(inspection.router)
     app.include_router(events.router)

@@ -20,6 +20,7 @@ from app.store import NetworkRecord, NotFound
 from app.store import networks as store
 
 from . import schemas
+from .budget import state_numbers
 from .deps import (
     DbDep,
     FieldError,
@@ -94,7 +95,7 @@ def computing(
                         conn,
                         record,
                         steps,
-                        undo_steps(settings, record.session.network.parameter_count()),
+                        undo_steps(settings, state_numbers(record.session.network)),
                         history_rows=settings.max_history_rows,
                     )
                     return record, outcome

@@ -33,8 +33,14 @@ def trace_numbers(net: Network, rows: int, backward: bool) -> int:
 
 
 def step_numbers(net: Network, rows: int) -> int:
-    """Numbers in a StepResult: its trace, gradients, parameters before and after."""
-    return trace_numbers(net, rows, True) + 3 * net.parameter_count()
+    """Numbers in a StepResult: its trace, gradients, parameters before and after, and the
+    optimizer's state."""
+    return trace_numbers(net, rows, True) + state_numbers(net) + 2 * net.parameter_count()
+
+
+def state_numbers(net: Network) -> int:
+    """Numbers a copy of the network holds: its parameters and its optimizer's state."""
+    return net.parameter_count() * (1 + len(net.optimizer.slots))
 
 
 def check_budget(

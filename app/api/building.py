@@ -24,6 +24,7 @@ from app.settings import Settings
 from app.store import NetworkRecord
 
 from .deps import FieldError, fields_in
+from .optimizing import fresh_optimizer
 from .schemas import (
     CsvDataset,
     CsvInfo,
@@ -235,6 +236,7 @@ def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> 
             config.get("weights"),
             config.get("biases"),
         )
+    net.optimizer = fresh_optimizer(config.get("optimizer"), net)
     features = config.get("features", [])
     if data is None:
         data, builtin = resolve_dataset(spec, point_layers(layers, features), settings)

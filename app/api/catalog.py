@@ -12,7 +12,6 @@ from app.engine import (
     HIDDEN_ACTIVATIONS,
     INITIALIZERS,
     LOSSES,
-    OPTIMIZERS,
     OUTPUT_ACTIVATIONS,
     builtin_dataset,
 )
@@ -22,6 +21,7 @@ from app.store.codec import dataset_document
 
 from . import schemas, views
 from .deps import JSON, DbDep, FieldError, SettingsDep
+from .optimizer_schemas import optimizer_catalog
 from .routing import OffloadedRoute
 
 router = APIRouter(route_class=OffloadedRoute)
@@ -46,7 +46,7 @@ def config(settings: SettingsDep):
                 for name, loss in LOSSES.items()
             ],
             "initializers": list(INITIALIZERS),
-            "optimizers": [{"name": name} for name in OPTIMIZERS],
+            "optimizers": optimizer_catalog(),
             "features": list(FEATURES),
             "limits": {
                 "max_hidden_layers": min(settings.max_hidden_layers, schemas.MAX_LAYERS - 2),

@@ -35,6 +35,7 @@ from .deps import (
     new_owner_token,
     owner_token,
 )
+from .optimizing import imported_state, switched
 from .quotas import QUOTAS, check_quotas
 from .routing import OffloadedRoute
 
@@ -138,8 +139,12 @@ def patch_network(
                 net.use_bias,
                 weights=net.weights,
                 biases=net.biases if net.use_bias else None,
+                optimizer=net.optimizer,
             )
         check_dataset_fits(changed, data)
+        if not switched(changed, body.optimizer):
+            record.last_batch = None
+            store.clear_undo(conn, record)
         s.network = changed
         s.learning_rate = given.get("learning_rate", s.learning_rate)
         s.batch_size = given.get("batch_size", s.batch_size)
@@ -237,6 +242,8 @@ def export(network_id: str, db: DbDep):
             "generation": state["dataset"]["generation"] if record.builtin_dataset else None,
             "features": state["features"],
             "csv": state["dataset"]["csv"],
+            "optimizer": state["optimizer"],
+            "optimizer_state": state["optimizer_state"],
         }
     )
 
@@ -269,9 +276,11 @@ def import_network(
         biases=body.biases if body.use_bias else None,
         dataset=builtin_spec(body) if body.builtin_dataset else body.dataset,
         features=body.features,
+        optimizer=body.optimizer,
     )
     record = build_record(create, settings, owner_token(request) or new_owner_token(request))
     record.session.step, record.session.cursor = body.step, body.cursor
+    imported_state(record.session.network, body.optimizer_state)
     if body.csv is not None:
         keep_csv_info(record.session.dataset, body.csv)
     return _store_new(db, record, settings)

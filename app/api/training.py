@@ -27,7 +27,7 @@ from .access import (
     reading,
     rows_and_targets,
 )
-from .budget import NUMBER_BYTES, metered, step_numbers, trace_numbers
+from .budget import NUMBER_BYTES, metered, state_numbers, step_numbers, trace_numbers
 from .deps import (
     JSON,
     DbDep,
@@ -164,16 +164,17 @@ def train(
         check_counters(s, body.steps, ("body", "steps"))
         if s.dataset.size == 0:
             raise FieldError(("body", "steps"), NO_DATASET + " (POST step takes them)")
-        p = s.network.parameter_count()
+        p, kept = s.network.parameter_count(), state_numbers(s.network)
         work = body.steps * min(s.batch_size, s.dataset.size) * p
         with metered(
             settings,
             ("body", "steps"),
             work,
-            (body.steps + p) * NUMBER_BYTES,
+            (body.steps + kept) * NUMBER_BYTES,
             "ask for fewer steps",
         ):
-            done, last_batch = s.train(body.steps, keep=undo_steps(settings, p), checkpoint=True)
+            keep = undo_steps(settings, kept)
+            done, last_batch = s.train(body.steps, keep=keep, checkpoint=True)
         record.last_loss = done[-1].loss
         record.last_batch = (*last_batch, s.learning_rate)
         return done, done

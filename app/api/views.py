@@ -51,11 +51,22 @@ def network_state(record: NetworkRecord) -> dict:
         "last_loss": record.last_loss,
         "dataset": dataset_info(s.dataset),
         "features": list(s.dataset.features) or None,
+        "optimizer": net.optimizer.config,
+        "optimizer_state": optimizer_state(net),
         "undo_available": record.undo_available,
         "has_last_step": record.last_batch is not None and record.undo_available > 0,
         "created_at": record.created_at,
         "updated_at": record.updated_at,
     }
+
+
+def optimizer_state(net: Network) -> dict:
+    """The optimizer's update count and state vectors, each shaped like the parameters."""
+    opt, slots = net.optimizer, {}
+    for name, row in zip(opt.slots, opt.state, strict=True):
+        weights, biases = net.layout.views(row)
+        slots[name] = {"weights": lists(weights), "biases": lists(biases)}
+    return {"step": opt.step, "slots": slots}
 
 
 def forward_result(trace: Trace, targets: Array | None, grads: Gradients | None = None) -> dict:

@@ -1,6 +1,13 @@
 """GET /api/config: the engine's registries and the server's limits, and they are the truth."""
 
-from app.engine import ACTIVATIONS, HIDDEN_ACTIVATIONS, INITIALIZERS, LOSSES, OUTPUT_ACTIVATIONS
+from app.engine import (
+    ACTIVATIONS,
+    HIDDEN_ACTIVATIONS,
+    INITIALIZERS,
+    LOSSES,
+    OPTIMIZERS,
+    OUTPUT_ACTIVATIONS,
+)
 
 from .helpers import NETWORKS, assert_names, create
 
@@ -38,7 +45,7 @@ def test_config_lists_the_engine_registries(client):
         name: list(loss.output_activations) for name, loss in LOSSES.items()
     }
     assert c["initializers"] == list(INITIALIZERS)
-    assert c["optimizers"] == [{"name": "sgd"}]
+    assert [o["name"] for o in c["optimizers"]] == list(OPTIMIZERS)  # see test_optimizers.py
 
 
 def test_config_limits_follow_the_settings(make_client):

@@ -4,11 +4,11 @@
 // the loss/activation pairs are the server's (GET /api/config).
 
 import * as api from "../core/api.js";
-import { act, notify } from "../core/errors.js";
-import { t } from "../core/i18n.js";
+import { act } from "../core/errors.js";
 import { store } from "../core/store.js";
 import { datasetSpec } from "../model/drawn.js";
 import { hiddenCount } from "../model/layers.js";
+import { setFieldError, submitNumber } from "./fields.js";
 import { lossAfterOutput, outputAfterLoss, outputForDataset } from "../model/pairing.js";
 
 const NEW_LAYER_UNITS = 4;
@@ -40,6 +40,13 @@ export function createBuilder(main) {
   const recreate = (overrides = {}) => act(() => main.create(createBody(overrides)));
   const limits = () => store.get().config.limits;
   const layers = () => [...store.get().network.layers];
+  /** PATCH one typed number of the network. @param {string} id @param {string} key @param {string} raw */
+  const patchField = (id, key, raw) =>
+    act(() =>
+      submitNumber(id, raw, async (value) =>
+        main.adopt(await api.patchNetwork(store.get().network.id, { [key]: value })),
+      ),
+    );
 
   return {
     recreate,
@@ -90,26 +97,33 @@ export function createBuilder(main) {
     },
     /** @param {string} init */
     setInit: (init) => recreate({ init }),
-    /** A typed seed ("" forgets it), kept by Reset. @param {string} raw */
+    /** A typed seed ("" forgets it), kept by Reset; a refused one stays in the field. @param {string} raw */
     setSeed(raw) {
-      const text = raw.trim();
-      store.update({ userSeed: text === "" ? null : Number.parseInt(text, 10) });
-      recreate();
+      if (raw.trim() === "") {
+        store.update({ userSeed: null });
+        setFieldError("seed", null);
+        return recreate();
+      }
+      return act(() =>
+        submitNumber("seed", raw, async (seed) => {
+          await main.create({ ...createBody(), seed });
+          store.update({ userSeed: seed });
+        }),
+      );
     },
     /** @param {string} name */
     loadPreset: (name) => act(() => main.create({ preset: name })),
     /** @param {string} raw */
-    setLearningRate(raw) {
-      const value = Number(raw);
-      if (!(value > 0)) return notify(t("toast.badRate"));
-      act(async () => main.adopt(await api.patchNetwork(store.get().network.id, { learning_rate: value })));
-    },
+    setLearningRate: (raw) => patchField("learning-rate", "learning_rate", raw),
     /** @param {string} raw */
-    setBatchSize(raw) {
-      const value = Number.parseInt(raw, 10);
-      if (!(value >= 1)) return notify(t("toast.badBatch"));
-      act(async () => main.adopt(await api.patchNetwork(store.get().network.id, { batch_size: value })));
-    },
+    setBatchSize: (raw) => patchField("batch-size", "batch_size", raw),
+    /** Typed units of a hidden layer (a refused number stays in its field). @param {number} layer @param {string} raw */
+    setUnits: (layer, raw) =>
+      act(() =>
+        submitNumber(`units-${layer}`, raw, (units) =>
+          main.create(createBody({ layers: layers().map((n, i) => (i === layer ? units : n)) })),
+        ),
+      ),
   };
 }
 

@@ -82,6 +82,8 @@ export function createNetworkKeeper({ act }) {
           explained: null,
           typed: null,
           tooltip: null,
+          gone: null,
+          fieldErrors: {},
         }
       : newData
         ? { data }
@@ -89,7 +91,6 @@ export function createNetworkKeeper({ act }) {
     store.update((s) => ({
       ...fresh,
       network: state,
-          gone: null,
       lastStep,
       phase,
       ui: newData ? { ...s.ui, net: state.id, ex: Math.max(0, Math.min(s.ui.ex, state.dataset.size - 1)) } : s.ui,

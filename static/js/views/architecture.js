@@ -5,7 +5,7 @@
 import { t, tOr } from "../core/i18n.js";
 import { store, updateUi } from "../core/store.js";
 import { hiddenCount } from "../model/layers.js";
-import { $, $input, html, render, watch } from "./watch.js";
+import { $, $input, html, live, noChange, render, watch } from "./watch.js";
 
 /** @param {any} p */
 const presetTitle = (p) => tOr(`preset.${p.name}.title`, p.title || p.name);
@@ -20,14 +20,37 @@ const presetDescription = (p) => tOr(`preset.${p.name}.description`, p.descripti
 const options = (options, current) =>
   options.map((o) => html`<option value=${o.value} ?selected=${o.value === current}>${o.label}</option>`);
 
-/** @param {any} network @param {any} config @param {import("../scenes/build.js").Builder} build */
-function layerRows(network, config, build) {
+/**
+ * A hidden layer's units as a typed field (limits from the config; the server has the last
+ * word). A refused text stays where it was typed (noChange); otherwise it shows the units.
+ * @param {number} n @param {number} layer @param {string} label @param {any} config @param {string | undefined} error
+ * @param {import("../scenes/build.js").Builder} build
+ */
+const unitsField = (n, layer, label, config, error, build) =>
+  html`<input
+    class="units-input"
+    type="text"
+    inputmode="numeric"
+    autocomplete="off"
+    data-testid=${`units-${layer}`}
+    aria-label=${t("arch.unitsOf", { layer: label, max: config.limits.max_units })}
+    title=${t("arch.unitsOf", { layer: label, max: config.limits.max_units })}
+    aria-invalid=${error ? "true" : "false"}
+    .value=${error ? noChange : live(String(n))}
+    @change=${(/** @type {any} */ e) => build.setUnits(layer, e.target.value)}
+  />`;
+
+/** @param {import("../core/state.js").AppState} s @param {import("../scenes/build.js").Builder} build */
+function layerRows({ network, config, fieldErrors }, build) {
   const last = network.layers.length - 1;
   return network.layers.map((n, layer) => {
     const label =
       layer === 0 ? t("graph.input") : layer === last ? t("graph.output") : t("graph.hiddenN", { n: layer });
     const fixed = layer === 0 || layer === last;
-    const units = html`<span data-testid=${`units-${layer}`}>${n}</span>`;
+    const error = fieldErrors[`units-${layer}`];
+    const units = fixed
+      ? html`<span data-testid=${`units-${layer}`}>${n}</span>`
+      : unitsField(n, layer, label, config, error, build);
     const pm = fixed
       ? html`<span class="pm fixed" title=${t("arch.fixedTitle")}>${units}</span>`
       : html`<span class="pm">
@@ -53,7 +76,11 @@ function layerRows(network, config, build) {
             +
           </button>
         </span>`;
-    return html`<div class=${`layer-row${fixed ? " fixed" : ""}`}><span>${label}</span>${pm}</div>`;
+    const row = html`<div class=${`layer-row${fixed ? " fixed" : ""}`}><span>${label}</span>${pm}</div>`;
+    // one template either way, so the row (and what is typed in it) is kept when a reason comes
+    return html`${row}${
+      error ? html`<p class="field-error" role="alert" data-testid=${`units-${layer}-error`}>${error}</p>` : ""
+    }`;
   });
 }
 
@@ -62,7 +89,8 @@ function layerRows(network, config, build) {
  * @param {import("../core/state.js").AppState} s
  * @param {import("../scenes/build.js").Builder} build
  */
-function drawControls({ network, datasets, config, userSeed, ui }, build) {
+function drawControls(s, build) {
+  const { network, datasets, config, userSeed, ui, fieldErrors } = s;
   const acts = config.activations;
   const name = (a) => ({ value: a, label: a });
   render(
@@ -92,13 +120,12 @@ function drawControls({ network, datasets, config, userSeed, ui }, build) {
   const seed = $input("seed");
   seed.placeholder = String(network.seed);
   seed.title = t("arch.seedTitle", { seed: network.seed });
-  if (userSeed === null) seed.value = "";
+  if (userSeed === null && !fieldErrors.seed) seed.value = "";
   $input("show-bias").checked = ui.bias;
   $("hidden-count").textContent = String(hiddenCount(network.layers));
   /** @type {HTMLButtonElement} */ ($("remove-layer")).disabled = network.layers.length <= 2;
   /** @type {HTMLButtonElement} */ ($("add-layer")).disabled =
     hiddenCount(network.layers) >= config.limits.max_hidden_layers;
-  render(layerRows(network, config, build), $("layer-units"));
   const ds = datasets.find((d) => d.name === network.dataset.name);
   $("dataset-description").textContent = ds
     ? `${tOr(`dataset.${ds.name}`, ds.description)} · ${t("data.sizes", { train: ds.size })}${ds.test_size ? `, ${t("data.testSize", { test: ds.test_size })}` : ""}`
@@ -146,7 +173,13 @@ export function mountArchitecture(build) {
     },
   );
   watch(
-    (s) => [s.network, s.datasets, s.config, s.userSeed, s.ui.bias, s.lang],
+    (s) => [s.network, s.datasets, s.config, s.userSeed, s.ui.bias, s.lang, s.fieldErrors],
     (s) => s.network && s.config && drawControls(s, build),
+  );
+  // the layers change only with the network (a new one per architecture), so a field being
+  // typed in is not reset by a step
+  watch(
+    (s) => [s.network?.id, s.config, s.fieldErrors, s.lang],
+    (s) => s.network && s.config && render(layerRows(s, build), $("layer-units")),
   );
 }

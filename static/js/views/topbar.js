@@ -38,18 +38,18 @@ export function mountTopbar({ scene, main, build }) {
   $("step-through").addEventListener("click", () => main.toggleStepThrough());
 
   watch(
-    (s) => [s.network, s.lang],
-    ({ network }) => {
+    (s) => [s.network, s.lang, s.fieldErrors],
+    ({ network, fieldErrors }) => {
       if (!network) return;
       $("step-count").textContent = String(network.step);
       const loss = network.last_loss;
       $("loss-value").textContent = loss === null ? "–" : fmt(loss, 6);
       $("loss-value").title = loss === null ? t("stat.noStep") : t("stat.lossTitle", { loss });
       const lr = $input("learning-rate");
-      if (document.activeElement !== lr) lr.value = String(network.learning_rate);
+      // a refused value stays where the user typed it, beside its reason
+      if (document.activeElement !== lr && !fieldErrors["learning-rate"]) lr.value = String(network.learning_rate);
       const bs = $input("batch-size");
-      if (document.activeElement !== bs) bs.value = String(network.batch_size);
-      bs.max = String(network.dataset.size);
+      if (document.activeElement !== bs && !fieldErrors["batch-size"]) bs.value = String(network.batch_size);
     },
   );
   watch(

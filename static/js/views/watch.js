@@ -4,7 +4,7 @@
 
 import { store } from "../core/store.js";
 
-export { html, mathml, nothing, render, svg } from "../../vendor/lit-html-3.3.3/lit-html.js";
+export { html, mathml, noChange, nothing, render, svg } from "../../vendor/lit-html-3.3.3/lit-html.js";
 export { live } from "../../vendor/lit-html-3.3.3/directives/live.js";
 
 /** @typedef {import("../core/state.js").AppState} AppState */
