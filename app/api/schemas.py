@@ -19,9 +19,10 @@ from app.engine import (
     HIDDEN_ACTIVATIONS,
     INITIALIZERS,
     LOSSES,
-    OPTIMIZERS,
     OUTPUT_ACTIVATIONS,
 )
+
+from .optimizer_schemas import OPTIMIZER_TEXT, OptimizerInfo, OptimizerSpec, OptimizerState
 
 Number = Annotated[float, AllowInfNan(False), Field(strict=True)]
 Vector = Annotated[list[Number], Field(min_length=1)]  # every layer has a unit
@@ -55,7 +56,6 @@ OutputActivation = Literal[OUTPUT_ACTIVATIONS]
 LossName = Literal[tuple(LOSSES)]
 InitName = Literal[tuple(INITIALIZERS)]
 FactorKind = Literal[FACTOR_KINDS]
-OptimizerName = Literal[OPTIMIZERS]
 FeatureName = Literal[tuple(FEATURES)]
 Features = Annotated[list[FeatureName], Field(max_length=len(FEATURES))]
 FEATURES_TEXT = (
@@ -160,6 +160,7 @@ class NetworkCreate(Strict):
     biases: list[Vector] | None = None
     dataset: DatasetSpec | None = Field(None, description=DATASET_SPEC)
     features: Features | None = Field(None, description=FEATURES_TEXT)
+    optimizer: OptimizerSpec | None = Field(None, description=OPTIMIZER_TEXT)
 
 
 class NetworkPatch(Strict):
@@ -178,6 +179,26 @@ class NetworkPatch(Strict):
     )
     features: Features | None = Field(
         None, description=FEATURES_TEXT + "; as many as before, and a change clears undo"
+    )
+    optimizer: OptimizerSpec | None = Field(
+        None,
+        description=OPTIMIZER_TEXT + "; another rule (or SGD's momentum to or from 0) starts "
+        "its state afresh and clears undo, other settings keep the state",
+    )
+
+
+class NetworkFork(Strict):
+    """Settings a fork changes; the rest (parameters, optimizer state, data, batch
+    position) is the original's."""
+
+    name: Name | None = None
+    learning_rate: PositiveRate | None = None
+    batch_size: Count | None = None
+    hidden_activation: HiddenActivation | None = None
+    output_activation: OutputActivation | None = None
+    loss: LossName | None = None
+    optimizer: OptimizerSpec | None = Field(
+        None, description=OPTIMIZER_TEXT + "; another rule starts its state afresh"
     )
 
 
@@ -282,6 +303,8 @@ class NetworkState(BaseModel):
     last_loss: float | None
     dataset: DatasetInfo
     features: list[str] | None = Field(description="the input units' features, or null")
+    optimizer: OptimizerSpec
+    optimizer_state: OptimizerState
     undo_available: int
     has_last_step: bool = Field(description="GET last-step has a step to show")
     created_at: float
@@ -313,6 +336,10 @@ class AccuracyResult(BaseModel):
 
     correct: int
     total: int
+    undecided: int = Field(
+        description="outputs on the threshold (within 1e-6 of the range's width; several "
+        "outputs: the top within that of the runner-up): neither right nor wrong"
+    )
     fraction: float
 
 
@@ -335,10 +362,6 @@ class ForwardResult(BaseModel):
     )
     deltas: list[Matrix] | None = Field(
         None, description="dE/dz per non-input layer, when targets are given"
-    )
-    undecided: int = Field(
-        description="outputs on the threshold (within 1e-6 of the range's width; several "
-        "outputs: the top within that of the runner-up): neither right nor wrong"
     )
 
 
@@ -430,6 +453,12 @@ class GridResult(BaseModel):
     encoding: Literal["float32-le-base64"]
     inputs: list[str] = Field(description="each input unit (each feature) over the plane")
     output: list[str]
+    decision: str | None = Field(
+        None,
+        description="one output with a class threshold: its z over the plane, whose sign is "
+        "the class (the boundary is where it is 0), exact where the output rounds to the "
+        "threshold; null otherwise",
+    )
     hidden: list[list[str]]
 
 
@@ -453,12 +482,6 @@ class ExportDocument(Strict):
     hidden_activation: HiddenActivation
     output_activation: OutputActivation
     loss: LossName
-    decision: str | None = Field(
-        None,
-        description="one output with a class threshold: its z over the plane, whose sign is "
-        "the class (the boundary is where it is 0), exact where the output rounds to the "
-        "threshold; null otherwise",
-    )
     learning_rate: PositiveRate
     batch_size: Count
     use_bias: StrictBool
@@ -476,6 +499,10 @@ class ExportDocument(Strict):
     )
     features: Features | None = None
     csv: CsvInfo | None = Field(None, description="what a CSV's columns became (shown only)")
+    optimizer: OptimizerSpec | None = Field(None, description="default: plain SGD")
+    optimizer_state: OptimizerState | None = Field(
+        None, description="default: a fresh state (zeros, step 0)"
+    )
 
 
 class Preset(BaseModel):
@@ -548,12 +575,6 @@ class LossInfo(BaseModel):
 
     name: str
     output_activations: list[str]
-
-
-class OptimizerInfo(BaseModel):
-    """An update rule."""
-
-    name: OptimizerName
 
 
 class Limits(BaseModel):

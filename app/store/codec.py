@@ -5,7 +5,14 @@ import json
 
 import numpy as np
 
-from app.engine import Dataset, builtin_dataset, generated, points_of, with_features
+from app.engine import (
+    Dataset,
+    Optimizer,
+    builtin_dataset,
+    generated,
+    points_of,
+    with_features,
+)
 from app.engine.parameters import Layout
 
 from .arrays import decode_arrays, encode_arrays
@@ -21,6 +28,25 @@ def pack_parameters(weights: list[Array], biases: list[Array]) -> bytes:
 def unpack_parameters(blob: bytes, layers: list[int]) -> tuple[list[Array], list[Array]]:
     """The inverse of pack_parameters for a network with these layer sizes."""
     return Layout(layers).from_bytes(blob)
+
+
+def encode_optimizer(opt: Optimizer) -> tuple[str, bytes | None]:
+    """The optimizer as JSON (its name, settings and step count) and its state's bytes."""
+    doc = json.dumps({**opt.config, "step": opt.step})
+    return doc, (opt.state.astype("<f8").tobytes() if opt.state.size else None)
+
+
+def decode_optimizer(doc: str | None, state: bytes | None, size: int) -> Optimizer | None:
+    """The inverse of encode_optimizer for `size` parameters; None for rows without one."""
+    if doc is None:
+        return None
+    given = json.loads(doc)
+    name, step = given.pop("name"), given.pop("step")
+    opt = Optimizer.fresh(name, given, size)
+    if state is not None:
+        opt.state = np.frombuffer(state, dtype="<f8").astype(np.float64).reshape(opt.state.shape)
+    opt.step = step
+    return opt
 
 
 def _rows(values: Array | None) -> list | None:

@@ -27,7 +27,9 @@ CREATE TABLE IF NOT EXISTS networks (
     created_at REAL NOT NULL,
     updated_at REAL NOT NULL,
     dataset_rows BLOB,             -- an inline dataset's numbers (arrays.py), version 1 on
-    last_batch_rows BLOB           -- the last step's inputs and targets, version 2 on
+    last_batch_rows BLOB,          -- the last step's inputs and targets, version 2 on
+    optimizer TEXT,                -- JSON: name, settings, step count (version 3 on)
+    optimizer_state BLOB           -- its state's float64 rows (none for plain SGD)
 );
 CREATE INDEX IF NOT EXISTS networks_by_owner ON networks(owner);
 CREATE TABLE IF NOT EXISTS history (
@@ -44,20 +46,24 @@ CREATE TABLE IF NOT EXISTS snapshots (
     cursor INTEGER NOT NULL,
     learning_rate REAL,            -- a checkpoint: the train call from here can be replayed
     batch_size INTEGER,
+    optimizer TEXT,                -- as in networks: the optimizer before this step
+    optimizer_state BLOB,
     PRIMARY KEY (nid, step)
 ) WITHOUT ROWID;
 """
 
 
-VERSION = 2  # PRAGMA user_version once migrate() has run
+VERSION = 3  # PRAGMA user_version once migrate() has run
 BINARY_COLUMNS = ("dataset_rows", "last_batch_rows")
+OPTIMIZER_COLUMNS = ("optimizer TEXT", "optimizer_state BLOB")  # version 3, in both tables
 
 
 def migrate(conn: sqlite3.Connection) -> None:
     """Bring a database made by an earlier version up to this one (idempotent, in a transaction).
 
     Inline datasets (version 1) and last batches (version 2) are stored as compact binary
-    (arrays.py) instead of JSON text; older rows are rewritten once, exactly.
+    (arrays.py) instead of JSON text; older rows are rewritten once, exactly. Version 3
+    adds the optimizer's columns (older rows: plain SGD, which keeps no state).
     """
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version >= VERSION:
@@ -66,6 +72,11 @@ def migrate(conn: sqlite3.Connection) -> None:
     for column in BINARY_COLUMNS:
         if column not in columns:
             conn.execute(f"ALTER TABLE networks ADD COLUMN {column} BLOB")
+    for table in ("networks", "snapshots"):
+        present = {row["name"] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for column in OPTIMIZER_COLUMNS:
+            if column.split()[0] not in present:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
     for row in conn.execute(
         "SELECT nid, dataset FROM networks"
         " WHERE dataset_rows IS NULL AND json_extract(dataset, '$.inputs') IS NOT NULL"

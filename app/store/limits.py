@@ -17,9 +17,10 @@ def usage(conn: sqlite3.Connection, owner: str) -> Usage:
     row = conn.execute(
         "SELECT count(*) AS networks, coalesce(sum(length(params)"
         " + length(CAST(dataset AS BLOB)) + coalesce(length(dataset_rows), 0)"
-        " + coalesce(length(CAST(last_batch AS BLOB)), 0) + coalesce(length(last_batch_rows), 0)),"
-        " 0) AS bytes,"
-        " (SELECT coalesce(sum(length(s.params)), 0) FROM snapshots s"
+        " + coalesce(length(CAST(last_batch AS BLOB)), 0) + coalesce(length(last_batch_rows), 0)"
+        " + coalesce(length(optimizer_state), 0)), 0) AS bytes,"
+        " (SELECT coalesce(sum(length(s.params) + coalesce(length(s.optimizer_state), 0)), 0)"
+        " FROM snapshots s"
         "  JOIN networks n ON n.nid = s.nid WHERE n.owner = :owner) AS undo"
         " FROM networks WHERE owner = :owner",
         {"owner": owner},

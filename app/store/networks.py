@@ -12,8 +12,10 @@ from app.engine import Dataset, Network, Session, Snapshot, StepRecord
 from .codec import (
     decode_batch,
     decode_dataset,
+    decode_optimizer,
     encode_batch,
     encode_dataset,
+    encode_optimizer,
     pack_parameters,
     unpack_parameters,
 )
@@ -47,7 +49,8 @@ class NetworkRecord:
 
 _COLUMNS = (
     "nid, id, owner, name, config, learning_rate, batch_size, step, cursor, revision, "
-    "params, dataset, dataset_rows, last_loss, last_batch, last_batch_rows, created_at, updated_at"
+    "params, dataset, dataset_rows, last_loss, last_batch, last_batch_rows, created_at, updated_at,"
+    " optimizer, optimizer_state"
 )
 
 
@@ -78,6 +81,9 @@ def _record(row: sqlite3.Row, undo_available: int) -> NetworkRecord:
         cfg["use_bias"],
         weights,
         biases,
+    )
+    net.optimizer = (
+        decode_optimizer(row["optimizer"], row["optimizer_state"], net.layout.size) or net.optimizer
     )
     data: Dataset = decode_dataset(row["dataset"], row["dataset_rows"])
     lr = row["learning_rate"]
@@ -117,7 +123,8 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
     cur = conn.execute(
         "INSERT INTO networks (id, owner, name, config, learning_rate, batch_size, step, cursor,"
         " revision, params, dataset, dataset_rows, last_loss, last_batch, last_batch_rows,"
-        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " created_at, updated_at, optimizer, optimizer_state)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             record.id,
             record.owner,
@@ -135,6 +142,7 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
             *encode_batch(record.last_batch),
             now,
             now,
+            *encode_optimizer(net.optimizer),
         ),
     )
     record.nid = cur.lastrowid
@@ -157,7 +165,7 @@ def save(
     conn.execute(
         "UPDATE networks SET name = ?, config = ?, learning_rate = ?, batch_size = ?, step = ?,"
         " cursor = ?, revision = ?, params = ?, last_loss = ?, last_batch = ?,"
-        " last_batch_rows = ?, updated_at = ? WHERE nid = ?",
+        " last_batch_rows = ?, updated_at = ?, optimizer = ?, optimizer_state = ? WHERE nid = ?",
         (
             record.name,
             _config(record),
@@ -170,6 +178,7 @@ def save(
             record.last_loss,
             *encode_batch(record.last_batch),
             record.updated_at,
+            *encode_optimizer(net.optimizer),
             record.nid,
         ),
     )
@@ -181,8 +190,8 @@ def save(
         if history_rows is not None:
             thin_history(conn, record.nid, history_rows)
         conn.executemany(
-            "INSERT OR REPLACE INTO snapshots"
-            " (nid, step, params, cursor, learning_rate, batch_size) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO snapshots (nid, step, params, cursor, learning_rate,"
+            " batch_size, optimizer, optimizer_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     record.nid,
@@ -191,6 +200,7 @@ def save(
                     r.snapshot.cursor,
                     r.snapshot.learning_rate,
                     r.snapshot.batch_size,
+                    *encode_optimizer(r.snapshot.optimizer),
                 )
                 for r in steps
                 if r.snapshot is not None
@@ -215,6 +225,11 @@ def replace_dataset(conn: sqlite3.Connection, record: NetworkRecord) -> None:
     conn.execute("DELETE FROM snapshots WHERE nid = ?", (record.nid,))
 
 
+def clear_undo(conn: sqlite3.Connection, record: NetworkRecord) -> None:
+    """Drop every undo snapshot (they hold an optimizer state the network no longer has)."""
+    conn.execute("DELETE FROM snapshots WHERE nid = ?", (record.nid,))
+
+
 def _undo_available(conn: sqlite3.Connection, nid: int, step: int) -> int:
     """How many steps back undo can go: down to the oldest kept snapshot."""
     (oldest,) = conn.execute("SELECT min(step) FROM snapshots WHERE nid = ?", (nid,)).fetchone()
@@ -225,15 +240,17 @@ def _snapshot_for(conn: sqlite3.Connection, record: NetworkRecord) -> tuple[Snap
     """The newest snapshot at or before the current step, and how many steps to replay."""
     step = record.session.step
     row = conn.execute(
-        "SELECT step, params, cursor, learning_rate, batch_size FROM snapshots"
-        " WHERE nid = ? AND step <= ? ORDER BY step DESC LIMIT 1",
+        "SELECT step, params, cursor, learning_rate, batch_size, optimizer, optimizer_state"
+        " FROM snapshots WHERE nid = ? AND step <= ? ORDER BY step DESC LIMIT 1",
         (record.nid, step),
     ).fetchone()
     if row is None or (row["step"] < step and row["learning_rate"] is None):
         return None
-    weights, biases = unpack_parameters(row["params"], record.session.network.layers)
+    net = record.session.network
+    weights, biases = unpack_parameters(row["params"], net.layers)
+    opt = decode_optimizer(row["optimizer"], row["optimizer_state"], net.layout.size)
     taken = Snapshot(
-        row["step"], weights, biases, row["cursor"], row["learning_rate"], row["batch_size"]
+        row["step"], weights, biases, row["cursor"], row["learning_rate"], row["batch_size"], opt
     )
     return taken, step - row["step"]
 

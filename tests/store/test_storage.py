@@ -19,6 +19,7 @@ from app.store.codec import (
     encode_batch,
     encode_dataset,
 )
+from app.store.database import VERSION
 from app.store.limits import thin_history
 
 LOCAL = "http://127.0.0.1"  # a Host the app answers to
@@ -122,6 +123,9 @@ def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
     with sqlite3.connect(path) as conn:  # make it look as the previous version left it
         conn.execute("ALTER TABLE networks DROP COLUMN dataset_rows")
         conn.execute("ALTER TABLE networks DROP COLUMN last_batch_rows")
+        for table in ("networks", "snapshots"):  # version 3's optimizer columns
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN optimizer")
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN optimizer_state")
         conn.execute("PRAGMA user_version = 0")
         conn.execute(
             "INSERT INTO networks (id, name, config, learning_rate, batch_size, step, cursor,"
@@ -136,7 +140,10 @@ def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
     assert row["dataset_rows"] is not None and "inputs" not in json.loads(row["dataset"])
     for key in ("inputs", "targets", "test_inputs", "test_targets"):
         assert same_bits(getattr(back, key), getattr(data, key)), key
-    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == VERSION == 3
+    for table in ("networks", "snapshots"):
+        columns = {r["name"] for r in db.connection().execute(f"PRAGMA table_info({table})")}
+        assert {"optimizer", "optimizer_state"} <= columns
     db.close()
 
 
