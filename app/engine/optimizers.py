@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import EngineError
+from .parameters import layout_for
+from .validation import as_parameters
 
 Array = np.ndarray
 
@@ -167,6 +169,30 @@ class Optimizer:
         step_size = alpha / (1 - b1**t)
         denom = np.sqrt(v) / np.sqrt(1 - b2**t) + s["eps"]
         return params - step_size * (m / denom), self.with_state(t, np.stack([m, v]))
+
+
+NONNEGATIVE_SLOTS = ("square_avg", "exp_avg_sq")  # means of squares, whose root is taken
+
+
+def given_state(opt: Optimizer, step: object, slots: dict, layers: list[int]) -> Optimizer:
+    """opt with a state given as {slot: (weights, biases)} (an import), checked by field."""
+    if isinstance(step, bool) or not isinstance(step, int) or step < 0:
+        raise EngineError("optimizer_state.step", "must be a whole number >= 0")
+    if set(slots) != set(opt.slots):
+        raise EngineError("optimizer_state.slots", f"{opt.name} keeps {list(opt.slots) or 'none'}")
+    layout = layout_for(tuple(layers))
+    shapes = [(n_out, n_in) for n_in, n_out in zip(layers, layers[1:])]
+    rows = []
+    for slot in opt.slots:
+        at = f"optimizer_state.slots.{slot}"
+        weights, biases = slots[slot]
+        w = as_parameters(weights, shapes, f"{at}.weights")
+        b = as_parameters(biases, [(n,) for n in layers[1:]], f"{at}.biases")
+        rows.append(layout.pack(w, b))
+        if slot in NONNEGATIVE_SLOTS and np.any(rows[-1] < 0):
+            raise EngineError(at, "a mean of squares cannot be negative")
+    state = np.stack(rows) if rows else np.zeros((0, layout.size))
+    return opt.with_state(step, state)
 
 
 def _plain(value: object) -> object:
