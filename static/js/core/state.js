@@ -39,11 +39,12 @@ import { DEFAULTS } from "./hash.js";
  */
 
 /**
- * A decoded GET /grid: every unit's output over the 2-D input plane.
- * @typedef {{n: number, xRange: number[], yRange: number[], output: Float32Array[], hidden: Float32Array[][], inputs: Float32Array[]}} Grid
+ * A decoded GET /grid: every unit's output over the 2-D input plane; decision is one output's
+ * z there (its sign is the class; null without a threshold).
+ * @typedef {{n: number, xRange: number[], yRange: number[], output: Float32Array[], decision: Float32Array | null, hidden: Float32Array[][], inputs: Float32Array[]}} Grid
  */
 
-/** @typedef {{correct: number, total: number, fraction: number}} Accuracy */
+/** @typedef {{correct: number, total: number, undecided: number, fraction: number}} Accuracy */
 
 /**
  * One network of a lesson's stage (several side by side under one Play).
@@ -54,6 +55,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {History} history
  * @property {Grid | null} grid
  * @property {Accuracy | null} accuracy
+ * @property {number[][] | null} outputs its outputs on the training set (POST /forward's)
  * @property {string | null} failed why it stopped training (409), or null
  */
 

@@ -1,9 +1,11 @@
 // @ts-check
-// The stage's compare view: a panel per network (title, α, step, loss, accuracy, graph,
-// decision boundary, loss curve on one shared scale).
+// The stage's compare view: a panel per network (title, α, step, loss, accuracy with its
+// undecided outputs, the outputs, graph, decision boundary and its line, loss curve on one
+// shared scale).
 
 import { t, tOr } from "../core/i18n.js";
 import { drawBoundary } from "../charts/boundary.js";
+import { drawBoundaryLine } from "../charts/boundary-line.js";
 import { heatmapURL, outputColorFn } from "../charts/heatmap.js";
 import { drawLossCurve } from "../charts/loss-curve.js";
 import { createGraph } from "../graph/graph.js";
@@ -16,19 +18,37 @@ const LINK_SCALE = 4; // one fixed scale, so the panels compare
 const CURVE_STEPS = 200; // the shared loss scale covers the first steps
 const IGNORE = { onLinkHover: () => {}, onLinkClick: () => {}, onUnitHover: () => {}, onLeave: () => {} };
 
+/** "0 of 4 right, 4 undecided". @param {import("../core/state.js").Accuracy | null} acc */
+export function accuracyLine(acc) {
+  if (!acc) return "";
+  const counts = { right: acc.correct, total: acc.total, undecided: acc.undecided };
+  return acc.undecided ? t("stage.accuracyUndecided", counts) : t("stage.accuracy", counts);
+}
+
+/** The outputs on the training set, one per example in dataset order. @param {import("../core/state.js").StageNet} net @param {number} i */
+function outputsLine(net, i) {
+  if (!net.outputs || net.outputs[0].length !== 1) return "";
+  const ys = net.outputs.map((o) => o[0]);
+  return html`<div class="stage-outputs" data-testid=${`stage-outputs-${i}`} data-values=${JSON.stringify(ys)}>
+    ${t("stage.outputs")}
+    ${ys.map((y, r) => html`<span class="num" title=${`#${r + 1}: ${y}`}>${fmt(y, 4)}</span> `)}
+  </div>`;
+}
+
 /** @param {import("../core/state.js").StageNet} net @param {number} i */
 function panel(net, i) {
   const s = net.state;
   const acc = net.accuracy;
-  return html`<section class="card stage-panel" data-testid=${`stage-panel-${i}`} data-preset=${net.preset}>
+  return html`<section class="card stage-panel" data-testid=${`stage-panel-${i}`} data-preset=${net.preset} data-network-id=${s.id}>
     <div class="stage-head">
       <h2 class="stage-title">${tOr(`preset.${net.preset}.title`, net.preset)}</h2>
       <span
         class=${`stage-accuracy${acc && acc.correct === acc.total ? " perfect" : ""}`}
         data-testid=${`stage-accuracy-${i}`}
         data-right=${acc ? String(acc.correct) : ""}
+        data-undecided=${acc ? String(acc.undecided) : ""}
         data-step=${String(s.step)}
-        >${acc ? t("stage.accuracy", { right: acc.correct, total: acc.total }) : ""}</span
+        >${accuracyLine(acc)}</span
       >
     </div>
     <div class="stage-stats">
@@ -37,9 +57,13 @@ function panel(net, i) {
       <span>${t("stat.loss")} <strong>${s.last_loss === null ? "–" : fmt(s.last_loss, 4)}</strong></span>
       ${net.failed ? html`<span class="legend-warn">${t("stage.stopped")}</span>` : ""}
     </div>
+    ${outputsLine(net, i)}
     <div class="stage-graph"></div>
     <div class="stage-charts">
-      <div class="boundary stage-boundary" data-testid=${`stage-boundary-${i}`}></div>
+      <div>
+        <div class="boundary stage-boundary" data-testid=${`stage-boundary-${i}`}></div>
+        <p class="hint stage-line-note" data-testid=${`stage-line-note-${i}`}></p>
+      </div>
       <div class="chart stage-loss" data-testid=${`stage-loss-${i}`}></div>
     </div>
   </section>`;
@@ -80,6 +104,11 @@ export function createCompareView(root) {
           selected: null,
           classCount: 2,
         });
+        const crossed = drawBoundaryLine(el.querySelector(".stage-boundary"), net.grid);
+        const y = fmt(centreOf(range), 1);
+        el.querySelector(".stage-line-note").textContent = net.grid.decision
+          ? t(crossed ? "boundary.line" : "boundary.noLine", { y })
+          : "";
       }
       drawLossCurve(/** @type {HTMLElement} */ (el.querySelector(".stage-loss")), net.history, { yMax });
     });

@@ -17,6 +17,7 @@ export const decodeGrid = (grid) => ({
   xRange: grid.x_range,
   yRange: grid.y_range,
   output: grid.output.map(decodeFloat32),
+  decision: grid.decision ? decodeFloat32(grid.decision) : null,
   hidden: (grid.hidden || []).map((layer) => layer.map(decodeFloat32)),
   inputs: (grid.inputs || []).map(decodeFloat32),
 });

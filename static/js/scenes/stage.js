@@ -7,7 +7,7 @@ import * as api from "../core/api.js";
 import { act, report } from "../core/errors.js";
 import { store } from "../core/store.js";
 import { decodeGrid } from "../model/grid.js";
-import { appendTrained, emptyHistory } from "../model/history.js";
+import { appendTrained, emptyHistory, mergeHistory, sinceFor } from "../model/history.js";
 import { createTrainer } from "../model/trainer.js";
 
 const GRID_RESOLUTION = 30;
@@ -25,7 +25,27 @@ const updateNets = (fn) =>
 async function refreshNet(net) {
   const id = net.state.id;
   const [grid, all] = await Promise.all([api.grid(id, GRID_RESOLUTION), api.forward(id, { split: "train" })]);
-  return { ...net, grid: decodeGrid(grid), accuracy: all.accuracy ?? null };
+  return { ...net, grid: decodeGrid(grid), accuracy: all.accuracy ?? null, outputs: all.outputs };
+}
+
+/**
+ * A network as the server has it now (after play stopped: a call in flight may have
+ * trained it past what the page showed), with the history it lacks.
+ * @param {StageNet} net
+ */
+async function syncNet(net) {
+  const state = await api.getNetwork(net.state.id);
+  const since = sinceFor(net.history, state.step);
+  const fresh = await api.history(state.id, since);
+  return refreshNet({ ...net, state, history: mergeHistory(net.history, since, fresh) });
+}
+
+/** After play stops: every network's exact state, so no number is of a step before. @param {any} trainer */
+async function afterPlay(trainer) {
+  await trainer.idle();
+  const nets = store.get().stage?.nets ?? [];
+  const synced = await Promise.all(nets.map(syncNet));
+  if (store.get().stage?.nets === nets) updateNets(() => synced);
 }
 
 /**
@@ -69,6 +89,7 @@ async function createNets(lesson, seeds) {
     history: emptyHistory(),
     grid: null,
     accuracy: null,
+    outputs: null,
     failed: null,
   }));
   const ready = await Promise.all(nets.map(refreshNet));
@@ -103,7 +124,10 @@ export function createStageScene() {
       return next.some((n) => !n.failed);
     },
     onError: (error) => report(error),
-    onState: (playing) => store.update({ playing }),
+    onState: (playing) => {
+      store.update({ playing });
+      if (!playing && compare()) act(() => afterPlay(trainer));
+    },
   });
 
   const compare = () => store.get().stage?.kind === "compare";

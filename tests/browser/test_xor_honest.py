@@ -1,0 +1,76 @@
+"""The XOR lesson says what happens: the perceptron ends undecided at 0.5, E = ln 2, with its line."""
+
+import base64
+import math
+
+import httpx
+import numpy as np
+from playwright.sync_api import Page, expect
+
+from .conftest import wait_idle
+from .test_lessons import open_lesson
+
+
+def panel_network(page: Page, i: int) -> str:
+    return page.get_by_test_id(f"stage-panel-{i}").get_attribute("data-network-id")
+
+
+def test_the_perceptron_ends_undecided_with_its_line_drawn(
+    app_page: Page, api: httpx.Client
+) -> None:
+    open_lesson(app_page, "xor")
+    first = app_page.get_by_test_id("lesson-panel").inner_text()
+    assert "Both learn XOR" not in first and "only one of them can learn it" in first
+    app_page.get_by_test_id("lesson-dot-1").click()
+    expect(app_page.get_by_test_id("lesson-panel")).to_contain_text("E = ln 2 = 0.6931")
+    app_page.wait_for_function("() => document.querySelectorAll('[data-right]').length >= 2")
+    app_page.get_by_test_id("play").click()
+    app_page.wait_for_function(
+        "() => document.querySelector('[data-testid=stage-accuracy-0]').dataset.undecided === '4'",
+        timeout=30000,
+    )
+    app_page.get_by_test_id("play").click()
+    wait_idle(app_page)
+    label = app_page.get_by_test_id("stage-accuracy-0")
+    expect(label).to_have_text("0 of 4 right, 4 undecided")
+    # the same numbers from the API: every output 0.5 within the tolerance, E = ln 2
+    pid = panel_network(app_page, 0)
+    r = api.post(f"/api/networks/{pid}/forward", json={"split": "train"}).json()
+    assert r["accuracy"]["correct"] == 0 and r["accuracy"]["undecided"] == 4
+    assert math.isclose(r["loss"], math.log(2), rel_tol=1e-9)
+    shown = app_page.get_by_test_id("stage-outputs-0").get_attribute("data-values")
+    assert [float(v) for v in shown.strip("[]").split(",")] == [o[0] for o in r["outputs"]]
+    expect(app_page.get_by_test_id("stage-outputs-0")).to_contain_text("0.5000 0.5000 0.5000 0.5000")
+    # the line is drawn where the server's decision map changes sign, for both networks
+    for i in (0, 1):
+        nid = panel_network(app_page, i)
+        grid = api.get(f"/api/networks/{nid}/grid", params={"resolution": 30}).json()
+        z = np.frombuffer(base64.b64decode(grid["decision"]), dtype="<f4")
+        line = app_page.get_by_test_id(f"stage-boundary-{i}").get_by_test_id("boundary-line")
+        crosses = bool((z > 0).any() and (z < 0).any())
+        assert crosses  # both have a line: the perceptron's straight, the other bent
+        assert int(line.get_attribute("data-segments")) > 0
+        expect(app_page.get_by_test_id(f"stage-line-note-{i}")).to_have_text(
+            "black line: where y crosses 0.5"
+        )
+    hidden = api.post(
+        f"/api/networks/{panel_network(app_page, 1)}/forward", json={"split": "train"}
+    ).json()
+    assert hidden["accuracy"]["correct"] == 4 and hidden["accuracy"]["undecided"] == 0
+    expect(app_page.get_by_test_id("stage-accuracy-1")).to_have_text("4 of 4 right")
+    app_page.screenshot(path="/tmp/xor-honest.png")
+
+
+def test_the_chinese_lesson_says_undecided(app_page: Page) -> None:
+    open_lesson(app_page, "xor")
+    app_page.locator("[data-lang=zh]").first.click()
+    app_page.get_by_test_id("lesson-dot-1").click()
+    expect(app_page.get_by_test_id("lesson-panel")).to_contain_text("E = ln 2 = 0.6931")
+    app_page.get_by_test_id("play").click()
+    app_page.wait_for_function(
+        "() => document.querySelector('[data-testid=stage-accuracy-0]').dataset.undecided === '4'",
+        timeout=30000,
+    )
+    app_page.get_by_test_id("play").click()
+    wait_idle(app_page)
+    expect(app_page.get_by_test_id("stage-accuracy-0")).to_have_text("答对 0/4，4 个未定")
