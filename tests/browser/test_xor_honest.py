@@ -74,3 +74,18 @@ def test_the_chinese_lesson_says_undecided(app_page: Page) -> None:
     app_page.get_by_test_id("play").click()
     wait_idle(app_page)
     expect(app_page.get_by_test_id("stage-accuracy-0")).to_have_text("答对 0/4，4 个未定")
+
+
+def test_the_main_page_counts_undecided_and_draws_the_line(
+    page: Page, server_url: str, api: httpx.Client
+) -> None:
+    made = api.post("/api/networks", json={"preset": "perceptron-xor", "seed": 2}).json()
+    assert api.post(f"/api/networks/{made['id']}/train", json={"steps": 3000}).status_code == 200
+    page.goto(f"{server_url}/#net={made['id']}")
+    page.wait_for_selector(f"[data-testid=graph][data-network-id='{made['id']}']")
+    wait_idle(page)
+    acc = api.post(f"/api/networks/{made['id']}/forward", json={"split": "train"}).json()
+    assert acc["accuracy"]["undecided"] == 4
+    expect(page.locator("#accuracy")).to_have_text("train 0/4 (4 undecided)")
+    line = page.locator("#boundary").get_by_test_id("boundary-line")
+    assert int(line.get_attribute("data-segments")) > 0

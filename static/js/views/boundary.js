@@ -7,6 +7,7 @@
 import { t } from "../core/i18n.js";
 import { store, updateUi } from "../core/store.js";
 import { drawBoundary } from "../charts/boundary.js";
+import { drawBoundaryLine } from "../charts/boundary-line.js";
 import { heatmapURL, outputColorFn } from "../charts/heatmap.js";
 import { drawValueScale } from "../charts/value-scale.js";
 import { CLASS_COLORS, divergingColor, divergingRGB, NEGATIVE, POSITIVE } from "../graph/colors.js";
@@ -197,6 +198,7 @@ export function mountBoundary(actions) {
         color: regression ? (p) => divergingColor(p.value - centre, half) : (p) => classColor(p.cls, count),
         draw: ui.draw ? stroke : null,
       });
+      drawBoundaryLine($("boundary"), grid);
       $("boundary").dataset.draw = ui.draw;
       drawValueScale($("value-scale"), regression ? { centre, half, label: t("draw.scaleTitle") } : null);
     },

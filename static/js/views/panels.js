@@ -10,13 +10,17 @@ import { $, watch } from "./watch.js";
 
 const LOSS_CURVE_GAP_MS = 150; // least time between two loss-curve redraws while playing
 
+/** "train 0/4 (4 undecided)". @param {string} key @param {import("../core/state.js").Accuracy} acc */
+function splitText(key, acc) {
+  const counts = t(key, { right: acc.correct, total: acc.total });
+  return acc.undecided ? `${counts} (${t("panel.undecided", { n: acc.undecided })})` : counts;
+}
+
 /** The accuracy line: "train 4/4 · test 3/4". @param {any} accuracy */
 function accuracyText(accuracy) {
   if (!accuracy?.train) return "";
-  const train = t("panel.accuracyTrain", { right: accuracy.train.correct, total: accuracy.train.total });
-  return accuracy.test
-    ? `${train} · ${t("panel.accuracyTest", { right: accuracy.test.correct, total: accuracy.test.total })}`
-    : train;
+  const train = splitText("panel.accuracyTrain", accuracy.train);
+  return accuracy.test ? `${train} · ${splitText("panel.accuracyTest", accuracy.test)}` : train;
 }
 
 export function mountPanels() {
@@ -59,6 +63,7 @@ export function mountPanels() {
     ({ accuracy }) => {
       $("accuracy").textContent = accuracyText(accuracy);
       $("accuracy").dataset.right = accuracy?.train ? String(accuracy.train.correct) : "";
+      $("accuracy").dataset.undecided = accuracy?.train ? String(accuracy.train.undecided) : "";
     },
   );
 }
