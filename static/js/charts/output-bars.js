@@ -1,91 +1,77 @@
 // @ts-check
-// The selected example's output beside its target, as bars, with its loss beneath.
+// The selected example's output beside its target, as bars, with its loss beneath; a
+// lit-html template, so a new example patches the bars' attributes and texts in place.
 
 import { t } from "../core/i18n.js";
+import { html, render, svg } from "../../vendor/lit-html-3.3.3/lit-html.js";
 
-const d3 = window.d3;
 const BAR_HEIGHT = 16;
 const BAR_GAP = 6;
 const BAR_LABEL_WIDTH = 34;
 const P_COLOR = "#1c7ed6";
 const D_COLOR = "#adb5bd";
+const ROW_HEIGHT = 2 * BAR_HEIGHT + BAR_GAP + 8;
 
 /** A number with a fixed count of decimals (bars are read side by side). @param {number} v */
 const fmt = (v, digits = 4) => (Number.isFinite(v) ? Number(v).toFixed(digits) : "–");
 
 /**
+ * One bar row: its label (name with the unit's subscript), track, bar and value.
+ * @param {{name: string, subscript: string, value: number | null, color: string, cls: string, y0: number}} row
+ * @param {(v: number) => number} x the value's position
+ * @param {[number, number]} domain
+ * @param {number} width
+ */
+function barRow({ name, subscript, value, color, cls, y0 }, x, [lo, hi], width) {
+  const known = value !== null && value !== undefined;
+  return svg`
+    <text class="bar-label" x="0" y=${y0 + BAR_HEIGHT - 4}
+      ><tspan>${name}</tspan>${subscript ? svg`<tspan class="sub" dy="3">${subscript}</tspan>` : ""}</text
+    >
+    <rect class="bar-track" x=${x(lo)} y=${y0} width=${x(hi) - x(lo)} height=${BAR_HEIGHT} rx="3"></rect>
+    ${
+      known
+        ? svg`<rect class=${`bar ${cls}`} data-testid=${cls} data-value=${String(value)}
+            x=${Math.min(x(0), x(value))} y=${y0} width=${Math.max(1, Math.abs(x(value) - x(0)))}
+            height=${BAR_HEIGHT} rx="3" fill=${color}></rect>
+          <text class="bar-value" x=${width - 4} y=${y0 + BAR_HEIGHT - 4} text-anchor="end">${fmt(value)}</text>`
+        : ""
+    }`;
+}
+
+/**
  * Draw the selected example's output beside its target: p and d as bars per output unit,
  * with the example's loss E beneath.
+ * @param {HTMLElement} el
+ * @param {{outputs: number[] | null, targets: number[] | null, loss: number, lossName: string, softmax: boolean}} example
  */
 export function drawOutputBars(el, { outputs, targets, loss, lossName, softmax }) {
-  const root = d3.select(el);
-  root.selectAll("*").remove();
-  if (!outputs) return;
+  if (!outputs) {
+    render("", el);
+    return;
+  }
   const width = el.clientWidth || 320;
   const k = outputs.length;
-  const rowHeight = 2 * BAR_HEIGHT + BAR_GAP + 8;
-  const height = k * rowHeight + 8;
-  const svg = root
-    .append("svg")
-    .attr("class", "bars-svg")
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("width", width)
-    .attr("height", height);
+  const height = k * ROW_HEIGHT + 8;
   const lo = Math.min(0, ...outputs, ...(targets || []));
   const hi = Math.max(1, ...outputs, ...(targets || []));
-  const x = d3
-    .scaleLinear()
-    .domain([lo, hi])
-    .range([BAR_LABEL_WIDTH + 4, width - 60]);
-  const pName = softmax ? "p" : "y";
-  outputs.forEach((p, i) => {
-    const g = svg.append("g").attr("transform", `translate(0,${i * rowHeight + 4})`);
+  const left = BAR_LABEL_WIDTH + 4;
+  /** @param {number} v */
+  const x = (v) => left + ((v - lo) / (hi - lo)) * (width - 60 - left);
+  const rows = outputs.map((p, i) => {
     const subscript = k > 1 ? String(i + 1) : "";
-    const rows = [
-      { name: pName, value: p, color: P_COLOR, cls: "bar-p" },
+    const bars = [
+      { name: softmax ? "p" : "y", value: p, color: P_COLOR, cls: "bar-p" },
       { name: "d", value: targets ? targets[i] : null, color: D_COLOR, cls: "bar-d" },
-    ];
-    rows.forEach((row, r) => {
-      const y0 = r * (BAR_HEIGHT + 2);
-      const label = g
-        .append("text")
-        .attr("class", "bar-label")
-        .attr("x", 0)
-        .attr("y", y0 + BAR_HEIGHT - 4);
-      label.append("tspan").text(row.name);
-      if (subscript) label.append("tspan").attr("class", "sub").attr("dy", 3).text(subscript);
-      g.append("rect")
-        .attr("class", "bar-track")
-        .attr("x", x(lo))
-        .attr("y", y0)
-        .attr("width", x(hi) - x(lo))
-        .attr("height", BAR_HEIGHT)
-        .attr("rx", 3);
-      if (row.value !== null && row.value !== undefined) {
-        const left = Math.min(x(0), x(row.value));
-        g.append("rect")
-          .attr("class", `bar ${row.cls}`)
-          .attr("data-testid", row.cls)
-          .attr("data-value", String(row.value))
-          .attr("x", left)
-          .attr("y", y0)
-          .attr("width", Math.max(1, Math.abs(x(row.value) - x(0))))
-          .attr("height", BAR_HEIGHT)
-          .attr("rx", 3)
-          .attr("fill", row.color);
-        g.append("text")
-          .attr("class", "bar-value")
-          .attr("x", width - 4)
-          .attr("y", y0 + BAR_HEIGHT - 4)
-          .attr("text-anchor", "end")
-          .text(fmt(row.value));
-      }
-    });
+    ].map((row, r) => barRow({ ...row, subscript, y0: r * (BAR_HEIGHT + 2) }, x, [lo, hi], width));
+    return svg`<g transform=${`translate(0,${i * ROW_HEIGHT + 4})`}>${bars}</g>`;
   });
-  const e = root.append("p").attr("class", "example-loss").attr("data-testid", "example-loss");
-  e.append("span").attr("class", "math").text("E");
-  e.append("span").text(` = ${fmt(loss, 6)}`);
-  e.append("span")
-    .attr("class", "hint-inline")
-    .text(` ${t("chart.lossOnExample", { loss: lossName })}`);
+  render(
+    html`<svg class="bars-svg" viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height}>${rows}</svg>
+      <p class="example-loss" data-testid="example-loss">
+        <span class="math">E</span><span> = ${fmt(loss, 6)}</span
+        ><span class="hint-inline"> ${t("chart.lossOnExample", { loss: lossName })}</span>
+      </p>`,
+    el,
+  );
 }

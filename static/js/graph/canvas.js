@@ -3,7 +3,7 @@
 // k strongest of the shown values, one path per colour bucket; hovered by geometry.
 
 import { linkKey, paramAt } from "../model/links.js";
-import { divergingColor, UNIT_STROKE, UNKNOWN_LINK } from "./colors.js";
+import { divergingColor, signedBucket, UNIT_STROKE, UNKNOWN_LINK } from "./colors.js";
 import { topIndices } from "./topk.js";
 
 const LINK_BUCKETS = 24; // colour steps per sign
@@ -65,13 +65,7 @@ export function pickLinks(layout, model) {
           x2: xs[l + 1],
           y2,
         });
-        buckets.push(
-          !known || !Number.isFinite(v)
-            ? null
-            : max > 0
-              ? Math.round(Math.max(-1, Math.min(1, v / max)) * LINK_BUCKETS)
-              : 0,
-        );
+        buckets.push(known ? signedBucket(v, max, LINK_BUCKETS) : null);
       }
     }
   }

@@ -29,6 +29,18 @@ export function divergingColor(v, max) {
   return s < 0 ? toNegative(-s) : toPositive(s);
 }
 
+/**
+ * The step -buckets..buckets that v takes on a scale reaching +-max (null: not a number).
+ * @param {number | null | undefined} v
+ * @param {number} max
+ * @param {number} buckets steps per sign
+ * @returns {number | null}
+ */
+export function signedBucket(v, max, buckets) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  return max > 0 ? Math.round(Math.max(-1, Math.min(1, v / max)) * buckets) : 0;
+}
+
 const LUT_SIZE = 256;
 /** @type {number[][]} */
 const LUT = Array.from({ length: LUT_SIZE + 1 }, (_, i) => {
@@ -42,7 +54,16 @@ const LUT = Array.from({ length: LUT_SIZE + 1 }, (_, i) => {
  * @param {number} max
  */
 export function divergingRGB(v, max) {
-  if (!Number.isFinite(v)) return LUT[LUT_SIZE / 2];
-  const s = max > 0 ? Math.max(-1, Math.min(1, v / max)) : 0;
-  return LUT[Math.round(((s + 1) / 2) * LUT_SIZE)];
+  return LUT[(signedBucket(v, max, LUT_SIZE / 2) ?? 0) + LUT_SIZE / 2];
 }
+
+/** The CSS colour of each step -LUT_SIZE / 2..LUT_SIZE / 2 (index b + LUT_SIZE / 2). */
+const LUT_CSS = LUT.map(([r, g, b]) => `rgb(${r},${g},${b})`);
+
+/**
+ * The CSS colour of step `step` of `steps` per sign (from signedBucket; null: unknown).
+ * @param {number | null} step
+ * @param {number} steps a divisor of LUT_SIZE / 2
+ */
+export const divergingStep = (step, steps) =>
+  step === null ? UNKNOWN_LINK : LUT_CSS[(step * LUT_SIZE) / 2 / steps + LUT_SIZE / 2];

@@ -3,7 +3,7 @@
 // activation, hovered row by row.
 
 import { unitLabel } from "../model/layers.js";
-import { divergingColor, UNKNOWN_FILL } from "./colors.js";
+import { divergingRGB, UNKNOWN_FILL } from "./colors.js";
 import { unitKey } from "./layout.js";
 
 const d3 = window.d3;
@@ -53,24 +53,33 @@ export function drawStrips(stripLayer, svg, layout, handlers) {
     });
 }
 
+/** The unknown fill as [r, g, b]. */
+const UNKNOWN_RGB = [1, 3, 5].map((i) => parseInt(UNKNOWN_FILL.slice(i, i + 2), 16));
+
+/** Whether two value arrays hold the same values. @param {number[] | null} a @param {number[] | null} b */
+const sameValues = (a, b) => a === b || (Boolean(a && b) && a.length === b.length && a.every((v, i) => v === b[i]));
+
 /**
- * A strip's picture cache: one pixel row a unit in the unit colours, per value array.
+ * A strip's picture cache: one pixel row a unit in the unit colours, painted again only when
+ * its values change (an example fetched again after a step brings the same inputs).
  * @returns {(strip: import("./layout.js").Strip, values: number[] | null, max: number) => string}
  */
 export function createStripImages() {
   const cache = new Map();
   return (strip, values, max) => {
     const cached = cache.get(strip.layer);
-    if (cached && cached.values === values && cached.max === max && cached.n === strip.n) return cached.href;
+    if (cached && cached.max === max && cached.n === strip.n && sameValues(cached.values, values)) return cached.href;
     const c = document.createElement("canvas");
     c.width = 1;
     c.height = strip.n;
     const ctx = c.getContext("2d");
+    const pixels = ctx.createImageData(1, strip.n);
     for (let i = 0; i < strip.n; i++) {
       const a = values?.[i];
-      ctx.fillStyle = a === null || a === undefined ? UNKNOWN_FILL : divergingColor(a, max);
-      ctx.fillRect(0, i, 1, 1);
+      pixels.data.set(a === null || a === undefined ? UNKNOWN_RGB : divergingRGB(a, max), 4 * i);
+      pixels.data[4 * i + 3] = 255;
     }
+    ctx.putImageData(pixels, 0, 0);
     const href = c.toDataURL();
     cache.set(strip.layer, { values, max, n: strip.n, href });
     return href;
@@ -89,9 +98,9 @@ export function updateStrips(stripLayer, model, images) {
     .classed("active", (d) => active.has(d.layer))
     .each(function (d) {
       const values = model.unitValues[d.layer] || null;
-      d3.select(this)
-        .attr("data-known", values ? "true" : "false")
-        .select("image")
-        .attr("href", images(d, values, model.unitScaleMax));
+      this.setAttribute("data-known", values ? "true" : "false");
+      const image = this.querySelector("image");
+      const href = images(d, values, model.unitScaleMax);
+      if (image.getAttribute("href") !== href) image.setAttribute("href", href); // the same picture is not decoded again
     });
 }

@@ -5,13 +5,16 @@
 
 import { t } from "../core/i18n.js";
 import { linkKey, paramAt } from "../model/links.js";
-import { BIAS_FILL, divergingColor, UNKNOWN_FILL } from "./colors.js";
+import { BIAS_FILL, divergingColor, divergingStep, signedBucket, UNKNOWN_FILL } from "./colors.js";
 
 const d3 = window.d3;
 const HIT_MAX_LINKS = 800; // larger networks get no wide invisible hover targets
 const HEATMAP_INSET = 3.5; // px of activation colour left visible around a heatmap
 const MAX_LINK_WIDTH = 9;
 const DENSE_LINK_WIDTH = 2;
+// colour and width steps per sign of a link's scale: a step restyles only the lines whose
+// step it changes (each costs a style recalculation), and 32 is finer than the eye tells apart
+const LINK_STEPS = 32;
 
 /** @typedef {import("./layout.js").Layout} Layout */
 /** @typedef {{onLinkHover: Function, onLinkClick: Function, onUnitHover: Function, onLeave: Function}} Handlers */
@@ -111,7 +114,7 @@ export function drawUnits(defs, unitLayer, layout, handlers) {
     .join((enter) => {
       const g = enter.append("g").attr("class", "unit").attr("data-testid", "unit");
       g.append("circle").attr("class", "unit-body");
-      g.append("image").attr("class", "unit-heatmap").attr("preserveAspectRatio", "none");
+      g.append("image").attr("class", "unit-heatmap").attr("preserveAspectRatio", "none").attr("display", "none");
       g.append("text").attr("class", "unit-label");
       g.append("text").attr("class", "unit-value");
       return g;
@@ -163,26 +166,34 @@ export function drawUnits(defs, unitLayer, layout, handlers) {
     });
 }
 
+/** Each link line's drawn step and width range, so a step restyles only what it changes. */
+const DRAWN = new WeakMap();
+
 /**
- * Restyle the SVG links for a model: colour and width by the shown value.
+ * Restyle the SVG links for a model: colour and width by the shown value in LINK_STEPS
+ * steps per sign of its scale (the exact values are in data-weight and data-shown), written
+ * only where a line's step changes.
  * @param {any} linkLayer @param {Layout} layout @param {import("../model/graph-model.js").GraphModel} model
  */
 export function updateLinks(linkLayer, layout, model) {
-  const max = model.scaleMax;
-  const width = d3
-    .scaleSqrt()
-    .domain([0, max])
-    .range([0.4, layout.dense ? DENSE_LINK_WIDTH : MAX_LINK_WIDTH])
-    .clamp(true);
+  const widest = layout.dense ? DENSE_LINK_WIDTH : MAX_LINK_WIDTH;
   const selected = model.selectedLink ? linkKey(model.selectedLink) : null;
   // one pass, one lookup of each value per link: this runs for every link on every step
   linkLayer.selectAll("line.link").each(function (d) {
     const v = paramAt(model.shown, d) ?? null;
     this.setAttribute("data-weight", String(paramAt(model, d)));
     this.setAttribute("data-shown", String(v));
-    this.setAttribute("stroke", divergingColor(v, max));
-    this.setAttribute("stroke-width", String(v === null ? 0.6 : width(Math.abs(v))));
-    this.classList.toggle("unknown", v === null);
+    const step = signedBucket(v, model.scaleMax, LINK_STEPS);
+    const negative = v !== null && v < 0; // dashed when body.dash-negative: sign not by colour alone
+    const drawn = `${step}:${widest}:${negative}`;
+    if (DRAWN.get(this) !== drawn) {
+      DRAWN.set(this, drawn);
+      const width = step === null ? 0.6 : 0.4 + (widest - 0.4) * Math.sqrt(Math.abs(step) / LINK_STEPS);
+      this.setAttribute("stroke", divergingStep(step, LINK_STEPS));
+      this.setAttribute("stroke-width", String(width));
+      this.classList.toggle("negative", negative);
+    }
+    this.classList.toggle("unknown", step === null);
     this.classList.toggle("selected", d.key === selected);
   });
 }
@@ -203,9 +214,17 @@ export function updateUnits(unitLayer, model) {
       g.attr("data-activation", known ? String(a) : "");
       g.select("circle").attr("fill", known ? divergingColor(a, model.unitScaleMax) : UNKNOWN_FILL);
       const href = d.heatmap ? model.heatmaps?.[d.layer]?.[d.unit] : null;
-      g.select("image")
-        .attr("href", href || null)
-        .attr("display", href ? null : "none");
+      const image = g.select("image").node();
+      // written only on change: writing an attribute, even the same value, restyles the unit
+      if (image.getAttribute("href") !== (href || null)) {
+        if (href) {
+          image.setAttribute("href", href);
+          image.removeAttribute("display");
+        } else {
+          image.removeAttribute("href");
+          image.setAttribute("display", "none");
+        }
+      }
       g.select("text.unit-value").text(d.small ? "" : (model.unitText[d.layer]?.[d.unit] ?? ""));
     });
 }

@@ -16,6 +16,15 @@ const PLAY_REFRESH_GAP_MS = 200; // the same while playing (grid, accuracy, exam
 const dataKey = (s) => JSON.stringify([s.dataset, s.features]);
 
 /**
+ * Whether a change the event stream announced is newer than what the page shows.
+ * @param {{id: string, revision: number}} change
+ */
+function isNews(change) {
+  const { network, playing } = store.get();
+  return !playing && Boolean(network) && change.id === network.id && change.revision > network.revision;
+}
+
+/**
  * The network keeper: adopt(), follow() and the background refresher.
  * @param {{act: (fn: () => any) => Promise<void>}} deps
  */
@@ -33,9 +42,10 @@ export function createNetworkKeeper({ act }) {
     events?.close();
     events = api.followEvents(id, {
       onRevision: (change) => {
-        const { network, playing } = store.get();
-        if (playing || !network || change.id !== network.id || change.revision <= network.revision) return;
+        if (!isNews(change)) return;
+        // queued behind this page's own actions: a step in flight brings the same revision
         act(async () => {
+          if (!isNews(change)) return;
           const state = await api.getNetwork(change.id);
           const now = store.get();
           if (!now.playing && now.network?.id === state.id && state.revision > now.network.revision) await adopt(state);
