@@ -29,7 +29,8 @@ const d3 = window.d3;
 function draw(g, model) {
   const { container, svg, layers, handlers } = g;
   const width = container.clientWidth || 800;
-  const layout = computeLayout(model.layers, model.showBias && model.useBias, width, container.clientHeight || 500);
+  const height = container.clientHeight || 500;
+  const layout = computeLayout(model.layers, model.showBias && model.useBias, width, height, model.image);
   g.my.layout = layout;
   container.dataset.linkRender = layout.canvas ? "canvas" : "svg";
   svg.attr("viewBox", `0 0 ${layout.width} ${layout.height}`).attr("width", layout.width).attr("height", layout.height);
@@ -170,6 +171,7 @@ export function createGraph(container, handlers) {
       performance.mark("graph-render-start");
       const key = [
         model.layers.join("-"),
+        model.image,
         model.useBias,
         model.showBias,
         container.clientWidth,

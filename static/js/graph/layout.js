@@ -21,8 +21,9 @@ const STRIP_MIN_UNITS = 257; // layers this wide are one strip of pixels (784 in
 const STRIP_MAX_SPACING = 4; // on the canvas path, so are layers with units closer than this (px)
 const STRIP_BIAS_ROOM = 16; // px above a strip for its bias unit
 const BAND_MAX = 90;
+const PIXEL_MAX = 12; // px a side of an image input's pixel unit
 
-/** @typedef {{key: string, layer: number, unit: number, x: number, y: number, r: number, strip?: boolean, label?: string, small?: boolean, heatmap?: boolean}} Unit */
+/** @typedef {{key: string, layer: number, unit: number, x: number, y: number, r: number, strip?: boolean, label?: string, small?: boolean, heatmap?: boolean, pixel?: boolean}} Unit */
 /** @typedef {{key: string, layer: number, x: number, y: number, r: number}} BiasUnit */
 /** @typedef {{key: string, layer: number, n: number, x: number, top: number, spacing: number, height: number}} Strip */
 /** @typedef {{key: string, layer: number, from: number | null, to: number, source: Unit | BiasUnit, target: Unit}} Link */
@@ -62,9 +63,10 @@ export const columnXs = (n, left, right) =>
  * @param {boolean} showBias
  * @param {number} width
  * @param {number} height
+ * @param {number[] | null} [image] [rows, columns] when each input row is an image: the input units are its pixels
  * @returns {Layout}
  */
-export function computeLayout(layers, showBias, width, height) {
+export function computeLayout(layers, showBias, width, height, image = null) {
   const depth = layers.length - 1;
   const xs = columnXs(layers.length, MARGIN.left, width - MARGIN.right);
   const counts = layers.slice(0, depth).map((n, l) => layers[l + 1] * (n + (showBias ? 1 : 0)));
@@ -74,9 +76,16 @@ export function computeLayout(layers, showBias, width, height) {
   const biasUnits = [];
   const strips = [];
   const unitY = layers.map((n) => new Float64Array(n));
+  const band = Math.min(BAND_MAX, (width - MARGIN.left - MARGIN.right) / Math.max(depth, 1) - 16);
   layers.forEach((n, layer) => {
     const slots = n + (showBias && layer < depth ? 1 : 0);
     const x = xs[layer];
+    if (layer === 0 && image && image[0] * image[1] === n) {
+      const placed = pixelUnits(image, x, Math.min(PIXEL_MAX, (band - 8) / image[1]), MARGIN.top + usable / 2);
+      placed.units.forEach((u) => ((unitY[0][u.unit] = u.y), units.push(u)));
+      if (showBias) biasUnits.push({ key: "b0", layer: 0, x, y: placed.top - 16, r: 5 });
+      return;
+    }
     if (n >= STRIP_MIN_UNITS || (canvas && usable / slots < STRIP_MAX_SPACING)) {
       const room = slots > n ? STRIP_BIAS_ROOM : 0;
       const spacing = (usable - room) / n;
@@ -120,7 +129,6 @@ export function computeLayout(layers, showBias, width, height) {
     const k = Math.max(1, Math.floor(budgets[l] / layers[l + 1]));
     return { layer: l, k: Math.min(k, candidates), candidates, x: (xs[l] + xs[l + 1]) / 2 };
   });
-  const band = Math.min(BAND_MAX, (width - MARGIN.left - MARGIN.right) / Math.max(depth, 1) - 16);
   return {
     width,
     height,
@@ -138,6 +146,26 @@ export function computeLayout(layers, showBias, width, height) {
     dense: links.length > DENSE_LINKS,
     band,
   };
+}
+
+/**
+ * An image's pixels as units in its rows and columns, centred on (x, middle).
+ * @param {number[]} image [rows, columns]
+ * @param {number} x
+ * @param {number} cell px a side
+ * @param {number} middle
+ */
+function pixelUnits([rows, cols], x, cell, middle) {
+  const top = middle - (rows * cell) / 2;
+  const left = x - (cols * cell) / 2;
+  /** @type {Unit[]} */
+  const units = [];
+  for (let unit = 0; unit < rows * cols; unit++) {
+    const [row, col] = [Math.floor(unit / cols), unit % cols];
+    const [ux, uy] = [left + (col + 0.5) * cell, top + (row + 0.5) * cell];
+    units.push({ key: unitKey(0, unit), layer: 0, unit, x: ux, y: uy, r: cell * 0.46, small: true, pixel: true });
+  }
+  return { units, top };
 }
 
 /**

@@ -24,6 +24,7 @@ import { niceMax } from "./scale.js";
  * @property {string} viewName weights | gradients | updates
  * @property {import("./links.js").LinkId | null} selectedLink
  * @property {(string[] | null)[] | null} heatmaps per unit layer, a data URL per unit
+ * @property {number[] | null} image [rows, columns] when each input row is an image (its pixels are the input units)
  */
 
 /**
@@ -47,6 +48,7 @@ export function baseModel(network, extra = {}) {
     viewName: "weights",
     selectedLink: null,
     heatmaps: null,
+    image: network.dataset?.image ?? null,
     ...extra,
     // the bound is a pass over every weight: only when the caller did not give one
     scaleMax: extra.scaleMax ?? niceMax(network.weights, network.use_bias ? network.biases : []),
