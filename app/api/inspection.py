@@ -17,6 +17,7 @@ from app.engine import (
     points_of,
 )
 from app.engine.accuracy import decision_values
+from app.engine.updates import parameter_update
 from app.store import NetworkRecord
 from app.store import networks as store
 
@@ -73,10 +74,12 @@ def explain(
             net, (x, t), alpha, kind = s.network, s.next_batch(), s.learning_rate, "preview"
         with fields_in("query"), np.errstate(over="ignore", invalid="ignore"):
             trace = net.forward(x, t)
-            rule = net.chain_rule(trace, net.backward(trace, t), layer, to, source)
-    if not all_finite(rule.products, rule.gradient, [f.values for f in rule.factors]):
+            grads = net.backward(trace, t)
+            rule = net.chain_rule(trace, grads, layer, to, source)
+            update = parameter_update(net, grads, alpha, layer, to, source)
+    if not all_finite(rule.products, rule.gradient, [f.values for f in rule.factors], update[0]):
         raise HTTPException(409, NOT_FINITE)
-    return JSON(views.explanation(rule, net, kind, s.step, alpha))
+    return JSON(views.explanation(rule, net, kind, s.step, alpha, update))
 
 
 FACTORS_AT_MOST = 4  # a chain-rule product has at most this many factors per example

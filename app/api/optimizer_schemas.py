@@ -74,6 +74,13 @@ class OptimizerState(_Strict):
     )
 
 
+class WeightState(BaseModel):
+    """One parameter's optimizer state: the update count and each slot's number."""
+
+    step: int
+    slots: dict[str, float]
+
+
 class SettingInfo(BaseModel):
     """One setting of an update rule, its default and its interval."""
 

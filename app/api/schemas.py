@@ -22,7 +22,13 @@ from app.engine import (
     OUTPUT_ACTIVATIONS,
 )
 
-from .optimizer_schemas import OPTIMIZER_TEXT, OptimizerInfo, OptimizerSpec, OptimizerState
+from .optimizer_schemas import (
+    OPTIMIZER_TEXT,
+    OptimizerInfo,
+    OptimizerSpec,
+    OptimizerState,
+    WeightState,
+)
 
 Number = Annotated[float, AllowInfNan(False), Field(strict=True)]
 Vector = Annotated[list[Number], Field(min_length=1)]  # every layer has a unit
@@ -423,7 +429,11 @@ class Explanation(BaseModel):
     gradient: float
     weight: float
     learning_rate: float
-    update: float = Field(description="-learning_rate * gradient")
+    update: float = Field(
+        description="the optimizer's change to the weight (plain SGD: -learning_rate * gradient)"
+    )
+    optimizer: OptimizerSpec
+    optimizer_state: WeightState = Field(description="the optimizer's state before the update")
     formula: str = Field(description="the chain rule in LaTeX")
 
 

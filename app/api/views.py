@@ -130,8 +130,15 @@ def formula(net: Network, rule: ChainRule) -> str:
     return rf"{lhs} = \Big(\sum_k w_{{kj}}\,\delta_k\Big) \cdot g'(z_j) \cdot {tail}"
 
 
-def explanation(rule: ChainRule, net: Network, kind: str, step: int, alpha: float) -> dict:
-    """The Explanation of one weight's gradient."""
+def explanation(
+    rule: ChainRule,
+    net: Network,
+    kind: str,
+    step: int,
+    alpha: float,
+    update: tuple[float, dict[str, float]],
+) -> dict:
+    """The Explanation of one weight's gradient, and the optimizer's update of it."""
     params = net.biases if rule.source is None else net.weights
     weight = params[rule.layer][rule.to]
     if rule.source is not None:
@@ -156,6 +163,8 @@ def explanation(rule: ChainRule, net: Network, kind: str, step: int, alpha: floa
         "gradient": rule.gradient,
         "weight": float(weight),
         "learning_rate": alpha,
-        "update": -alpha * rule.gradient,
+        "update": update[0],
+        "optimizer": net.optimizer.config,
+        "optimizer_state": {"step": net.optimizer.step, "slots": update[1]},
         "formula": formula(net, rule),
     }

@@ -213,11 +213,9 @@ class Network:
             trace = self.forward(inputs, targets)
             t = self.check_targets(targets, trace.inputs.shape[0])
             grads = self.backward(trace, t)
-            params, optimizer = self.optimizer.update(
-                layout.pack(self.weights, self.biases),
-                layout.pack(grads.weights, grads.biases),
-                alpha,
-            )
+            gradient = layout.pack(grads.weights, grads.biases)
+            changes, optimizer = self.optimizer.changes(gradient, alpha)
+            params = layout.pack(self.weights, self.biases) + changes
         finite = np.all(np.isfinite(params)) and np.all(np.isfinite(optimizer.state))
         if not np.isfinite(trace.loss) or not finite:
             raise DivergenceError(

@@ -147,28 +147,30 @@ class Optimizer:
         """These settings with another (checked) state."""
         return Optimizer(self.name, dict(self.settings), step, state)
 
-    def update(self, params: Array, grads: Array, alpha: float) -> tuple[Array, "Optimizer"]:
-        """The new parameters and optimizer for one update with gradient `grads`."""
+    def changes(self, grads: Array, alpha: float) -> tuple[Array, "Optimizer"]:
+        """One update's change to every parameter (w <- w + change) and the new optimizer.
+
+        w + (-(alpha d)) is w - alpha d to the bit, so the change is the update itself.
+        """
         g, s, t = grads, self.settings, self.step + 1
         if self.name == "sgd":
             if not self.slots:
-                return params - alpha * g, self.with_state(t, self.state)
+                return -(alpha * g), self.with_state(t, self.state)
             mu = s["momentum"]
             buf = mu * self.state[0] + g  # torch: b = g on the first step; mu 0 + g is g
             direction = g + mu * buf if s["nesterov"] else buf
-            return params - alpha * direction, self.with_state(t, buf[None, :])
+            return -(alpha * direction), self.with_state(t, buf[None, :])
         if self.name == "rmsprop":
             a = s["alpha"]
             square = a * self.state[0] + (1 - a) * g * g
-            return params - alpha * (g / (np.sqrt(square) + s["eps"])), self.with_state(
-                t, square[None, :]
-            )
+            change = -(alpha * (g / (np.sqrt(square) + s["eps"])))
+            return change, self.with_state(t, square[None, :])
         (b1, b2), m, v = s["betas"], self.state[0], self.state[1]
         m = m + (1 - b1) * (g - m)  # torch's lerp(m, g, 1 - beta1)
         v = b2 * v + (1 - b2) * g * g
         step_size = alpha / (1 - b1**t)
         denom = np.sqrt(v) / np.sqrt(1 - b2**t) + s["eps"]
-        return params - step_size * (m / denom), self.with_state(t, np.stack([m, v]))
+        return -(step_size * (m / denom)), self.with_state(t, np.stack([m, v]))
 
 
 NONNEGATIVE_SLOTS = ("square_avg", "exp_avg_sq")  # means of squares, whose root is taken

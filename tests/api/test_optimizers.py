@@ -169,3 +169,19 @@ def test_the_compiled_train_call_matches_the_engines_reference_path(client):
     ref.train(40, fast=False)
     for ours, theirs in zip(done["weights"], ref.network.weights, strict=True):
         np.testing.assert_allclose(ours, theirs, rtol=0, atol=1e-12)
+
+
+def test_explain_gives_the_optimizers_update_and_the_state_it_read(client):
+    s = create(client, **CIRCLE, optimizer=ADAM)
+    trained = train(client, s["id"], 3)
+    done = step(client, s["id"])
+    e = client.get(f"{NETWORKS}/{s['id']}/explain?layer=0&to=1&from=0").json()
+    before, after = done["weights_before"][0][1][0], done["network"]["weights"][0][1][0]
+    assert e["kind"] == "last_step" and e["optimizer"] == ADAM
+    assert e["update"] == pytest.approx(after - before, rel=1e-9, abs=1e-15)
+    assert e["update"] != pytest.approx(-0.01 * e["gradient"], rel=1e-3)
+    kept = trained["optimizer_state"]["slots"]
+    assert e["optimizer_state"] == {
+        "step": 3,
+        "slots": {k: kept[k]["weights"][0][1][0] for k in ("exp_avg", "exp_avg_sq")},
+    }
