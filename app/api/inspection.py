@@ -17,6 +17,7 @@ from app.engine import (
     points_of,
 )
 from app.engine.accuracy import decision_values
+from app.engine.gradcheck import relative_error
 from app.engine.updates import parameter_update
 from app.store import NetworkRecord
 from app.store import networks as store
@@ -181,6 +182,10 @@ def check_gradients(network_id: str, db: DbDep, settings: SettingsDep):
             "backprop": {
                 "weights": views.lists(result.backprop_weights),
                 "biases": views.lists(result.backprop_biases),
+            },
+            "relative": {
+                "weights": views.lists(map(relative_error, numbers[0], numbers[2])),
+                "biases": views.lists(map(relative_error, numbers[1], result.backprop_biases)),
             },
         }
     )

@@ -452,6 +452,9 @@ class GradientCheckResult(BaseModel):
     max_relative_error: float
     numeric: ParameterGradients
     backprop: ParameterGradients
+    relative: ParameterGradients = Field(
+        description="per parameter: |numeric - backprop| / max(|numeric| + |backprop|, 1e-12)"
+    )
 
 
 class GridResult(BaseModel):

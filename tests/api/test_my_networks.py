@@ -1,5 +1,7 @@
 """What the page's "My networks" list reads: each network's loss and times, and renames."""
 
+import numpy as np
+
 from .helpers import NETWORKS, create, state, step
 
 
@@ -31,3 +33,20 @@ def test_a_batch_larger_than_the_dataset_is_refused_with_the_reason(client):
     assert detail["loc"] == ["body", "batch_size"] and "4 training examples" in detail["msg"]
     assert state(client, a["id"]) == a
     assert client.patch(f"{NETWORKS}/{a['id']}", json={"batch_size": 4}).status_code == 200
+
+
+def test_gradient_check_gives_each_parameters_relative_error(client):
+    s = create(client, preset="xor", seed=3)
+    g = client.get(f"{NETWORKS}/{s['id']}/gradient-check").json()
+    flat = {
+        part: np.concatenate([np.ravel(a) for kind in ("weights", "biases") for a in g[part][kind]])
+        for part in ("numeric", "backprop", "relative")
+    }
+    num, back = flat["numeric"], flat["backprop"]
+    assert (
+        flat["relative"].tolist()
+        == (abs(num - back) / np.maximum(abs(num) + abs(back), 1e-12)).tolist()
+    )
+    worst = float(flat["relative"].max())
+    assert worst == g["max_relative_error"]
+    assert state(client, s["id"]) == s

@@ -4,6 +4,7 @@
 // and delete. The shown network's row reads its live step and loss from the store.
 
 import { t } from "../core/i18n.js";
+import { createLibrary } from "../scenes/library.js";
 import { fmt } from "../model/format.js";
 import { $, $input, html, live, render, watch } from "./watch.js";
 
@@ -90,8 +91,9 @@ async function load(file, lib) {
   if (file) lib.importText(await file.text());
 }
 
-/** @param {import("../scenes/library.js").Library} lib */
-export function mountLibrary(lib) {
+/** @param {import("../scenes/main.js").MainScene} main */
+export function mountLibrary(main) {
+  const lib = createLibrary(main);
   const card = $("library");
   $("library-export").addEventListener("click", async () => {
     const doc = await lib.exportCurrent();
