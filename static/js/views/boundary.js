@@ -80,7 +80,7 @@ function tools({ network, ui, config }) {
             <input
               type="number"
               step="any"
-              data-testid="draw-value"
+              data-testid="draw-value-input"
               .value=${live(String(ui.val))}
               @change=${onChange("val", (el) => Number(el.value) || 0)}
           /></label>`
