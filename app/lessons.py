@@ -121,8 +121,13 @@ LESSONS: list[dict] = [
             ),
             _step(
                 "The hidden layer bends the boundary: the network on the right reaches "
-                "4 of 4, within a few hundred steps for most starting weights.",
-                "隐藏层让边界可以弯曲：右边的网络能答对全部 4 种情况，对大多数初始权重只需几百步。",
+                "4 of 4, within a few hundred steps for most starting weights. The other "
+                "way out is features: a perceptron given x1, x2 and x1x2 as its inputs "
+                "(Input features, under Data) learns XOR too, since XOR is "
+                "x1 + x2 - 2 x1x2, a weighted sum of those three.",
+                "隐藏层让边界可以弯曲：右边的网络能答对全部 4 种情况，对大多数初始权重只需几百步。"
+                "另一条出路是特征：给感知机 x1、x2 和 x1x2 三个输入（“数据”下的“输入特征”），"
+                "它也能学会异或，因为异或等于 x1 + x2 - 2 x1x2，即这三个特征的加权和。",
             ),
             _step(
                 "Switch the perceptron's task to AND. AND is linearly separable (one line "
