@@ -98,23 +98,25 @@ import { DEFAULTS } from "./hash.js";
  * @property {any} tooltip {kind: "link" | "unit", datum, x, y} or null
  * @property {boolean} menuOpen the Lessons menu
  * @property {boolean} helpOpen the keys overlay
+ * @property {{id: string, revision: number, message: string, step: number, loss: number | null, rate: number} | null} diverged
+ *   the server refused the next step or the shown weights' forward pass (the network diverged), or null
  * @property {Stage | null} stage
  * @property {any} widget the open lesson widget's data (fetched for it), or null
  * @property {number} busy user actions queued or running
  * @property {boolean} refreshing background data is asked for (waiting for its gap) or being fetched
  * @property {string} following the network whose event stream is open
  * @property {number} layout bumped when the page's columns change size (views lay out again)
+ * @property {any[] | null} library "My networks": GET /api/networks rows this browser made or opened
+ * @property {string | null} gone the id of the shown network once the server deleted it
+ * @property {boolean} offline the server did not answer (the page retries until it does)
+ * @property {any} gradcheck GET gradient-check of the shown network ({revision, result}), or null
+ * @property {Record<string, string>} fieldErrors a refused field's id -> the reason
  */
 
 /** @returns {AppState} */
 export function initialState() {
   return {
     lang: "en",
- * @property {any[] | null} library "My networks": GET /api/networks rows this browser made or opened
- * @property {string | null} gone the id of the shown network once the server deleted it
- * @property {boolean} offline the server did not answer (the page retries until it does)
- * @property {any} gradcheck GET gradient-check of the shown network ({revision, result}), or null
- * @property {Record<string, string>} fieldErrors a refused field's id -> the reason
     tables: { en: {}, zh: {} },
     config: null,
     presets: [],
@@ -141,15 +143,16 @@ export function initialState() {
     menuOpen: false,
     helpOpen: false,
     stage: null,
+    diverged: null,
     widget: null,
     layout: 0,
     busy: 0,
     refreshing: false,
     following: "",
-  };
-}
     library: null,
     gone: null,
     offline: false,
     gradcheck: null,
     fieldErrors: {},
+  };
+}

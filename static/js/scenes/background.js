@@ -9,6 +9,7 @@ import { store } from "../core/store.js";
 import { decodeGrid } from "../model/grid.js";
 import { onPlane } from "../model/drawn.js";
 import { mergeHistory, sinceFor } from "../model/history.js";
+import { isDivergence, markDiverged } from "./diverged.js";
 import { padInput } from "../model/pad.js";
 
 const GRID_RESOLUTION = 40;
@@ -35,6 +36,7 @@ export async function loadBackground() {
   const since = sinceFor(s.history, network.step);
   const wantHistory = !playing || !s.history;
   const wantStep = playing && (ui.view !== "weights" || s.inspected) && network.step > 0;
+  if (s.diverged) return loadHistory(id, since);
   try {
     const [example, fresh, lastStep, grid, train, test] = await Promise.all([
       api.forward(id, pad ? { inputs: [pad] } : { inputs: [data.inputs[ui.ex]], targets: [data.targets[ui.ex]] }),
@@ -54,6 +56,18 @@ export async function loadBackground() {
       accuracy: train ? { train: train.accuracy ?? null, test: test?.accuracy ?? null } : null,
     });
     if (now.inspected) await explainInspected({ record: false });
+  } catch (error) {
+    if (isDivergence(error) && store.get().network?.id === id) markDiverged(error);
+    else report(error, { quiet: true });
+  }
+}
+
+/** Diverged: only the loss history (the values of the weights shown cannot be computed). */
+async function loadHistory(id, since) {
+  try {
+    const fresh = await api.history(id, since);
+    const now = store.get();
+    if (now.network?.id === id) store.update({ history: mergeHistory(now.history, since, fresh) });
   } catch (error) {
     report(error, { quiet: true });
   }

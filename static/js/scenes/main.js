@@ -10,6 +10,7 @@ import { depthOf } from "../model/layers.js";
 import { buildPhases, movePhase } from "../model/phases.js";
 import { createTrainer } from "../model/trainer.js";
 import { explainInspected, fetchLastStep } from "./background.js";
+import { divergedOr } from "./diverged.js";
 import { createNetworkKeeper } from "./network.js";
 
 /** Above this many weights a step leaves out the parameters the page already holds. */
@@ -111,7 +112,13 @@ export function createMainScene() {
       const trained = await api.train(id, steps);
       if (live() && store.get().network?.id === id) takePlayed(trained, keeper);
     },
-    onError: (error) => report(error),
+    onError: (error) => {
+      try {
+        divergedOr(error);
+      } catch {
+        report(error);
+      }
+    },
     onState: (playing) => {
       if (!playing) act(() => afterPlay(trainer, keeper));
       store.update(playing ? { playing, phase: null } : { playing });
@@ -127,13 +134,19 @@ export function createMainScene() {
     refresh: keeper.refresh,
     create,
     playing: () => trainer.running(),
-    step: () => act(() => stepOnce(keeper)),
+    step: () => act(() => stepOnce(keeper).catch(divergedOr)),
     togglePlay: () => (trainer.running() ? trainer.stop() : trainer.start()),
     stop: () => trainer.stop(),
     undo: () =>
       act(async () => {
         trainer.stop();
         await keeper.adopt(await api.undo(store.get().network.id), { undone: true });
+      }),
+    /** A tenth of the learning rate (the way back after diverging). */
+    lowerRate: () =>
+      act(async () => {
+        const { network } = store.get();
+        await keeper.adopt(await api.patchNetwork(network.id, { learning_rate: network.learning_rate / 10 }));
       }),
     /** The default network: the xor preset when the server has it. */
     createDefault: () => create(store.get().presets.some((p) => p.name === "xor") ? { preset: "xor" } : DEFAULT_CREATE),

@@ -103,6 +103,8 @@ export function createNetworkKeeper({ act }) {
       network: state,
       lastStep,
       phase,
+      // a diverged state stays so until the network changes (undo, a lower α, another one)
+      diverged: s.diverged?.id === state.id && s.diverged.revision === state.revision ? s.diverged : null,
       ui: newData ? { ...s.ui, net: state.id, ex: Math.max(0, Math.min(s.ui.ex, state.dataset.size - 1)) } : s.ui,
     }));
     refresher.request();

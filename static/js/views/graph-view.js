@@ -7,6 +7,7 @@ import { heatmapURL, unitColorFn } from "../charts/heatmap.js";
 import { createGraph } from "../graph/graph.js";
 import { rangeOf } from "../model/classes.js";
 import { mainModel } from "../model/graph-model.js";
+import { mountDiverged } from "./diverged.js";
 import { $, watch } from "./watch.js";
 
 const HEATMAP_MAX_UNITS = 16;
@@ -29,6 +30,7 @@ function heatmapUrls(grid, network, config) {
 
 /** @param {import("../scenes/main.js").MainScene} main */
 export function mountGraph(main) {
+  mountDiverged(main);
   const el = $("graph");
   const tooltip = (kind) => (d, event) =>
     store.update({ tooltip: { kind, datum: d, x: event.clientX, y: event.clientY } });

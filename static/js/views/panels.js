@@ -6,7 +6,7 @@ import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
 import { drawLossCurve } from "../charts/loss-curve.js";
 import { drawOutputBars } from "../charts/output-bars.js";
-import { $, watch } from "./watch.js";
+import { $, render, watch } from "./watch.js";
 
 const LOSS_CURVE_GAP_MS = 150; // least time between two loss-curve redraws while playing
 
@@ -48,7 +48,8 @@ export function mountPanels() {
         example && !example.targets
           ? t("pad.output", { y: softmax ? "p" : "y" })
           : t("panel.output", { y: softmax ? "p" : "y", n: ui.ex + 1 });
-      if (!example || !data) return;
+      // no values (diverged, or not fetched yet): no bars of an older state
+      if (!example || !data) return render("", $("output-panel"));
       drawOutputBars($("output-panel"), {
         outputs: example.outputs[0],
         targets: example.targets?.[0] ?? null, // none for the digits pad's drawing
