@@ -1,6 +1,6 @@
 // @ts-check
 // The graph by keyboard: one tab stop (a roving tabindex) on its units and SVG links.
-// On a unit, ↑ ↓ move within its layer, → to its first outgoing link, ← to its first
+// On a unit (an image: its values are in the tooltip), ↑ ↓ move within its layer, → to its first outgoing link, ← to its first
 // incoming one; on a link, ↑ ↓ move along the links of the unit it was entered from,
 // → and ← to its target and source unit; Enter on a link opens the chain rule.
 // Focus shows what hover shows (the tooltip, which is also the element's description).
@@ -23,8 +23,8 @@ export function markFocusable(units, links, layout, current) {
   const name = (layer, unit) => (unit === null ? t("graph.bias") : unitLabel(layer, unit, layout.depth));
   const layerName = (layer) =>
     layer === 0 ? t("graph.input") : layer === layout.depth ? t("graph.output") : t("graph.hiddenN", { n: layer });
-  units
-    .attr("role", "button")
+  units // an image of the unit: its name here, its values in the tooltip (its description)
+    .attr("role", "img")
     .attr("aria-describedby", "tooltip")
     .attr("aria-label", (d) => `${name(d.layer, d.unit)}, ${layerName(d.layer)}`);
   links
