@@ -26,13 +26,16 @@ from .owners import (  # noqa: F401
 class FieldError(Exception):
     """A 422 about one field, in FastAPI's validation-error shape."""
 
-    def __init__(self, loc: tuple, message: str, kind: str = "value_error"):
+    def __init__(
+        self, loc: tuple, message: str, kind: str = "value_error", fix: dict | None = None
+    ):
         super().__init__(message)
-        self.loc, self.message, self.kind = loc, message, kind
+        self.loc, self.message, self.kind, self.fix = loc, message, kind, fix
 
     def detail(self) -> list[dict]:
-        """The body of the 422 response."""
-        return [{"loc": list(self.loc), "msg": self.message, "type": self.kind}]
+        """The body of the 422 response; ctx.fix: settings that would be accepted instead."""
+        item = {"loc": list(self.loc), "msg": self.message, "type": self.kind}
+        return [item | {"ctx": {"fix": self.fix}}] if self.fix else [item]
 
 
 @contextmanager
@@ -50,7 +53,7 @@ def as_field_error(exc: EngineError, where: str) -> FieldError:
         int(p) if p.isdigit() else p
         for p in exc.field.replace("[", ".").replace("]", "").split(".")
     ]
-    return FieldError((where, *path), exc.message)
+    return FieldError((where, *path), exc.message, fix=exc.fix)
 
 
 class JSON(JSONResponse):

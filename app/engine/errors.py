@@ -2,12 +2,14 @@
 
 
 class EngineError(ValueError):
-    """Bad input to the engine; `field` names what was wrong."""
+    """Bad input to the engine; `field` names what was wrong, `fix` (if any) the settings
+    that would be accepted instead."""
 
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: str, fix: dict | None = None):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        self.fix = fix
 
 
 class DivergenceError(ArithmeticError):

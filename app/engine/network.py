@@ -169,6 +169,7 @@ class Network:
                 "output_activation",
                 "softmax on a single output unit is always 1, so E is 0 from the start and "
                 "nothing can learn; use sigmoid with binary_cross_entropy",
+                fix={"output_activation": "sigmoid", "loss": "binary_cross_entropy"},
             )
         below_one = any(np.any(t < 1) for t in targets if t is not None)
         if self.loss == "cross_entropy" and self.output_activation == "sigmoid" and below_one:
@@ -177,6 +178,7 @@ class Network:
                 "cross_entropy -d ln y on a sigmoid output can learn only targets of 1: "
                 "a target of 0 adds nothing to E or its gradient, and any d > 0 pushes y "
                 "towards 1; use binary_cross_entropy",
+                fix={"loss": "binary_cross_entropy"},
             )
 
     def backward(self, trace: Trace, targets: object) -> Gradients:

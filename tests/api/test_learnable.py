@@ -68,3 +68,19 @@ def test_every_preset_and_lesson_network_can_learn(client):
     names = set(PRESETS) | {p for lesson in LESSONS for p in lesson["presets"]}
     for name in sorted(names):
         create(client, preset=name)
+
+
+def test_a_refusal_names_the_setting_that_would_learn(client):
+    """The 422 carries ctx.fix: what the page offers instead (binary cross-entropy)."""
+    r = client.post(NETWORKS, json={"preset": "xor", "loss": "cross_entropy"})
+    assert r.json()["detail"][0]["ctx"] == {"fix": {"loss": "binary_cross_entropy"}}
+    fixed = create(client, preset="xor", **r.json()["detail"][0]["ctx"]["fix"])
+    assert fixed["loss"] == "binary_cross_entropy"
+    r = client.post(NETWORKS, json={"preset": "xor", "output_activation": "softmax", "loss": "mse"})
+    fix = r.json()["detail"][0]["ctx"]["fix"]
+    assert fix == {"output_activation": "sigmoid", "loss": "binary_cross_entropy"}
+    s = create(client, preset="xor", seed=1)
+    r = client.patch(f"{NETWORKS}/{s['id']}", json={"loss": "cross_entropy"})
+    assert r.json()["detail"][0]["ctx"]["fix"] == {"loss": "binary_cross_entropy"}
+    # other refusals carry no fix
+    assert "ctx" not in client.post(NETWORKS, json={"layers": [2, 0, 1]}).json()["detail"][0]
