@@ -175,19 +175,25 @@ def test_pairing_follows_the_servers_config(app_page: Page, api: httpx.Client) -
     assert out[6] == {"output_activation": "sigmoid", "loss": "binary_cross_entropy"}
 
 
-def test_play_sizes_train_calls_by_frames_within_the_limit(app_page: Page) -> None:
+def test_play_trains_speed_steps_a_frame_within_the_limit(app_page: Page) -> None:
     out = run(
         app_page,
         """
-        const { stepsFor } = await m("model/trainer.js");
+        const { createPacer } = await m("model/trainer.js");
         const { centreOf, classOf } = await m("model/classes.js");
-        const steps = [stepsFor(20, 1000 / 60, 10000), stepsFor(20, 5000, 10000),
-                       stepsFor(500, 100, 1000), stepsFor(1, 0, 9)];
-        return { steps,
+        const frame = 1000 / 60;
+        const pace = createPacer();
+        const steps = [pace(20, frame, 10000), pace(20, 5000, 10000), pace(500, 100, 1000)];
+        // speed 1 answered every 5 ms: a step only when a frame's worth has passed
+        const slow = createPacer();
+        const fast = Array.from({ length: 60 }, () => slow(1, 5, 10000));
+        return { steps, fast,
                  centres: [centreOf([0, 1]), centreOf([-1, 1]), centreOf([0, null])],
                  classes: [classOf([0.7]), classOf([0.2, 0.5, 0.5]), classOf([-0.1], 0)] };
         """,
     )
-    assert out["steps"] == [20, 240, 1000, 1]
+    assert out["steps"] == [20, 240, 1000]
+    # 60 answers 5 ms apart are 300 ms: 18 frames, so 18 steps at one step a frame
+    assert sum(out["fast"]) == 18 and set(out["fast"]) == {0, 1}
     assert out["centres"] == [0.5, 0, 0]
     assert out["classes"] == [1, 1, 0]

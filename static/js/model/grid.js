@@ -3,7 +3,9 @@
 
 /** One float32-le-base64 string as a Float32Array. @param {string} b64 */
 export function decodeFloat32(b64) {
-  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const text = atob(b64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i); // Uint8Array.from(text, f) is ~10x slower
   return new Float32Array(bytes.buffer);
 }
 

@@ -1,21 +1,28 @@
 // @ts-check
 // Play for one network or several: Playground's Player. While running, one train call is
-// in flight at a time, sized to the frames that passed since the last one (speed = steps
-// per 1/60 s, at most the server's max_train_steps); stop() cancels (a token, so a late
-// response of an old run is dropped); a 409 (training diverged) stops it.
+// in flight at a time, sized to the time that passed since the last one (speed = steps per
+// 1/60 s, at most the server's max_train_steps; nothing owed yet: it waits a frame);
+// stop() cancels (a token, so a late response of an old run is dropped); a 409 (training
+// diverged) stops it.
 
 const FRAME_MS = 1000 / 60;
 const MAX_CATCH_UP_FRAMES = 12; // a slow response does not make the next request huge
 
 /**
- * The steps of the next train call: `speed` per frame for the frames since the last call.
- * @param {number} speed
- * @param {number} elapsedMs
- * @param {number} maxSteps
+ * A pacer: the steps owed for the time that passed, `speed` per 1/60 s, the fraction of a
+ * step carried to the next call, so speed s trains 60 s steps a second however fast the
+ * server answers (at most `maxSteps` a call; a slow answer is not caught up past a few frames).
+ * @returns {(speed: number, elapsedMs: number, maxSteps: number) => number}
  */
-export function stepsFor(speed, elapsedMs, maxSteps) {
-  const frames = Math.min(MAX_CATCH_UP_FRAMES, Math.max(1, elapsedMs / FRAME_MS));
-  return Math.max(1, Math.min(maxSteps, Math.round(speed * frames)));
+export function createPacer() {
+  let owed = 0;
+  return (speed, elapsedMs, maxSteps) => {
+    const frames = Math.min(MAX_CATCH_UP_FRAMES, Math.max(0, elapsedMs) / FRAME_MS);
+    owed = Math.min(owed + speed * frames, maxSteps);
+    const steps = Math.floor(owed + 1e-9); // 3 frames of speed 1/3 owe one whole step
+    owed = Math.max(0, owed - steps);
+    return steps;
+  };
 }
 
 /**
@@ -26,6 +33,7 @@ export function stepsFor(speed, elapsedMs, maxSteps) {
  *   whether its result is still wanted); false: nothing left to train
  * @property {(error: any) => void} onError an error that stopped the run (409 included)
  * @property {(running: boolean) => void} onState the run started or stopped
+ * @property {(ms: number) => Promise<void>} [wait] wait this long (default: a timer)
  */
 
 /** A trainer driven by `hooks`. @param {TrainerHooks} hooks */
@@ -35,12 +43,19 @@ export function createTrainer(hooks) {
   /** @type {Promise<unknown>} */
   let inflight = Promise.resolve();
 
+  const wait = hooks.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+
   async function loop(mine) {
+    const pace = createPacer();
     let last = performance.now() - FRAME_MS;
     while (running && mine === token) {
       const now = performance.now();
-      const steps = stepsFor(hooks.speed(), now - last, hooks.maxSteps());
+      const steps = pace(hooks.speed(), now - last, hooks.maxSteps());
       last = now;
+      if (steps === 0) {
+        await wait(FRAME_MS);
+        continue;
+      }
       try {
         const call = hooks.train(steps, () => running && mine === token);
         inflight = call.catch(() => {});
