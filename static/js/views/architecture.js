@@ -110,9 +110,12 @@ function drawControls(s, build) {
   const losses = config.losses.map((l) => ({ value: l.name, label: t(`loss.${l.name}`) }));
   render(options(losses, network.loss), $("loss"));
   render(options(config.initializers.map(name), network.init), $("init"));
+  const own = datasets.some((d) => d.name === network.dataset.name)
+    ? []
+    : [{ value: network.dataset.name, label: t("data.own", { name: network.dataset.name }) }]; // drawn, a CSV
   render(
     options(
-      datasets.map((d) => ({ value: d.name, label: tOr(`dataset.name.${d.name}`, d.name) })),
+      [...datasets.map((d) => ({ value: d.name, label: tOr(`dataset.name.${d.name}`, d.name) })), ...own],
       network.dataset.name,
     ),
     $("dataset"),
