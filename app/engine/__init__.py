@@ -12,6 +12,7 @@ from .initializers import INITIALIZERS
 from .losses import LOSSES
 from .network import Gradients, Network, StepResult, Trace
 from .optimizers import OPTIMIZER_NAMES, OPTIMIZERS, Optimizer
+from .penalties import PENALTIES, PENALTY_NAMES
 from .session import Session, Snapshot, StepRecord
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "LOSSES",
     "OPTIMIZERS",
     "OPTIMIZER_NAMES",
+    "PENALTIES",
+    "PENALTY_NAMES",
     "Optimizer",
     "Accuracy",
     "ChainRule",

@@ -16,6 +16,7 @@ from .errors import EngineError
 from .fast_optim import _update
 from .losses import LOSSES
 from .optimizers import PLAIN
+from .penalties import L1, NONE
 
 Array = np.ndarray
 
@@ -168,6 +169,21 @@ def _bad_batches(n_rows, rows, starts):
     return 0
 
 
+@njit(cache=True, error_model="numpy")
+def _penalize(penalty, rate, params, grads, n_weights):
+    # lambda P(w), and dE/dw += lambda P'(w): sign(w) for L1 (0 at 0), w for L2
+    total = 0.0
+    for p in range(n_weights):
+        w = params[p]
+        if penalty == L1:
+            total += abs(w)
+            grads[p] += rate * (1.0 if w > 0 else (-1.0 if w < 0 else 0.0))
+        else:
+            total += w * w
+            grads[p] += rate * w
+    return rate * (total if penalty == L1 else total / 2)
+
+
 # nogil: other requests' threads run while a long train does
 @njit(cache=True, nogil=True, error_model="numpy")
 def _train(params, spec, data, schedule, out):
@@ -182,8 +198,8 @@ def _train(params, spec, data, schedule, out):
     # BAD_STARTS (negative) with nothing done when a batch would read outside x.
     layers, w_off, b_off, codes, rule, use_bias = spec
     x, t, rows, starts, test_x, test_t = data
-    lr, step0, test_every, every, opt, hyper, t0 = schedule
-    losses, test_losses, snapshots, checkpoints = out
+    lr, step0, test_every, every, opt, hyper, t0, penalty, rate = schedule
+    losses, test_losses, snapshots, checkpoints, penalties = out
     bad = _bad_batches(x.shape[0], rows, starts)
     if bad:
         return bad
@@ -253,9 +269,11 @@ def _train(params, spec, data, schedule, out):
                     for b in range(size):
                         s += deltas[l + 1, b, j]
                 grads[b0 + j] = s
+        if penalty != NONE:  # lambda P(w) over the weights (the first b_off[0]), penalties.py
+            penalties[step] = _penalize(penalty, rate, params, grads, b_off[0])
         # refuse a step that would make the loss or a parameter non-finite: x * 0 is NaN
         # exactly when x is not finite, so `finite` stays 0 only if every new value is
-        finite = losses[step] * 0.0
+        finite = losses[step] * 0.0 + penalties[step] * 0.0
         if opt == PLAIN:
             for p in range(n_params):
                 grads[p] = params[p] - lr * grads[p]

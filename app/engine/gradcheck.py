@@ -22,16 +22,16 @@ class GradientCheck:
 
 
 def _numeric(net: Network, params: list[Array], x: Array, t: Array, eps: float) -> list[Array]:
-    # dE/dp ~ (E(p + eps) - E(p - eps)) / (2 eps), one parameter at a time
+    # dE/dp ~ (E(p + eps) - E(p - eps)) / (2 eps), one parameter at a time (E: with the penalty)
     grads = []
     for p in params:
         g = np.zeros_like(p)
         for idx in np.ndindex(p.shape):
             saved = p[idx]
             p[idx] = saved + eps
-            plus = net.forward(x, t).loss
+            plus = net.forward(x, t).objective
             p[idx] = saved - eps
-            minus = net.forward(x, t).loss
+            minus = net.forward(x, t).objective
             p[idx] = saved
             g[idx] = (plus - minus) / (2 * eps)
         grads.append(g)
@@ -47,15 +47,7 @@ def gradient_check(
     net: Network, inputs: object, targets: object, eps: float = 1e-6
 ) -> GradientCheck:
     """Backprop against centered finite differences; the network is left unchanged."""
-    probe = Network(
-        net.layers,
-        net.hidden_activation,
-        net.output_activation,
-        net.loss,
-        net.use_bias,
-        [w.copy() for w in net.weights],
-        [b.copy() for b in net.biases],
-    )
+    probe = net.with_parameters([w.copy() for w in net.weights], [b.copy() for b in net.biases])
     trace = probe.forward(inputs, targets)
     x, t = trace.inputs, probe.check_targets(targets, trace.inputs.shape[0])
     grads = probe.backward(trace, t)

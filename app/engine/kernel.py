@@ -8,6 +8,7 @@ from .errors import StateError
 from .fast import ACTIVATION_CODES, BAD_ROWS, BAD_STARTS, _train, output_rule
 from .optimizers import Optimizer, optimizer_codes
 from .parameters import Layout
+from .penalties import NONE, PENALTY_NAMES
 
 Array = np.ndarray
 
@@ -59,8 +60,10 @@ class Kernel:
         checkpoint_every: int = 0,
         checkpoints: int = 0,
         optimizer: Optimizer | None = None,
+        penalty: tuple[str, float] = ("none", 0.0),
     ):
-        """Run the steps in place on `params`; (steps done, losses, test losses, rings).
+        """Run the steps in place on `params`; (steps done, losses, test losses, rings,
+        penalties). penalty is (regularization, lambda); the losses are the data losses.
 
         params is the parameters, then the optimizer's state rows (none for plain SGD, the
         default optimizer); the optimizer's settings and step count are read from it.
@@ -89,13 +92,17 @@ class Kernel:
             code,
             hyper,
             optimizer.step,
+            PENALTY_NAMES.index(penalty[0]) if penalty[1] else NONE,
+            float(penalty[1]),
         )
-        done = _train(params, self.spec, data, schedule, (losses, test_losses, snapshots, ring))
+        penalties = np.zeros(n_steps)
+        out = (losses, test_losses, snapshots, ring, penalties)
+        done = _train(params, self.spec, data, schedule, out)
         if done == BAD_ROWS:
             raise StateError("a batch names a row the dataset does not have")
         if done == BAD_STARTS:
             raise StateError("the batch boundaries do not fit the rows")
-        return done, losses, test_losses, (snapshots, ring)
+        return done, losses, test_losses, (snapshots, ring), penalties
 
 
 @functools.lru_cache(maxsize=64)

@@ -5,13 +5,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .accuracy import Accuracy, accuracy
-from .activations import ACTIVATIONS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS
+from .activations import ACTIVATIONS
 from .chain_rule import ChainRule, chain_rule
+from .config import check_config, check_learning_rate, weight_shapes
 from .errors import DivergenceError, EngineError
 from .initializers import INITIALIZERS, initial_weights
 from .losses import LOSSES
 from .optimizers import Optimizer
 from .parameters import layout_for
+from .penalties import check_penalty, penalty_gradients, penalty_of
 from .validation import as_matrix, as_parameters
 
 Array = np.ndarray
@@ -24,8 +26,14 @@ class Trace:
     inputs: Array  # (B, n_0)
     zs: list[Array]  # zs[l]: (B, n_{l+1}), one per non-input layer
     activations: list[Array]  # activations[l]: (B, n_{l+1})
-    loss: float | None = None
+    loss: float | None = None  # the data loss
     accuracy: Accuracy | None = None  # with targets, when the output has classes
+    penalty: float | None = None  # with targets: lambda P(w), the weights' penalty
+
+    @property
+    def objective(self) -> float:
+        """What training minimises: the data loss plus the penalty."""
+        return self.loss + (self.penalty or 0.0)
 
     @property
     def outputs(self) -> Array:
@@ -45,6 +53,7 @@ class Gradients:
     deltas: list[Array]  # dE/dz per non-input layer, (B, n_{l+1})
     weights: list[Array]  # dE/dW[l], (n_{l+1}, n_l)
     biases: list[Array]  # dE/db[l], (n_{l+1},)
+    penalty: list[Array] | None = None  # lambda P'(w[l]), already in `weights`; None: none
 
 
 @dataclass
@@ -72,6 +81,8 @@ class Network:
     weights: list[Array] = field(default_factory=list)
     biases: list[Array] = field(default_factory=list)
     optimizer: Optimizer | None = None  # None: plain SGD, w <- w - alpha dE/dw
+    regularization: str = "none"  # penalties.py: none, l1 or l2 over the weights
+    regularization_rate: float = 0.0  # lambda >= 0
 
     def __post_init__(self):
         if self.optimizer is None:
@@ -95,9 +106,12 @@ class Network:
         weights: object = None,
         biases: object = None,
         optimizer: Optimizer | None = None,
+        regularization: str = "none",
+        regularization_rate: float = 0.0,
     ) -> "Network":
         """A validated network, from given parameters or initialised from `init` and `seed`."""
         check_config(layers, hidden_activation, output_activation, loss)
+        penalty = check_penalty(regularization, regularization_rate)
         if init not in INITIALIZERS:
             raise EngineError("init", f"unknown init {init!r}; one of {sorted(INITIALIZERS)}")
         shapes = weight_shapes(layers)
@@ -112,9 +126,10 @@ class Network:
                 raise EngineError("biases", "given while use_bias is false")
         else:
             b = as_parameters(biases, bias_shapes, "biases")
-        return cls(
-            list(layers), hidden_activation, output_activation, loss, use_bias, w, b, optimizer
-        )
+        net = cls(list(layers), hidden_activation, output_activation, loss, use_bias, w, b)
+        net.optimizer = optimizer or net.optimizer
+        net.regularization, net.regularization_rate = penalty
+        return net
 
     def activation(self, layer: int):
         """The activation of non-input layer `layer` (0-based over weight layers)."""
@@ -132,6 +147,8 @@ class Network:
             weights,
             biases,
             self.optimizer,
+            self.regularization,
+            self.regularization_rate,
         )
 
     def forward(self, inputs: object, targets: object = None) -> Trace:
@@ -149,6 +166,7 @@ class Network:
             t = self.check_targets(targets, x.shape[0])
             trace.loss = LOSSES[self.loss].value(zs[-1], a, t, self.output_activation)
             trace.accuracy = accuracy(a, t, self.output_activation)
+            trace.penalty = penalty_of(self.regularization, self.regularization_rate, self.weights)
         return trace
 
     def check_targets(self, targets: object, rows: int) -> Array:
@@ -203,7 +221,12 @@ class Network:
             deltas[l].sum(axis=0) if self.use_bias else np.zeros_like(self.biases[l])
             for l in range(n)
         ]
-        return Gradients(grad_a, deltas, grad_w, grad_b)
+        if self.regularization == "none" or not self.regularization_rate:
+            return Gradients(grad_a, deltas, grad_w, grad_b)
+        # the penalty's term: dE/dW[l] gains lambda P'(W[l])
+        penalty = penalty_gradients(self.regularization, self.regularization_rate, self.weights)
+        grad_w = [g + p for g, p in zip(grad_w, penalty)]
+        return Gradients(grad_a, deltas, grad_w, grad_b, penalty)
 
     def step(self, inputs: object, targets: object, learning_rate: float) -> StepResult:
         """One update by the optimizer (plain SGD: w <- w - alpha dE/dw); refused, with
@@ -219,7 +242,7 @@ class Network:
             changes, optimizer = self.optimizer.changes(gradient, alpha)
             params = layout.pack(self.weights, self.biases) + changes
         finite = np.all(np.isfinite(params)) and np.all(np.isfinite(optimizer.state))
-        if not np.isfinite(trace.loss) or not finite:
+        if not np.isfinite(trace.objective) or not finite:
             raise DivergenceError(
                 "the step would make the loss, a parameter or the optimizer's state "
                 "non-finite (diverged); lower the learning rate or undo"
@@ -262,38 +285,3 @@ class Network:
         """How many weights and biases the network has."""
         n = sum(w.size for w in self.weights)
         return n + (sum(b.size for b in self.biases) if self.use_bias else 0)
-
-
-def weight_shapes(layers: list[int]) -> list[tuple[int, int]]:
-    """The shape of each weights[l]: (n_{l+1}, n_l)."""
-    return [(n_out, n_in) for n_in, n_out in zip(layers, layers[1:])]
-
-
-def check_config(layers: object, hidden: str, output: str, loss: str) -> None:
-    """Refuse an architecture, activation or loss the engine does not support."""
-    if not isinstance(layers, list | tuple) or len(layers) < 2:
-        raise EngineError("layers", "needs at least an input and an output layer")
-    if not all(
-        isinstance(n, int | np.integer) and not isinstance(n, bool) and n >= 1 for n in layers
-    ):
-        raise EngineError("layers", "every layer needs a whole number of units >= 1")
-    if hidden not in HIDDEN_ACTIVATIONS:
-        raise EngineError(
-            "hidden_activation", f"unknown or output-only {hidden!r}; one of {HIDDEN_ACTIVATIONS}"
-        )
-    if output not in OUTPUT_ACTIVATIONS:
-        raise EngineError("output_activation", f"unknown {output!r}; one of {OUTPUT_ACTIVATIONS}")
-    if loss not in LOSSES:
-        raise EngineError("loss", f"unknown {loss!r}; one of {tuple(LOSSES)}")
-    allowed = LOSSES[loss].output_activations
-    if output not in allowed:
-        raise EngineError("loss", f"{loss} needs an output activation in {allowed}, not {output}")
-
-
-def check_learning_rate(value: object) -> float:
-    """A finite, positive learning rate."""
-    if isinstance(value, bool) or not isinstance(value, int | float | np.floating):
-        raise EngineError("learning_rate", "must be a number")
-    if not np.isfinite(value) or value <= 0:
-        raise EngineError("learning_rate", "must be finite and > 0")
-    return float(value)

@@ -31,6 +31,7 @@ class Snapshot:
     learning_rate: float | None = None
     batch_size: int | None = None
     optimizer: Optimizer | None = None  # None: stored before optimizers had state
+    penalty: tuple[str, float] | None = None  # a checkpoint's (regularization, lambda)
 
 
 @dataclass(slots=True)
@@ -38,9 +39,10 @@ class StepRecord:
     """One applied step: its number, losses, and what it needs to be undone."""
 
     step: int
-    loss: float
+    loss: float  # the data loss before the step
     test_loss: float | None
     snapshot: Snapshot | None  # kept only for the steps undo can reach
+    penalty: float = 0.0  # lambda P(w) before the step
 
 
 @dataclass
@@ -111,7 +113,8 @@ class Session:
         result = self.network.step(inputs, targets, alpha)
         self.step += 1
         self.cursor = next_cursor
-        return result, StepRecord(self.step, result.loss, test_loss, snapshot)
+        penalty = result.trace.penalty
+        return result, StepRecord(self.step, result.loss, test_loss, snapshot, penalty)
 
     def plan(self, steps: int) -> tuple[Array, Array, Array]:
         """The rows of the next `steps` mini-batches: (rows, starts, cursors).
@@ -191,6 +194,7 @@ class Session:
             snap = record.snapshot
             if s in checkpoints:
                 snap.learning_rate, snap.batch_size = self.learning_rate, self.batch_size
+                snap.penalty = self.penalty
             elif s < done - plain:
                 record.snapshot = None
         cursor = records[-1].snapshot.cursor if records else self.cursor
@@ -209,7 +213,7 @@ class Session:
         params = np.concatenate([kernel.layout.pack(net.weights, net.biases), opt.state.ravel()])
         plain, ring = self._kept(steps, keep, checkpoint)
         batches = (data.inputs, data.targets, rows, starts, data.test_inputs, data.test_targets)
-        done, losses, test_losses, (snapshots, checkpoints) = kernel.train(
+        done, losses, test_losses, (snapshots, checkpoints), penalties = kernel.train(
             params,
             self.learning_rate,
             batches,
@@ -218,6 +222,7 @@ class Session:
             CHECKPOINT_EVERY if ring else 0,
             ring,
             opt,
+            self.penalty,
         )
         layout, snaps = kernel.layout, [None] * done
         snapshots.flags.writeable = checkpoints.flags.writeable = False  # snapshots are views
@@ -233,19 +238,28 @@ class Session:
             flat = checkpoints[(s // CHECKPOINT_EVERY) % ring]
             w, b = layout.views(flat)
             at, cursor, rate = self.step + s + 1, int(cursors[s]), self.learning_rate
-            snaps[s] = Snapshot(at, w, b, cursor, rate, self.batch_size, state(flat, s))
+            snaps[s] = Snapshot(
+                at, w, b, cursor, rate, self.batch_size, state(flat, s), self.penalty
+            )
         tests = [None] * done
         if data.test_inputs is not None and len(data.test_inputs):  # taken once an epoch
             for s in range(-self.step % self.test_every, done, self.test_every):
                 tests[s] = float(test_losses[s])
         labels = range(self.step + 1, self.step + done + 1)
-        records = list(map(StepRecord, labels, losses[:done].tolist(), tests, snaps))
+        records = list(
+            map(StepRecord, labels, losses[:done].tolist(), tests, snaps, penalties[:done].tolist())
+        )
         if done:
             net.weights, net.biases = layout.views(params)  # params is this call's own array
             net.optimizer = state(params, done)
             self.step += done
             self.cursor = int(cursors[done])
         return records, rows[starts[max(done, 1) - 1] : starts[max(done, 1)]]
+
+    @property
+    def penalty(self) -> tuple[str, float]:
+        """The network's (regularization, lambda)."""
+        return self.network.regularization, self.network.regularization_rate
 
     def restore(self, snapshot: Snapshot, replay: int = 0) -> None:
         """Go back to the state before step `snapshot.step + replay`.
@@ -265,11 +279,13 @@ class Session:
         self.cursor = snapshot.cursor
         self.step = snapshot.step - 1
         if replay:
-            alpha, batch = self.learning_rate, self.batch_size
+            alpha, batch, penalty = self.learning_rate, self.batch_size, self.penalty
             self.learning_rate, self.batch_size = snapshot.learning_rate, snapshot.batch_size
+            net.regularization, net.regularization_rate = snapshot.penalty or penalty
             try:
                 self._train_fast(replay, keep=1)
             finally:
                 self.learning_rate, self.batch_size = alpha, batch
+                net.regularization, net.regularization_rate = penalty
         if net.optimizer.keeps_state_of(current):
             net.optimizer = current.with_state(net.optimizer.step, net.optimizer.state)
