@@ -100,6 +100,8 @@ import { DEFAULTS } from "./hash.js";
  * @property {boolean} helpOpen the keys overlay
  * @property {{id: string, revision: number, message: string, step: number, loss: number | null, rate: number} | null} diverged
  *   the server refused the next step or the shown weights' forward pass (the network diverged), or null
+ * @property {{network: string, field: string, message: string, fix: Record<string, string>, choice: string} | null} refused
+ *   an output activation or loss the server refused as unable to learn (for that network), with its fix
  * @property {Stage | null} stage
  * @property {any} widget the open lesson widget's data (fetched for it), or null
  * @property {number} busy user actions queued or running
@@ -144,6 +146,7 @@ export function initialState() {
     helpOpen: false,
     stage: null,
     diverged: null,
+    refused: null,
     widget: null,
     layout: 0,
     busy: 0,

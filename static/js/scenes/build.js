@@ -5,6 +5,7 @@
 
 import * as api from "../core/api.js";
 import { act } from "../core/errors.js";
+import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
 import { datasetSpec } from "../model/drawn.js";
 import { hiddenCount } from "../model/layers.js";
@@ -38,6 +39,23 @@ export function createBody(overrides = {}) {
 export function createBuilder(main) {
   /** @param {object} [overrides] */
   const recreate = (overrides = {}) => act(() => main.create(createBody(overrides)));
+  /**
+   * A new network with another output activation or loss: a setup the server refuses as
+   * unable to learn (a 422 with ctx.fix) is shown beside the controls, not toasted.
+   * @param {Record<string, any>} overrides @param {string} choice what the user picked, in words
+   */
+  const choose = (overrides, choice) =>
+    act(async () => {
+      const before = store.get().network.id;
+      try {
+        await main.create(createBody(overrides));
+        store.update({ refused: null });
+      } catch (error) {
+        const d = error?.status === 422 ? error.detail?.[0] : null;
+        if (!d?.ctx?.fix) throw error;
+        store.update({ refused: { network: before, field: d.loc[1], message: d.msg, fix: d.ctx.fix, choice } });
+      }
+    });
   const limits = () => store.get().config.limits;
   const layers = () => [...store.get().network.layers];
   /** PATCH one typed number of the network. @param {string} id @param {string} key @param {string} raw */
@@ -87,14 +105,17 @@ export function createBuilder(main) {
     /** @param {string} output */
     setOutput(output) {
       const { config, network } = store.get();
-      recreate({ output_activation: output, loss: lossAfterOutput(config, output, network.loss) });
+      choose({ output_activation: output, loss: lossAfterOutput(config, output, network.loss) }, output);
     },
     /** @param {string} loss */
     setLoss(loss) {
       const { config, network } = store.get();
       const units = network.layers.at(-1);
-      recreate({ loss, output_activation: outputAfterLoss(config, loss, network.output_activation, units) });
+      const output = outputAfterLoss(config, loss, network.output_activation, units);
+      choose({ loss, output_activation: output }, t(`loss.${loss}`));
     },
+    /** Take the settings a refusal named instead (its ctx.fix). @param {Record<string, string>} fix */
+    applyFix: (fix) => choose(fix, ""),
     /** @param {string} init */
     setInit: (init) => recreate({ init }),
     /** A typed seed ("" forgets it), kept by Reset; a refused one stays in the field. @param {string} raw */

@@ -5,6 +5,7 @@
 import { t, tOr } from "../core/i18n.js";
 import { store, updateUi } from "../core/store.js";
 import { hiddenCount } from "../model/layers.js";
+import { mountRefusal } from "./refusal.js";
 import { $, $input, html, live, noChange, render, watch } from "./watch.js";
 
 /** @param {any} p */
@@ -137,6 +138,7 @@ function drawControls(s, build) {
 
 /** @param {import("../scenes/build.js").Builder} build */
 export function mountArchitecture(build) {
+  mountRefusal(build);
   /** @param {string} id @param {(value: string) => void} fn */
   const onChange = (id, fn) =>
     $(id).addEventListener("change", (e) => fn(/** @type {HTMLInputElement} */ (e.target).value));
