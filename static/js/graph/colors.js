@@ -11,8 +11,12 @@ export const UNKNOWN_FILL = "#e9ecef";
 export const UNKNOWN_LINK = "#dee2e6";
 export const UNIT_STROKE = "#495057";
 export const BIAS_FILL = "#f8f9fa";
-/** Class colours (two classes use NEGATIVE and POSITIVE). */
-export const CLASS_COLORS = [NEGATIVE, POSITIVE, "#2f9e44", "#7048e8", "#e03131", "#0c8599"];
+/**
+ * Class colours (two classes use NEGATIVE and POSITIVE): any two stay 20 CIELAB units apart
+ * for normal vision and simulated protanopia, deuteranopia and tritanopia
+ * (tests/test_palette.py; the earlier green, red and teal came within 9).
+ */
+export const CLASS_COLORS = [NEGATIVE, POSITIVE, "#cc79a7", "#a61e4d", "#7048e8", "#862e9c"];
 
 const toNegative = d3.interpolateLab(ZERO, NEGATIVE);
 const toPositive = d3.interpolateLab(ZERO, POSITIVE);
