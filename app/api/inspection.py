@@ -67,7 +67,8 @@ def explain(
         raise HTTPException(409, "nothing to explain: no step yet, and no dataset to preview")
     rows = len(record.last_batch[0]) if kept else min(s.batch_size, s.dataset.size)
     work = _replay_work(record, kept) + 2 * rows * s.network.parameter_count()
-    answer = (FACTORS_AT_MOST + 1) * rows * NUMBER_BYTES
+    width = s.network.layers[0] + s.network.layers[-1]  # each row's inputs and targets
+    answer = (FACTORS_AT_MOST + 1 + width) * rows * NUMBER_BYTES
     with metered(settings, THE_NETWORK, work, answer, TOO_BIG_TO_SHOW):
         if kept is not None:
             net, (x, t, alpha), kind = _before(record, kept), record.last_batch, "last_step"
@@ -80,7 +81,8 @@ def explain(
             update = parameter_update(net, grads, alpha, layer, to, source)
     if not all_finite(rule.products, rule.gradient, [f.values for f in rule.factors], update[0]):
         raise HTTPException(409, NOT_FINITE)
-    return JSON(views.explanation(rule, net, kind, s.step, alpha, update))
+    rows_shown = {"inputs": np.asarray(x).tolist(), "targets": np.asarray(t).tolist()}
+    return JSON(views.explanation(rule, net, kind, s.step, alpha, update) | rows_shown)
 
 
 FACTORS_AT_MOST = 4  # a chain-rule product has at most this many factors per example

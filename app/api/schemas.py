@@ -435,6 +435,8 @@ class Explanation(BaseModel):
     optimizer: OptimizerSpec
     optimizer_state: WeightState = Field(description="the optimizer's state before the update")
     formula: str = Field(description="the chain rule in LaTeX")
+    inputs: Matrix = Field(description="the batch's rows, in the order of each factor's values")
+    targets: Matrix
 
 
 class History(BaseModel):

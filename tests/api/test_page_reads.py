@@ -122,3 +122,21 @@ def test_explain_factors_carry_their_kind_and_activation(client):
         f"{NETWORKS}/{soft['id']}/explain", params={"layer": 1, "to": 0, "from": 0}
     ).json()["factors"]
     assert [f["kind"] for f in factors] == ["output_delta", "input"]
+
+
+def test_explain_names_its_batch_rows(client):
+    """The inspector numbers each column by its dataset row: explain gives the rows it ran."""
+    s = create(client, preset="circle", seed=3, batch_size=5)
+    address = {"layer": 0, "from": 0, "to": 0}
+    preview = client.get(f"{NETWORKS}/{s['id']}/explain", params=address).json()
+    data = client.get(f"{NETWORKS}/{s['id']}/dataset").json()
+    rows = list(zip(data["inputs"], data["targets"], strict=True))
+    assert preview["kind"] == "preview" and len(preview["inputs"]) == 5
+    assert all(pair in rows for pair in zip(preview["inputs"], preview["targets"], strict=True))
+    step(client, s["id"])
+    kept = client.get(f"{NETWORKS}/{s['id']}/explain", params=address).json()
+    last = client.get(f"{NETWORKS}/{s['id']}/last-step").json()
+    assert kept["kind"] == "last_step"
+    assert (kept["inputs"], kept["targets"]) == (last["inputs"], last["targets"])
+    assert (kept["inputs"], kept["targets"]) == (preview["inputs"], preview["targets"])
+    assert len(kept["products"]) == len(kept["inputs"])
