@@ -3,7 +3,7 @@ plot, checked against the API's state and numbers; and the pure modules behind t
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from .conftest import wait_idle
 from .test_js_units import run
@@ -219,3 +219,29 @@ def test_drawn_rows_and_the_pad_codec(app_page: Page) -> None:
     assert out["hex"] == "0f8f" and out["values"] == [0, 1] and out["blank"] == [0, 0, 0]
     assert out["brushed"] == [0, 0.5, 0, 0.5, 1, 0.5, 0, 0.5, 0]
     assert out["header"] == ["a b", "c,d", 'e"f']
+
+
+def test_a_finger_draws_on_the_pad_and_on_the_plot(
+    browser: Browser, server_url: str, api: httpx.Client
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, has_touch=True)
+    page = context.new_page()
+    digits = api.post("/api/networks", json={"preset": "digits", "seed": 1}).json()
+    page.goto(f"{server_url}/#net={digits['id']}")
+    page.wait_for_selector("body[data-ready=true]")
+    wait_idle(page)
+    grid = page.get_by_test_id("pad-grid")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.touchscreen.tap(box["x"] + box["width"] * 0.1, box["y"] + box["height"] * 0.1)
+    expect(page.get_by_test_id("pad-probs")).to_be_visible()
+    assert "pad=f8" in page.url  # the top-left cell inked, its right neighbour half
+    xor = api.post("/api/networks", json={"preset": "xor"}).json()
+    page.goto(f"{server_url}/#net={xor['id']}&draw=c0")
+    page.wait_for_selector("#boundary-card:not([hidden])")
+    wait_idle(page)
+    area = page.get_by_test_id("draw-area").bounding_box()
+    page.touchscreen.tap(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    after_change(page, xor["revision"])
+    assert api.get(f"/api/networks/{xor['id']}").json()["dataset"]["size"] == 5
+    context.close()

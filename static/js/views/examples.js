@@ -19,7 +19,9 @@ function exampleLabel(data, i) {
       .join(", ") + (inputs.length > LABEL_INPUTS ? ", …" : "");
   const target = data.targets[i];
   const shown =
-    target.length === 1 ? fmt(target[0], 0) : t("data.class", { n: target.indexOf(Math.max(...target)) + 1 });
+    target.length === 1
+      ? fmt(target[0], Number.isInteger(target[0]) ? 0 : 3)
+      : t("data.class", { n: target.indexOf(Math.max(...target)) + 1 });
   return `(${x}) → ${shown}`;
 }
 
