@@ -22,8 +22,9 @@ const STRIP_MAX_SPACING = 4; // on the canvas path, so are layers with units clo
 const STRIP_BIAS_ROOM = 16; // px above a strip for its bias unit
 const BAND_MAX = 90;
 const PIXEL_MAX = 12; // px a side of an image input's pixel unit
+const CROWDED_GAP = 110; // px between columns below which a unit's label goes under it, without its value
 
-/** @typedef {{key: string, layer: number, unit: number, x: number, y: number, r: number, strip?: boolean, label?: string, small?: boolean, heatmap?: boolean, pixel?: boolean}} Unit */
+/** @typedef {{key: string, layer: number, unit: number, x: number, y: number, r: number, strip?: boolean, label?: string, small?: boolean, heatmap?: boolean, pixel?: boolean, crowded?: boolean}} Unit */
 /** @typedef {{key: string, layer: number, x: number, y: number, r: number}} BiasUnit */
 /** @typedef {{key: string, layer: number, n: number, x: number, top: number, spacing: number, height: number}} Strip */
 /** @typedef {{key: string, layer: number, from: number | null, to: number, source: Unit | BiasUnit, target: Unit}} Link */
@@ -45,6 +46,7 @@ const PIXEL_MAX = 12; // px a side of an image input's pixel unit
  * @property {boolean} canvas
  * @property {boolean} dense
  * @property {number} band the width of a column's band
+ * @property {boolean} crowded columns too close for a label beside a unit (titles and labels shorten)
  */
 
 /** @param {number} layer @param {number} unit */
@@ -77,6 +79,7 @@ export function computeLayout(layers, showBias, width, height, image = null) {
   const strips = [];
   const unitY = layers.map((n) => new Float64Array(n));
   const band = Math.min(BAND_MAX, (width - MARGIN.left - MARGIN.right) / Math.max(depth, 1) - 16);
+  const crowded = depth > 0 && xs[1] - xs[0] < CROWDED_GAP;
   layers.forEach((n, layer) => {
     const slots = n + (showBias && layer < depth ? 1 : 0);
     const x = xs[layer];
@@ -99,7 +102,11 @@ export function computeLayout(layers, showBias, width, height, image = null) {
       return;
     }
     const spacing = Math.min(MAX_SPACING, usable / Math.max(slots, 1));
-    const r = Math.max(MIN_RADIUS, Math.min(MAX_RADIUS, spacing * 0.36));
+    // crowded: a unit and its label under it fit in the band, and the label between two rows
+    const r = Math.max(
+      MIN_RADIUS,
+      Math.min(MAX_RADIUS, spacing * (crowded ? 0.3 : 0.36), crowded ? band / 2 - 4 : MAX_RADIUS),
+    );
     const top = MARGIN.top + (usable - spacing * slots) / 2 + spacing / 2;
     const offset = slots > n ? 1 : 0;
     if (offset) biasUnits.push({ key: `b${layer}`, layer, x, y: top, r: Math.max(r * 0.6, 5) });
@@ -118,6 +125,7 @@ export function computeLayout(layers, showBias, width, height, image = null) {
         label,
         small,
         heatmap: n <= HEATMAP_MAX_UNITS, // input units too: each feature over the plane
+        crowded,
       });
     }
   });
@@ -145,6 +153,7 @@ export function computeLayout(layers, showBias, width, height, image = null) {
     canvas,
     dense: links.length > DENSE_LINKS,
     band,
+    crowded,
   };
 }
 

@@ -19,6 +19,13 @@ const LINK_STEPS = 32;
 /** @typedef {import("./layout.js").Layout} Layout */
 /** @typedef {{onLinkHover: Function, onLinkClick: Function, onUnitHover: Function, onLeave: Function}} Handlers */
 
+/** A column's name: "hidden 1", or "h1" where the columns are crowded. @param {number} layer @param {Layout} layout */
+function columnTitle(layer, { depth, crowded }) {
+  const short = crowded ? "Short" : "";
+  if (layer === 0) return t(`graph.input${short}`);
+  return layer === depth ? t(`graph.output${short}`) : t(`graph.hiddenN${short}`, { n: layer });
+}
+
 /**
  * The column bands and titles ("hidden 1 · 3").
  * @param {any} columns d3 selection
@@ -27,8 +34,7 @@ const LINK_STEPS = 32;
 export function drawColumns(columns, layout) {
   const titles = layout.layers.map((n, layer) => ({
     layer,
-    text:
-      layer === 0 ? t("graph.input") : layer === layout.depth ? t("graph.output") : t("graph.hiddenN", { n: layer }),
+    text: columnTitle(layer, layout),
     count: n,
   }));
   columns
@@ -135,12 +141,12 @@ export function drawUnits(defs, unitLayer, layout, handlers) {
         .attr("width", 2 * d.r)
         .attr("height", 2 * d.r)
         .attr("clip-path", d.heatmap ? `url(#clip-${d.key})` : null);
-      const left = d.layer === 0;
-      const textX = left ? d.x - d.r - 8 : d.x + d.r + 8;
-      const anchor = left ? "end" : "start";
+      const left = d.layer === 0 && !d.crowded;
+      const textX = d.crowded ? d.x : left ? d.x - d.r - 8 : d.x + d.r + 8;
+      const anchor = d.crowded ? "middle" : left ? "end" : "start";
       g.select("text.unit-label")
         .attr("x", textX)
-        .attr("y", d.y - (left ? 0 : 6))
+        .attr("y", d.crowded ? d.y + d.r + 11 : d.y - (left ? 0 : 6))
         .attr("text-anchor", anchor)
         .text(d.label);
       g.select("text.unit-value")
@@ -225,6 +231,6 @@ export function updateUnits(unitLayer, model) {
           image.setAttribute("display", "none");
         }
       }
-      g.select("text.unit-value").text(d.small ? "" : (model.unitText[d.layer]?.[d.unit] ?? ""));
+      g.select("text.unit-value").text(d.small || d.crowded ? "" : (model.unitText[d.layer]?.[d.unit] ?? ""));
     });
 }

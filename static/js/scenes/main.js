@@ -47,7 +47,7 @@ function takePlayed(trained, keeper) {
 async function afterPlay(trainer, keeper) {
   await trainer.idle(); // the call in flight when play stopped has reached the server
   const { network } = store.get();
-  if (!network) return;
+  if (!network || isGone()) return;
   const state = await api.getNetwork(network.id);
   const lastStep = await fetchLastStep(state);
   if (store.get().network?.id !== state.id) return;
@@ -101,6 +101,12 @@ function inspectorActions(keeper) {
   };
 }
 
+/** Whether the shown network was deleted on the server. */
+const isGone = () => Boolean(store.get().gone) && store.get().gone === store.get().network?.id;
+
+/** An action that, on a deleted network, says so instead of failing. @param {() => any} fn */
+const alive = (fn) => () => (isGone() ? notify(t("toast.deleted")) : fn());
+
 /** The main scene. */
 export function createMainScene() {
   const keeper = createNetworkKeeper({ act });
@@ -124,6 +130,7 @@ export function createMainScene() {
       store.update(playing ? { playing, phase: null } : { playing });
     },
   });
+  store.subscribe(() => isGone() && trainer.running() && trainer.stop()); // deleted on the server
   /** A new network from a create body (stopping play first). @param {object} body */
   const create = async (body) => {
     trainer.stop();
@@ -134,14 +141,17 @@ export function createMainScene() {
     refresh: keeper.refresh,
     create,
     playing: () => trainer.running(),
-    step: () => act(() => stepOnce(keeper).catch(divergedOr)),
-    togglePlay: () => (trainer.running() ? trainer.stop() : trainer.start()),
+    step: alive(() => act(() => stepOnce(keeper).catch(divergedOr))),
+    togglePlay: alive(() => (trainer.running() ? trainer.stop() : trainer.start())),
     stop: () => trainer.stop(),
-    undo: () =>
+    /** Undo, also while playing: play stops and its last call lands first, then one step goes back. */
+    undo: alive(() =>
       act(async () => {
         trainer.stop();
+        await trainer.idle();
         await keeper.adopt(await api.undo(store.get().network.id), { undone: true });
       }),
+    ),
     /** A tenth of the learning rate (the way back after diverging). */
     lowerRate: () =>
       act(async () => {

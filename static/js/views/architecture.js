@@ -5,6 +5,7 @@
 import { t, tOr } from "../core/i18n.js";
 import { store, updateUi } from "../core/store.js";
 import { hiddenCount } from "../model/layers.js";
+import { presetOf } from "../model/presets.js";
 import { mountRefusal } from "./refusal.js";
 import { $, $input, html, live, noChange, render, watch } from "./watch.js";
 
@@ -159,10 +160,11 @@ export function mountArchitecture(build) {
   };
   preset.addEventListener("change", describe);
 
+  // the label says which preset the network is (custom once it is none of them)
   watch(
-    (s) => [s.presets, s.lang],
-    ({ presets }) => {
-      const chosen = preset.value;
+    (s) => [s.presets, s.lang, presetOf(s.network, s.presets)],
+    ({ presets, network }) => {
+      const chosen = presetOf(network, presets);
       render(
         [
           html`<option value="">${t("preset.custom")}</option>`,

@@ -53,7 +53,7 @@ export function mountTopbar({ scene, main, build }) {
     },
   );
   watch(
-    (s) => [s.network, s.stage, s.ui, s.playing, s.lang],
+    (s) => [s.network, s.stage, s.ui, s.playing, s.lang, s.gone],
     (s) => {
       const speed = /** @type {HTMLSelectElement} */ ($("speed"));
       if ([...speed.options].some((o) => o.value === String(s.ui.speed))) speed.value = String(s.ui.speed);
@@ -66,7 +66,13 @@ export function mountTopbar({ scene, main, build }) {
       document
         .querySelectorAll("[data-lang]")
         .forEach((b) => b.setAttribute("aria-checked", String(/** @type {HTMLElement} */ (b).dataset.lang === s.lang)));
-      /** @type {HTMLButtonElement} */ ($("undo")).disabled = !s.network?.undo_available || Boolean(s.stage);
+      // a network deleted on the server: nothing to step, play, undo or set (Reset makes a new one)
+      const gone = !s.stage && Boolean(s.network) && s.gone === s.network.id;
+      // a lesson stage with nothing to train (the activation plots): no Play, Step or Reset
+      /** @type {HTMLElement} */ (document.querySelector(".transport")).hidden = s.stage?.kind === "activations";
+      for (const id of ["step", "play", "learning-rate", "batch-size"])
+        /** @type {HTMLButtonElement} */ ($(id)).disabled = gone;
+      /** @type {HTMLButtonElement} */ ($("undo")).disabled = gone || !s.network?.undo_available || Boolean(s.stage);
       const play = $("play");
       play.setAttribute("aria-pressed", String(s.playing));
       play.querySelector(".play-label").textContent = s.playing ? t("transport.pause") : t("transport.play");
