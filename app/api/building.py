@@ -235,6 +235,8 @@ def build_record(body: NetworkCreate, settings: Settings, owner: str | None) -> 
             seed,
             config.get("weights"),
             config.get("biases"),
+            regularization=config.get("regularization", "none"),
+            regularization_rate=config.get("regularization_rate", 0.0),
         )
     net.optimizer = fresh_optimizer(config.get("optimizer"), net)
     features = config.get("features", [])

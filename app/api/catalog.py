@@ -13,6 +13,7 @@ from app.engine import (
     INITIALIZERS,
     LOSSES,
     OUTPUT_ACTIVATIONS,
+    PENALTIES,
     builtin_dataset,
 )
 from app.lessons import LESSONS
@@ -47,6 +48,7 @@ def config(settings: SettingsDep):
             ],
             "initializers": list(INITIALIZERS),
             "optimizers": optimizer_catalog(),
+            "penalties": [{"name": n, "formula": p.formula} for n, p in PENALTIES.items()],
             "features": list(FEATURES),
             "limits": {
                 "max_hidden_layers": min(settings.max_hidden_layers, schemas.MAX_LAYERS - 2),
@@ -58,6 +60,7 @@ def config(settings: SettingsDep):
                 "undo_depth": settings.undo_depth,
                 "grid_resolution": list(schemas.GRID_RESOLUTION),
                 "learning_rate": [0, schemas.MAX_LEARNING_RATE],
+                "regularization_rate": [0, schemas.MAX_REGULARIZATION_RATE],
                 "batch_size": [1, settings.max_rows],
                 "noise": list(schemas.NOISE),
                 "train_percent": list(schemas.TRAIN_PERCENT),

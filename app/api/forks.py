@@ -50,6 +50,12 @@ def fork_network(
             weights=net.weights,
             biases=net.biases if net.use_bias else None,
             optimizer=net.optimizer,
+            regularization=body.regularization or net.regularization,
+            regularization_rate=(
+                net.regularization_rate
+                if body.regularization_rate is None
+                else body.regularization_rate
+            ),
         )
     check_dataset_fits(copy, s.dataset)
     switched(copy, body.optimizer)

@@ -140,6 +140,8 @@ def patch_network(
                 weights=net.weights,
                 biases=net.biases if net.use_bias else None,
                 optimizer=net.optimizer,
+                regularization=given.get("regularization", net.regularization),
+                regularization_rate=given.get("regularization_rate", net.regularization_rate),
             )
         check_dataset_fits(changed, data)
         if not switched(changed, body.optimizer):
@@ -244,6 +246,8 @@ def export(network_id: str, db: DbDep):
             "csv": state["dataset"]["csv"],
             "optimizer": state["optimizer"],
             "optimizer_state": state["optimizer_state"],
+            "regularization": state["regularization"],
+            "regularization_rate": state["regularization_rate"],
         }
     )
 
@@ -277,6 +281,8 @@ def import_network(
         dataset=builtin_spec(body) if body.builtin_dataset else body.dataset,
         features=body.features,
         optimizer=body.optimizer,
+        regularization=body.regularization,
+        regularization_rate=body.regularization_rate,
     )
     record = build_record(create, settings, owner_token(request) or new_owner_token(request))
     record.session.step, record.session.cursor = body.step, body.cursor

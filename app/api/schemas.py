@@ -20,6 +20,7 @@ from app.engine import (
     INITIALIZERS,
     LOSSES,
     OUTPUT_ACTIVATIONS,
+    PENALTY_NAMES,
 )
 
 from .optimizer_schemas import (
@@ -75,6 +76,10 @@ NOISE = (0, 50)  # a generated built-in's noise: Playground's slider
 TRAIN_PERCENT = (10, 90)  # the share of a generated built-in trained on
 MIN_POINTS = 10  # the fewest points a generated built-in is made of
 PositiveRate = Annotated[Number, Field(gt=0, le=MAX_LEARNING_RATE)]
+MAX_REGULARIZATION_RATE = 1000
+PenaltyName = Literal[PENALTY_NAMES]
+PenaltyRate = Annotated[Number, Field(ge=0, le=MAX_REGULARIZATION_RATE)]
+PENALTY_TEXT = "a penalty on the weights (not the biases): lambda sum |w| or lambda sum w^2 / 2"
 Name = Annotated[str, Field(max_length=100)]
 
 
@@ -167,6 +172,8 @@ class NetworkCreate(Strict):
     dataset: DatasetSpec | None = Field(None, description=DATASET_SPEC)
     features: Features | None = Field(None, description=FEATURES_TEXT)
     optimizer: OptimizerSpec | None = Field(None, description=OPTIMIZER_TEXT)
+    regularization: PenaltyName | None = Field(None, description=PENALTY_TEXT)
+    regularization_rate: PenaltyRate | None = Field(None, description="lambda (default 0)")
 
 
 class NetworkPatch(Strict):
@@ -191,6 +198,8 @@ class NetworkPatch(Strict):
         description=OPTIMIZER_TEXT + "; another rule (or SGD's momentum to or from 0) starts "
         "its state afresh and clears undo, other settings keep the state",
     )
+    regularization: PenaltyName | None = Field(None, description=PENALTY_TEXT)
+    regularization_rate: PenaltyRate | None = Field(None, description="lambda")
 
 
 class NetworkFork(Strict):
@@ -206,6 +215,8 @@ class NetworkFork(Strict):
     optimizer: OptimizerSpec | None = Field(
         None, description=OPTIMIZER_TEXT + "; another rule starts its state afresh"
     )
+    regularization: PenaltyName | None = Field(None, description=PENALTY_TEXT)
+    regularization_rate: PenaltyRate | None = Field(None, description="lambda")
 
 
 class AllParameters(Strict):
@@ -311,6 +322,8 @@ class NetworkState(BaseModel):
     features: list[str] | None = Field(description="the input units' features, or null")
     optimizer: OptimizerSpec
     optimizer_state: OptimizerState
+    regularization: str
+    regularization_rate: float
     undo_available: int
     has_last_step: bool = Field(description="GET last-step has a step to show")
     created_at: float
@@ -394,6 +407,7 @@ class StepResult(BaseModel):
     )
     biases_before: list[Vector] | None = Field(description="null with lean=true")
     learning_rate: float
+    penalty: float = Field(description="lambda P(w) before the update; `loss` is the data loss")
     network: NetworkState
 
 
@@ -401,7 +415,8 @@ class TrainResult(BaseModel):
     """Many steps: the loss before each, and where the network ended up."""
 
     step: int
-    losses: list[float]
+    losses: list[float] = Field(description="the data loss before each step")
+    penalties: list[float] = Field(description="the weights' penalty before each step")
     stopped_early: bool = Field(description="true when a step would have diverged")
     network: NetworkState
 
@@ -426,7 +441,8 @@ class Explanation(BaseModel):
     step: int
     factors: list[Factor]
     products: list[float]
-    gradient: float
+    gradient: float = Field(description="the sum of the products, plus penalty_gradient")
+    penalty_gradient: float = Field(description="lambda P'(w), 0 for a bias or no penalty")
     weight: float
     learning_rate: float
     update: float = Field(
@@ -515,6 +531,8 @@ class ExportDocument(Strict):
     features: Features | None = None
     csv: CsvInfo | None = Field(None, description="what a CSV's columns became (shown only)")
     optimizer: OptimizerSpec | None = Field(None, description="default: plain SGD")
+    regularization: PenaltyName = "none"
+    regularization_rate: PenaltyRate = 0.0
     optimizer_state: OptimizerState | None = Field(
         None, description="default: a fresh state (zeros, step 0)"
     )
@@ -592,6 +610,13 @@ class LossInfo(BaseModel):
     output_activations: list[str]
 
 
+class PenaltyInfo(BaseModel):
+    """A weight penalty (regularisation) and its formula."""
+
+    name: PenaltyName
+    formula: str
+
+
 class Limits(BaseModel):
     """The server's limits (Settings); [low, high] pairs are inclusive."""
 
@@ -604,6 +629,7 @@ class Limits(BaseModel):
     undo_depth: int
     grid_resolution: list[int]
     learning_rate: list[float] = Field(description="[low, high]; the low end is excluded")
+    regularization_rate: list[float] = Field(description="[low, high]")
     batch_size: list[int]
     noise: list[float] = Field(description="a generated built-in's noise, [low, high]")
     train_percent: list[int] = Field(description="a generated built-in's train share in %")
@@ -617,5 +643,6 @@ class AppConfig(BaseModel):
     losses: list[LossInfo]
     initializers: list[str]
     optimizers: list[OptimizerInfo]
+    penalties: list[PenaltyInfo]
     features: list[str] = Field(description="the input features computed from 2-D points")
     limits: Limits

@@ -184,6 +184,7 @@ def train(
         {
             "step": record.session.step,
             "losses": [r.loss for r in done],
+            "penalties": [r.penalty for r in done],
             "stopped_early": len(done) < body.steps,
             "network": views.network_state(record),
         }

@@ -3,6 +3,7 @@
 import numpy as np
 
 from app.engine import Accuracy, ChainRule, Dataset, Gradients, Network, StepResult, Trace
+from app.engine.penalties import penalty_gradients
 from app.store import NetworkRecord
 
 Array = np.ndarray
@@ -53,6 +54,8 @@ def network_state(record: NetworkRecord) -> dict:
         "features": list(s.dataset.features) or None,
         "optimizer": net.optimizer.config,
         "optimizer_state": optimizer_state(net),
+        "regularization": net.regularization,
+        "regularization_rate": net.regularization_rate,
         "undo_available": record.undo_available,
         "has_last_step": record.last_batch is not None and record.undo_available > 0,
         "created_at": record.created_at,
@@ -110,8 +113,15 @@ def step_result(result: StepResult, record: NetworkRecord, lean: bool = False) -
         "weights_before": None if lean else lists(result.weights_before),
         "biases_before": None if lean else lists(result.biases_before),
         "learning_rate": result.learning_rate,
+        "penalty": result.trace.penalty or 0.0,
         "network": network_state(record),
     }
+
+
+def penalty_gradient(net: Network, weight: float) -> float:
+    """lambda P'(w) for one weight: its penalty's term in dE/dw."""
+    rate, name = net.regularization_rate, net.regularization
+    return float(penalty_gradients(name, rate, [np.array(weight)])[0])
 
 
 def formula(net: Network, rule: ChainRule) -> str:
@@ -161,6 +171,7 @@ def explanation(
         ],
         "products": rule.products.tolist(),
         "gradient": rule.gradient,
+        "penalty_gradient": 0.0 if rule.source is None else penalty_gradient(net, float(weight)),
         "weight": float(weight),
         "learning_rate": alpha,
         "update": update[0],

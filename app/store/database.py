@@ -48,14 +48,18 @@ CREATE TABLE IF NOT EXISTS snapshots (
     batch_size INTEGER,
     optimizer TEXT,                -- as in networks: the optimizer before this step
     optimizer_state BLOB,
+    penalty TEXT,                  -- a checkpoint's JSON [regularization, rate] (version 4 on)
     PRIMARY KEY (nid, step)
 ) WITHOUT ROWID;
 """
 
 
-VERSION = 3  # PRAGMA user_version once migrate() has run
+VERSION = 4  # PRAGMA user_version once migrate() has run
 BINARY_COLUMNS = ("dataset_rows", "last_batch_rows")
-OPTIMIZER_COLUMNS = ("optimizer TEXT", "optimizer_state BLOB")  # version 3, in both tables
+ADDED_COLUMNS = {  # versions 3 (the optimizer) and 4 (a checkpoint's penalty)
+    "networks": ("optimizer TEXT", "optimizer_state BLOB"),
+    "snapshots": ("optimizer TEXT", "optimizer_state BLOB", "penalty TEXT"),
+}
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -63,7 +67,8 @@ def migrate(conn: sqlite3.Connection) -> None:
 
     Inline datasets (version 1) and last batches (version 2) are stored as compact binary
     (arrays.py) instead of JSON text; older rows are rewritten once, exactly. Version 3
-    adds the optimizer's columns (older rows: plain SGD, which keeps no state).
+    adds the optimizer's columns (older rows: plain SGD, which keeps no state), version 4 a
+    checkpoint's penalty (older ones: none).
     """
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version >= VERSION:
@@ -72,9 +77,9 @@ def migrate(conn: sqlite3.Connection) -> None:
     for column in BINARY_COLUMNS:
         if column not in columns:
             conn.execute(f"ALTER TABLE networks ADD COLUMN {column} BLOB")
-    for table in ("networks", "snapshots"):
+    for table, added in ADDED_COLUMNS.items():
         present = {row["name"] for row in conn.execute(f"PRAGMA table_info({table})")}
-        for column in OPTIMIZER_COLUMNS:
+        for column in added:
             if column.split()[0] not in present:
                 conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
     for row in conn.execute(

@@ -65,6 +65,8 @@ def _config(record: NetworkRecord) -> str:
             "use_bias": net.use_bias,
             "init": record.init,
             "seed": s.seed,
+            "regularization": net.regularization,
+            "regularization_rate": net.regularization_rate,
             "builtin_dataset": record.builtin_dataset,
         }
     )
@@ -85,6 +87,8 @@ def _record(row: sqlite3.Row, undo_available: int) -> NetworkRecord:
     net.optimizer = (
         decode_optimizer(row["optimizer"], row["optimizer_state"], net.layout.size) or net.optimizer
     )
+    net.regularization = cfg.get("regularization", "none")
+    net.regularization_rate = cfg.get("regularization_rate", 0.0)
     data: Dataset = decode_dataset(row["dataset"], row["dataset_rows"])
     lr = row["learning_rate"]
     session = Session(net, data, lr, row["batch_size"], cfg["seed"], row["step"], row["cursor"])
@@ -191,7 +195,7 @@ def save(
             thin_history(conn, record.nid, history_rows)
         conn.executemany(
             "INSERT OR REPLACE INTO snapshots (nid, step, params, cursor, learning_rate,"
-            " batch_size, optimizer, optimizer_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " batch_size, optimizer, optimizer_state, penalty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     record.nid,
@@ -201,6 +205,7 @@ def save(
                     r.snapshot.learning_rate,
                     r.snapshot.batch_size,
                     *encode_optimizer(r.snapshot.optimizer),
+                    None if r.snapshot.penalty is None else json.dumps(r.snapshot.penalty),
                 )
                 for r in steps
                 if r.snapshot is not None
@@ -240,8 +245,8 @@ def _snapshot_for(conn: sqlite3.Connection, record: NetworkRecord) -> tuple[Snap
     """The newest snapshot at or before the current step, and how many steps to replay."""
     step = record.session.step
     row = conn.execute(
-        "SELECT step, params, cursor, learning_rate, batch_size, optimizer, optimizer_state"
-        " FROM snapshots WHERE nid = ? AND step <= ? ORDER BY step DESC LIMIT 1",
+        "SELECT step, params, cursor, learning_rate, batch_size, optimizer, optimizer_state,"
+        " penalty FROM snapshots WHERE nid = ? AND step <= ? ORDER BY step DESC LIMIT 1",
         (record.nid, step),
     ).fetchone()
     if row is None or (row["step"] < step and row["learning_rate"] is None):
@@ -249,8 +254,16 @@ def _snapshot_for(conn: sqlite3.Connection, record: NetworkRecord) -> tuple[Snap
     net = record.session.network
     weights, biases = unpack_parameters(row["params"], net.layers)
     opt = decode_optimizer(row["optimizer"], row["optimizer_state"], net.layout.size)
+    penalty = None if row["penalty"] is None else tuple(json.loads(row["penalty"]))
     taken = Snapshot(
-        row["step"], weights, biases, row["cursor"], row["learning_rate"], row["batch_size"], opt
+        row["step"],
+        weights,
+        biases,
+        row["cursor"],
+        row["learning_rate"],
+        row["batch_size"],
+        opt,
+        penalty,
     )
     return taken, step - row["step"]
 

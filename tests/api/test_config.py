@@ -19,6 +19,7 @@ def test_config_lists_the_engine_registries(client):
         "losses",
         "initializers",
         "optimizers",
+        "penalties",
         "features",
         "limits",
     }
@@ -61,6 +62,7 @@ def test_config_limits_follow_the_settings(make_client):
         "undo_depth": 100,
         "grid_resolution": [2, 200],
         "learning_rate": [0, 1000],
+        "regularization_rate": [0, 1000],
         "batch_size": [1, 50],
         "noise": [0, 50],
         "train_percent": [10, 90],

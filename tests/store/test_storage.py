@@ -126,6 +126,7 @@ def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
         for table in ("networks", "snapshots"):  # version 3's optimizer columns
             conn.execute(f"ALTER TABLE {table} DROP COLUMN optimizer")
             conn.execute(f"ALTER TABLE {table} DROP COLUMN optimizer_state")
+        conn.execute("ALTER TABLE snapshots DROP COLUMN penalty")  # version 4's
         conn.execute("PRAGMA user_version = 0")
         conn.execute(
             "INSERT INTO networks (id, name, config, learning_rate, batch_size, step, cursor,"
@@ -140,10 +141,10 @@ def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
     assert row["dataset_rows"] is not None and "inputs" not in json.loads(row["dataset"])
     for key in ("inputs", "targets", "test_inputs", "test_targets"):
         assert same_bits(getattr(back, key), getattr(data, key)), key
-    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == VERSION == 3
-    for table in ("networks", "snapshots"):
+    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == VERSION == 4
+    for table, added in (("networks", set()), ("snapshots", {"penalty"})):
         columns = {r["name"] for r in db.connection().execute(f"PRAGMA table_info({table})")}
-        assert {"optimizer", "optimizer_state"} <= columns
+        assert {"optimizer", "optimizer_state", *added} <= columns
     db.close()
 
 
