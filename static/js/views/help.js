@@ -19,6 +19,7 @@ export const KEYS = [
   ["b", "keys.bias"],
   ["l", "keys.lessons"],
   ["[  ]", "keys.lessonSteps"],
+  ["↑  ↓  ←  →", "keys.graph"],
   ["?", "keys.help"],
   ["Esc", "keys.escape"],
 ];
