@@ -113,6 +113,16 @@ def test_draw_a_point_paint_several_erase_and_flip_one(app_page: Page, api: http
     after = state(api, page)
     assert after["step"] == step + 1 and after["dataset"]["name"] == "drawn"
 
+    # a new architecture takes the drawn data along (the create body carries the rows)
+    page.get_by_test_id("add-unit-1").click()
+    page.wait_for_function(
+        "(id) => document.querySelector('[data-testid=graph]').dataset.networkId !== id",
+        arg=after["id"],
+    )
+    wait_idle(page)
+    assert state(api, page)["layers"] == [2, 4, 1]
+    assert rows(api, page) == {**flipped, "description": rows(api, page)["description"]}
+
 
 def test_a_csv_from_the_file_picker_a_drop_and_the_box(
     app_page: Page, api: httpx.Client, console: Console, tmp_path
