@@ -164,6 +164,7 @@ def test_a_regression_shows_a_value_map_with_its_scale(app_page: Page, api: http
     choose_preset(page, "plane")
     scale = page.get_by_test_id("value-scale")
     expect(scale).to_be_visible()
+    expect(page.get_by_test_id("boundary-title")).to_have_text("Output value")
     expect(page.get_by_test_id("draw-value-input")).to_be_visible()
     half = float(scale.get_attribute("data-half"))
     data = rows(api, page)

@@ -200,6 +200,9 @@ export function mountBoundary(actions) {
       });
       drawBoundaryLine($("boundary"), grid);
       $("boundary").dataset.draw = ui.draw;
+      const title = $("boundary-title");
+      title.dataset.i18n = regression ? "draw.valueMap" : "panel.boundary";
+      title.textContent = t(title.dataset.i18n);
       drawValueScale($("value-scale"), regression ? { centre, half, label: t("draw.scaleTitle") } : null);
     },
   );
