@@ -19,7 +19,7 @@ import { mountAccess } from "./views/access.js";
 import { mountArchitecture } from "./views/architecture.js";
 import { mountDataViews } from "./views/data-views.js";
 import { mountExamples } from "./views/examples.js";
-import { mountFieldErrors } from "./views/fields.js";
+import { mountConnection } from "./views/connection.js";
 import { mountGradcheck } from "./views/gradcheck.js";
 import { mountGraph } from "./views/graph-view.js";
 import { mountHelp } from "./views/help.js";
@@ -52,7 +52,7 @@ function mountViews() {
   mountArchitecture(build);
   mountDataViews(main);
   mountLibrary(main);
-  mountFieldErrors();
+  mountConnection(main);
   mountGradcheck();
   mountExamples(main.refresh);
   mountGraph(main);

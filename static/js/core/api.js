@@ -42,12 +42,32 @@ async function request(method, path, body, { record = false } = {}) {
   /** @type {RequestInit} */
   const init = { method, headers: body === undefined ? {} : JSON_HEADERS };
   if (body !== undefined) init.body = JSON.stringify(body);
-  const response = await fetch(path, init);
+  const response = await reach(path, init);
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, data ? data.detail : response.statusText);
   return data;
 }
+
+/**
+ * fetch(), with a server that does not answer (fetch's TypeError) as an ApiError of status 0
+ * and the store's `offline` set; any answer clears it.
+ * @param {string} path @param {RequestInit} init
+ */
+export async function reach(path, init = {}) {
+  try {
+    const response = await fetch(path, init);
+    if (store.get().offline) store.update({ offline: false });
+    return response;
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    if (!store.get().offline) store.update({ offline: true });
+    throw new ApiError(UNREACHABLE, "the server does not answer");
+  }
+}
+
+/** The status of an ApiError when no answer came at all. */
+export const UNREACHABLE = 0;
 
 /** @param {string} id */
 const net = (id) => `/api/networks/${encodeURIComponent(id)}`;

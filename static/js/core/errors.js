@@ -2,6 +2,7 @@
 // One error policy for the whole page: report(error) logs it and, unless quiet, shows the
 // server's own words in the toast; notify() shows a message (an error or an info).
 
+import { UNREACHABLE } from "./api.js";
 import { t } from "./i18n.js";
 import { store } from "./store.js";
 
@@ -31,6 +32,7 @@ export function notify(message, kind = "error") {
  */
 export function report(error, { quiet = false } = {}) {
   if (quiet && error?.status === 404) return;
+  if (error?.status === UNREACHABLE) return console.warn(error); // the page's banner says so
   console.warn(error);
   if (!quiet) notify(errorText(error));
 }

@@ -5,6 +5,7 @@
 import { setLang, t } from "../core/i18n.js";
 import { updateUi } from "../core/store.js";
 import { fmt } from "../model/format.js";
+import { mountFieldErrors } from "./fields.js";
 import { $, $input, watch } from "./watch.js";
 
 /**
@@ -12,6 +13,7 @@ import { $, $input, watch } from "./watch.js";
  * @param {{scene: () => any, main: import("../scenes/main.js").MainScene, build: import("../scenes/build.js").Builder}} deps
  */
 export function mountTopbar({ scene, main, build }) {
+  mountFieldErrors();
   $("step").addEventListener("click", () => scene().step());
   $("play").addEventListener("click", () => scene().togglePlay());
   $("undo").addEventListener("click", () => scene().undo());
