@@ -28,6 +28,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {{name: string, range: (number | null)[], hidden: boolean, output: boolean}[]} activations
  * @property {{name: string, output_activations: string[]}[]} losses
  * @property {string[]} initializers
+ * @property {{name: string, settings: any[], formula: string}[]} optimizers the update rules
  * @property {string[]} features the input features computed from 2-D points
  * @property {Record<string, any>} limits max_hidden_layers, max_units, max_train_steps, ...
  */

@@ -29,6 +29,7 @@ export function createBody(overrides = {}) {
     init: network.init,
     dataset: datasetSpec(network, datasets, data),
     features: network.features,
+    optimizer: network.optimizer,
     ...overrides,
   };
   if (userSeed !== null) body.seed = userSeed;
@@ -118,6 +119,9 @@ export function createBuilder(main) {
     applyFix: (fix) => choose(fix, ""),
     /** @param {string} init */
     setInit: (init) => recreate({ init }),
+    /** Another update rule, with its default settings (its state starts afresh). @param {string} name */
+    setOptimizer: (name) =>
+      act(async () => main.adopt(await api.patchNetwork(store.get().network.id, { optimizer: { name } }))),
     /** A typed seed ("" forgets it), kept by Reset; a refused one stays in the field. @param {string} raw */
     setSeed(raw) {
       if (raw.trim() === "") {

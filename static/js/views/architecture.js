@@ -112,6 +112,8 @@ function drawControls(s, build) {
   const losses = config.losses.map((l) => ({ value: l.name, label: t(`loss.${l.name}`) }));
   render(options(losses, network.loss), $("loss"));
   render(options(config.initializers.map(name), network.init), $("init"));
+  const rules = config.optimizers.map((o) => ({ value: o.name, label: t(`optimizer.${o.name}`) }));
+  render(options(rules, network.optimizer.name), $("optimizer"));
   const own = datasets.some((d) => d.name === network.dataset.name)
     ? []
     : [{ value: network.dataset.name, label: t("data.own", { name: network.dataset.name }) }]; // drawn, a CSV
@@ -149,6 +151,7 @@ export function mountArchitecture(build) {
   onChange("output-activation", build.setOutput);
   onChange("loss", build.setLoss);
   onChange("init", build.setInit);
+  onChange("optimizer", build.setOptimizer);
   onChange("seed", build.setSeed);
   $("add-layer").addEventListener("click", () => build.changeLayers(+1));
   $("remove-layer").addEventListener("click", () => build.changeLayers(-1));
