@@ -4,12 +4,13 @@
 import { t } from "../core/i18n.js";
 import { updateUi } from "../core/store.js";
 import { fmt } from "../model/format.js";
+import { exampleName } from "../model/numbering.js";
 import { $, html, render, watch } from "./watch.js";
 
 const CHIPS_MAX = 16; // datasets up to this size list every example as a chip
 const LABEL_INPUTS = 8; // an example's label shows its first inputs only
 
-/** "(0.00, 1.00) → 1" for example i. @param {any} data @param {number} i */
+/** "#2 (0.00, 1.00) → 1" for example i (the page's one numbering: model/numbering.js). @param {any} data @param {number} i */
 function exampleLabel(data, i) {
   const inputs = data.inputs[i];
   const x =
@@ -22,7 +23,7 @@ function exampleLabel(data, i) {
     target.length === 1
       ? fmt(target[0], Number.isInteger(target[0]) ? 0 : 3)
       : t("data.class", { n: target.indexOf(Math.max(...target)) + 1 });
-  return `(${x}) → ${shown}`;
+  return `${exampleName(i)} (${x}) → ${shown}`;
 }
 
 /** @param {() => void} refresh ask for the selected example's data */
@@ -61,7 +62,7 @@ export function mountExamples(refresh) {
                 @input=${(e) => select(Number(e.target.value))}
               />
               <span class="example-label" data-testid="example-label"
-                >#${ui.ex + 1} ${exampleLabel(data, ui.ex)}</span
+                >${exampleLabel(data, ui.ex)}</span
               >`;
       render(view, $("examples"));
     },

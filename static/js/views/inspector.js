@@ -7,55 +7,12 @@
 import { store } from "../core/store.js";
 import { t } from "../core/i18n.js";
 import { fmt } from "../model/format.js";
-import { meaningKey, productOf } from "../model/factors.js";
+import { productOf } from "../model/factors.js";
 import { depthOf, unitLabel, unitLayerFed } from "../model/layers.js";
 import { paramAt } from "../model/links.js";
-import { formulaMath, factorMath } from "./formula.js";
+import { factorTable, meaningOf } from "./factor-table.js";
+import { formulaMath } from "./formula.js";
 import { $, html, render, watch } from "./watch.js";
-
-const MAX_EXAMPLE_COLUMNS = 3;
-
-/** A factor's meaning in the page's language. @param {any} f */
-function meaningOf(f) {
-  const known = meaningKey(f);
-  return known ? t(known.key, known.params) : f.meaning;
-}
-
-/** @param {any} explained @param {boolean} bias */
-function factorTable(explained, bias) {
-  const { products } = productOf(explained.factors);
-  const columns = Math.min(products.length, MAX_EXAMPLE_COLUMNS);
-  const more = products.length > columns;
-  const cells = (values) =>
-    values.slice(0, columns).map((v) => html`<td class="num" title=${String(v)}>${fmt(v, 4)}</td>`);
-  const head = Array.from(
-    { length: columns },
-    (_, b) => html`<th class="num">${t("inspector.exampleN", { n: b + 1 })}</th>`,
-  );
-  return html`<div class="table-scroll">
-    <table class="factors">
-      <thead>
-        <tr>
-          <th>${t("inspector.factor")}</th>
-          ${head}${more ? html`<th class="num">+${products.length - columns}</th>` : ""}
-        </tr>
-      </thead>
-      <tbody>
-        ${explained.factors.map(
-          (f) =>
-            html`<tr>
-              <td class="factor" title=${`${f.symbol}: ${meaningOf(f)}`}><math>${factorMath(f.symbol, bias)}</math></td>
-              ${cells(f.values)}${more ? html`<td class="num">…</td>` : ""}
-            </tr>`,
-        )}
-        <tr class="product-row">
-          <td>${t("inspector.product")}</td>
-          ${cells(products)}${more ? html`<td class="num">…</td>` : ""}
-        </tr>
-      </tbody>
-    </table>
-  </div>`;
-}
 
 /** @param {any} explained @param {number | null | undefined} linkGradient */
 function facts(explained, linkGradient) {
@@ -85,34 +42,40 @@ export function mountInspector(main) {
     const value = Number(input.value);
     if (input.value.trim() !== "" && Number.isFinite(value)) main.setWeight(value);
   };
-  watch(
-    (s) => [s.inspected, s.explained, s.network, s.lastStep, s.typed, s.lang],
-    ({ inspected, explained, network, lastStep, typed }) => {
-      $("inspector").hidden = !inspected;
-      if (!inspected || !explained || !network) return render("", $("inspector-body"));
-      const bias = inspected.from === null;
-      const depth = depthOf(network.layers);
-      const to = unitLabel(unitLayerFed(inspected.layer), inspected.to, depth);
-      const title = bias
-        ? t("inspector.biasTitle", { to, layer: explained.layer })
-        : t("inspector.weightTitle", {
-            from: unitLabel(inspected.layer, inspected.from, depth),
-            to,
-            layer: explained.layer,
-          });
-      const source =
-        (explained.kind ?? explained.source) === "last_step"
-          ? t("inspector.lastStep", { n: explained.step })
-          : t("inspector.preview");
-      const linkGradient = lastStep && lastStep.step === explained.step ? paramAt(lastStep.gradients, inspected) : null;
-      const weight = typed ?? String(paramAt(network, inspected) ?? explained.weight);
-      render(
-        html`<p class="inspector-title" data-testid="inspector-title">${title}</p>
+  // the table's column page: back to the first for another weight
+  const columns = { page: 0, of: /** @type {any} */ (null) };
+  const setPage = (page) => {
+    columns.page = page;
+    draw(store.get());
+  };
+  /** @param {import("../core/state.js").AppState} s */
+  const draw = ({ inspected, explained, network, lastStep, typed, data }) => {
+    if (columns.of !== inspected) Object.assign(columns, { page: 0, of: inspected });
+    $("inspector").hidden = !inspected;
+    if (!inspected || !explained || !network) return render("", $("inspector-body"));
+    const bias = inspected.from === null;
+    const depth = depthOf(network.layers);
+    const to = unitLabel(unitLayerFed(inspected.layer), inspected.to, depth);
+    const title = bias
+      ? t("inspector.biasTitle", { to, layer: explained.layer })
+      : t("inspector.weightTitle", {
+          from: unitLabel(inspected.layer, inspected.from, depth),
+          to,
+          layer: explained.layer,
+        });
+    const source =
+      (explained.kind ?? explained.source) === "last_step"
+        ? t("inspector.lastStep", { n: explained.step })
+        : t("inspector.preview");
+    const linkGradient = lastStep && lastStep.step === explained.step ? paramAt(lastStep.gradients, inspected) : null;
+    const weight = typed ?? String(paramAt(network, inspected) ?? explained.weight);
+    render(
+      html`<p class="inspector-title" data-testid="inspector-title">${title}</p>
           <p class="hint">${source}</p>
           <div class="formula">
             <math display="block" data-testid="formula">${formulaMath(explained.factors, bias)}</math>
           </div>
-          ${factorTable(explained, bias)}
+          ${factorTable(explained, bias, data, columns.page, setPage)}
           <ul class="meanings">
             ${explained.factors.map((f) => html`<li><code>${f.symbol}</code>: ${meaningOf(f)}</li>`)}
           </ul>
@@ -137,8 +100,8 @@ export function mountInspector(main) {
               ${t("inspector.set")}
             </button>
           </div>`,
-        $("inspector-body"),
-      );
-    },
-  );
+      $("inspector-body"),
+    );
+  };
+  watch((s) => [s.inspected, s.explained, s.network, s.lastStep, s.typed, s.data, s.lang], draw);
 }

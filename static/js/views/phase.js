@@ -5,6 +5,7 @@ import { t, tOr } from "../core/i18n.js";
 import { fmt } from "../model/format.js";
 import { activationOf, depthOf, unitLabel, weightLayerInto } from "../model/layers.js";
 import { activePhase, rowInStep } from "../model/graph-model.js";
+import { datasetRows, exampleName } from "../model/numbering.js";
 import { buildPhases, largestChanges } from "../model/phases.js";
 import { $, html, render, watch } from "./watch.js";
 
@@ -28,8 +29,15 @@ const row = (label, values) =>
     ${values.slice(0, MAX_COLUMNS).map((v) => html`<td class="num" title=${String(v)}>${fmt(v, 4)}</td>`)}
   </tr>`;
 
-/** The numbers of one phase. @param {any} step @param {import("../model/phases.js").Phase} phase @param {number} r @param {any} network */
-function detail(step, phase, r, network) {
+/** "example #3, one of the 4 in the batch" for batch row r. @param {any} step @param {number} r @param {any} data */
+function exampleText(step, r, data) {
+  const row = datasetRows(step.inputs, step.targets, data)[r];
+  const name = row >= 0 ? exampleName(row) : t("example.batchRow", { n: r + 1 });
+  return t("phase.exampleOfBatch", { name, size: step.inputs.length });
+}
+
+/** The numbers of one phase. @param {any} step @param {import("../model/phases.js").Phase} phase @param {number} r @param {any} network @param {any} data */
+function detail(step, phase, r, network, data) {
   const depth = depthOf(network.layers);
   const act = (layer) => tOr(`act.${activationOf(network, layer)}`, activationOf(network, layer));
   const head = (layer) =>
@@ -46,7 +54,7 @@ function detail(step, phase, r, network) {
         ${rows}
       </tbody>
     </table>`;
-  const example = step.inputs.length > 1 ? t("phase.exampleOfBatch", { n: r + 1, size: step.inputs.length }) : "";
+  const example = exampleText(step, r, data);
   if (phase.kind === "forward") {
     const fw = step.forward.layers[weightLayerInto(phase.layer)];
     return html`<p>${t("phase.forwardText", { act: act(phase.layer), example })}</p>
@@ -105,7 +113,7 @@ export function mountPhase(main) {
       box.dataset.kind = phase ? phase.kind : "";
       /** @type {HTMLButtonElement} */ ($("phase-prev")).disabled = !phase || index === 0;
       if (phase)
-        render(detail(s.lastStep, phase, Math.max(rowInStep(s.lastStep, s.data, s.ui.ex), 0), s.network), body);
+        render(detail(s.lastStep, phase, Math.max(rowInStep(s.lastStep, s.data, s.ui.ex), 0), s.network, s.data), body);
     },
   );
 }
