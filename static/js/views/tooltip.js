@@ -82,7 +82,7 @@ export function mountTooltip() {
       const box = $("graph").parentElement.getBoundingClientRect();
       let left = x - box.left + OFFSET;
       if (left + tip.offsetWidth > box.width) left = x - box.left - tip.offsetWidth - OFFSET;
-      tip.style.left = `${left}px`;
+      tip.style.left = `${Math.max(0, left)}px`; // a narrow screen: never off its left edge
       tip.style.top = `${y - box.top + OFFSET}px`;
     },
   );
