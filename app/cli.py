@@ -7,6 +7,8 @@ import os
 
 import uvicorn
 
+from app.api.owners import signing_key
+from app.api.teacher import teacher_link, teacher_token
 from app.serving import GuardedProtocol, connection_limits, raise_fd_limit
 from app.settings import Settings
 
@@ -65,6 +67,11 @@ def main(argv: list[str] | None = None) -> None:
         f"database {settings.db_path})",
         flush=True,
     )
+    if shared:
+        settings.db_path.parent.mkdir(parents=True, exist_ok=True)  # the key file lives there
+        token = teacher_token(settings, signing_key(settings))
+        link = teacher_link(host, settings.port, token)
+        print(f"Teacher's view (keep this link to yourself):\n    {link}", flush=True)
     uvicorn.run(
         "app.main:create_app",
         factory=True,

@@ -11,14 +11,25 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from app.api import catalog, events, forks, handlers, inspection, networks, openapi, training
+from app.api import (
+    catalog,
+    events,
+    forks,
+    handlers,
+    inspection,
+    networks,
+    openapi,
+    teaching,
+    training,
+)
 from app.api.owners import signing_key
+from app.api.teacher import teacher_token
 from app.engine.kernel import warm_up
 from app.middleware import Guard
 from app.origins import Origins
 from app.pages import pages_router
 from app.settings import Settings, import_body_bytes
-from app.store import Database
+from app.store import Database, classroom
 from app.store import networks as store
 
 VERSION = "0.1.0"
@@ -49,6 +60,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         app.state.db = Database(settings.db_path)
         app.state.owner_key = signing_key(settings)
+        app.state.teacher_token = teacher_token(settings, app.state.owner_key)
+        with app.state.db.transaction() as conn:
+            classroom.install(conn)
         threading.Thread(target=warm_up, name="numba-warm-up", daemon=True).start()
         app.state.stopping = asyncio.Event()  # tells open event streams to end
         events.watch_shutdown(app)
@@ -83,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(inspection.router)
     app.include_router(events.router)
     app.include_router(catalog.router)
+    app.include_router(teaching.router)
     app.include_router(pages_router(settings))
     app.mount("/static", StaticFiles(directory=settings.home / "static"), name="static")
     if settings.cors_origins:
@@ -96,7 +111,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         Guard,
         max_body_bytes=settings.max_body_bytes,
         origins=Origins(settings),
-        path_limits={"/api/networks/import": import_body_bytes(settings)},
+        path_limits={
+            "/api/networks/import": import_body_bytes(settings),
+            "/api/class/push": import_body_bytes(settings),
+        },
     )
     return app
 

@@ -50,6 +50,7 @@ class Settings:
     max_connections: int = 1000  # open connections per worker process
     max_connections_per_client: int = 32  # per client address, per worker process
     secret_key: str = ""  # signs owner tokens; empty: a key file beside the database
+    teacher_token: str = ""  # shared mode: the teacher's secret; empty: derived from the key
     cookie_secure: bool = False  # mark the owner cookie Secure (serve over TLS)
     retention_days: float = 0.0  # delete networks idle this long; 0 keeps them forever
     event_poll_seconds: float = 0.2

@@ -9,6 +9,7 @@ from . import schemas
 from .access import NOT_FOUND, reading
 from .building import check_dataset_fits, new_network_id
 from .deps import JSON, DbDep, FieldError, SettingsDep, fields_in, new_owner_token, owner_token
+from .locks import LOCKED, locked
 from .networks import _store_new
 from .optimizing import switched
 from .quotas import QUOTAS
@@ -22,7 +23,8 @@ router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=Offloa
     status_code=201,
     response_model=schemas.NetworkState,
     response_class=JSON,
-    responses={**NOT_FOUND, **QUOTAS},
+    responses={**NOT_FOUND, **QUOTAS, **LOCKED},
+    dependencies=[locked("create")],
 )
 def fork_network(
     network_id: str,

@@ -35,6 +35,7 @@ from .deps import (
     new_owner_token,
     owner_token,
 )
+from .locks import LOCKED, locked
 from .optimizing import imported_state, switched
 from .quotas import QUOTAS, check_quotas
 from .routing import OffloadedRoute
@@ -43,7 +44,12 @@ router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=Offloa
 
 
 @router.post(
-    "", status_code=201, response_model=schemas.NetworkState, response_class=JSON, responses=QUOTAS
+    "",
+    status_code=201,
+    response_model=schemas.NetworkState,
+    response_class=JSON,
+    responses={**QUOTAS, **LOCKED},
+    dependencies=[locked("create")],
 )
 def create_network(
     body: schemas.NetworkCreate,
@@ -94,7 +100,12 @@ def get_network(network_id: str, db: DbDep):
     return JSON(views.network_state(reading(db, network_id)))
 
 
-@router.delete("/{network_id:network_id}", status_code=204, responses=OWNER_ONLY)
+@router.delete(
+    "/{network_id:network_id}",
+    status_code=204,
+    responses={**OWNER_ONLY, **LOCKED},
+    dependencies=[locked("delete", check_fixed=False)],
+)
 def delete_network(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
     """Delete the network and its history."""
     with changing(db, network_id, request, settings) as (conn, record):
@@ -106,7 +117,8 @@ def delete_network(network_id: str, request: Request, db: DbDep, settings: Setti
     "/{network_id:network_id}",
     response_model=schemas.NetworkState,
     response_class=JSON,
-    responses=OWNER_ONLY,
+    responses={**OWNER_ONLY, **LOCKED},
+    dependencies=[locked("patch")],
 )
 def patch_network(
     network_id: str, body: schemas.NetworkPatch, request: Request, db: DbDep, settings: SettingsDep
@@ -164,7 +176,8 @@ def patch_network(
     "/{network_id:network_id}/weights",
     response_model=schemas.NetworkState,
     response_class=JSON,
-    responses=OWNER_ONLY,
+    responses={**OWNER_ONLY, **LOCKED},
+    dependencies=[locked("weights", check_fixed=False)],
 )
 def put_weights(
     network_id: str,
@@ -257,7 +270,8 @@ def export(network_id: str, db: DbDep):
     status_code=201,
     response_model=schemas.NetworkState,
     response_class=JSON,
-    responses=QUOTAS,
+    responses={**QUOTAS, **LOCKED},
+    dependencies=[locked("create", check_fixed=False)],  # an export states every setting
 )
 def import_network(
     body: schemas.ExportDocument, request: Request, db: DbDep, settings: SettingsDep

@@ -35,6 +35,7 @@ from .deps import (
     SettingsDep,
     fields_in,
 )
+from .locks import LOCKED, locked
 from .routing import OffloadedRoute
 
 router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=OffloadedRoute)
@@ -97,7 +98,8 @@ def _split_rows(data: Dataset, split: str | None) -> tuple[np.ndarray, np.ndarra
     "/{network_id:network_id}/step",
     response_model=schemas.StepResult,
     response_class=JSON,
-    responses={**OWNER_ONLY, **DIVERGED},
+    responses={**OWNER_ONLY, **DIVERGED, **LOCKED},
+    dependencies=[locked("step")],
 )
 def step(
     network_id: str,
@@ -147,7 +149,8 @@ def step(
     "/{network_id:network_id}/train",
     response_model=schemas.TrainResult,
     response_class=JSON,
-    responses={**OWNER_ONLY, **DIVERGED},
+    responses={**OWNER_ONLY, **DIVERGED, **LOCKED},
+    dependencies=[locked("train")],
 )
 def train(
     network_id: str, body: schemas.TrainRequest, request: Request, db: DbDep, settings: SettingsDep
@@ -198,7 +201,9 @@ def train(
     responses={
         **OWNER_ONLY,
         409: {"model": schemas.ErrorMessage, "description": "Nothing to undo"},
+        **LOCKED,
     },
+    dependencies=[locked("undo")],
 )
 def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
     """Go back one step, to exactly the parameters before it."""
