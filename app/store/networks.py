@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.engine import Dataset, Network, Session, Snapshot, StepRecord
+from app.engine import Dataset, Network, Session, StepRecord
 
 from .codec import (
     decode_batch,
@@ -20,6 +20,13 @@ from .codec import (
     unpack_parameters,
 )
 from .limits import thin_history
+from .snapshots import (  # noqa: F401 (the undo functions the API calls as store.*)
+    clear_undo,
+    forget_step,
+    parameters_before_step,
+    undo_available,
+    write_snapshots,
+)
 
 Array = np.ndarray
 
@@ -115,7 +122,7 @@ def load(conn: sqlite3.Connection, network_id: str) -> NetworkRecord:
     row = conn.execute(f"SELECT {_COLUMNS} FROM networks WHERE id = ?", (network_id,)).fetchone()
     if row is None:
         raise NotFound(network_id)
-    return _record(row, _undo_available(conn, row["nid"], row["step"]))
+    return _record(row, undo_available(conn, row["nid"], row["step"]))
 
 
 def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
@@ -193,31 +200,8 @@ def save(
         )
         if history_rows is not None:
             thin_history(conn, record.nid, history_rows)
-        conn.executemany(
-            "INSERT OR REPLACE INTO snapshots (nid, step, params, cursor, learning_rate,"
-            " batch_size, optimizer, optimizer_state, penalty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    record.nid,
-                    r.step,
-                    pack_parameters(r.snapshot.weights, r.snapshot.biases),
-                    r.snapshot.cursor,
-                    r.snapshot.learning_rate,
-                    r.snapshot.batch_size,
-                    *encode_optimizer(r.snapshot.optimizer),
-                    None if r.snapshot.penalty is None else json.dumps(r.snapshot.penalty),
-                )
-                for r in steps
-                if r.snapshot is not None
-            ],
-        )
-        # keep the newest snapshot at or before the oldest step undo may reach, drop older
-        conn.execute(
-            "DELETE FROM snapshots WHERE nid = ? AND step < (SELECT max(step) FROM snapshots"
-            " WHERE nid = ? AND step <= ?)",
-            (record.nid, record.nid, s.step - undo_depth + 1),
-        )
-    record.undo_available = _undo_available(conn, record.nid, s.step)
+        write_snapshots(conn, record.nid, steps, s.step - undo_depth + 1)
+    record.undo_available = undo_available(conn, record.nid, s.step)
 
 
 def replace_dataset(conn: sqlite3.Connection, record: NetworkRecord) -> None:
@@ -228,57 +212,6 @@ def replace_dataset(conn: sqlite3.Connection, record: NetworkRecord) -> None:
         (dataset, dataset_rows, record.nid),
     )
     conn.execute("DELETE FROM snapshots WHERE nid = ?", (record.nid,))
-
-
-def clear_undo(conn: sqlite3.Connection, record: NetworkRecord) -> None:
-    """Drop every undo snapshot (they hold an optimizer state the network no longer has)."""
-    conn.execute("DELETE FROM snapshots WHERE nid = ?", (record.nid,))
-
-
-def _undo_available(conn: sqlite3.Connection, nid: int, step: int) -> int:
-    """How many steps back undo can go: down to the oldest kept snapshot."""
-    (oldest,) = conn.execute("SELECT min(step) FROM snapshots WHERE nid = ?", (nid,)).fetchone()
-    return 0 if oldest is None or oldest > step else step - oldest + 1
-
-
-def _snapshot_for(conn: sqlite3.Connection, record: NetworkRecord) -> tuple[Snapshot, int] | None:
-    """The newest snapshot at or before the current step, and how many steps to replay."""
-    step = record.session.step
-    row = conn.execute(
-        "SELECT step, params, cursor, learning_rate, batch_size, optimizer, optimizer_state,"
-        " penalty FROM snapshots WHERE nid = ? AND step <= ? ORDER BY step DESC LIMIT 1",
-        (record.nid, step),
-    ).fetchone()
-    if row is None or (row["step"] < step and row["learning_rate"] is None):
-        return None
-    net = record.session.network
-    weights, biases = unpack_parameters(row["params"], net.layers)
-    opt = decode_optimizer(row["optimizer"], row["optimizer_state"], net.layout.size)
-    penalty = None if row["penalty"] is None else tuple(json.loads(row["penalty"]))
-    taken = Snapshot(
-        row["step"],
-        weights,
-        biases,
-        row["cursor"],
-        row["learning_rate"],
-        row["batch_size"],
-        opt,
-        penalty,
-    )
-    return taken, step - row["step"]
-
-
-def forget_step(conn: sqlite3.Connection, record: NetworkRecord, step: int) -> None:
-    """Drop step `step` (undone): its history row, and its snapshot when it has one."""
-    conn.execute("DELETE FROM snapshots WHERE nid = ? AND step = ?", (record.nid, step))
-    conn.execute("DELETE FROM history WHERE nid = ? AND step >= ?", (record.nid, step))
-
-
-def parameters_before_step(
-    conn: sqlite3.Connection, record: NetworkRecord
-) -> tuple[Snapshot, int] | None:
-    """What rebuilds the network as before its latest step (for undo too): (snapshot, replay)."""
-    return _snapshot_for(conn, record)
 
 
 def previous_loss(conn: sqlite3.Connection, record: NetworkRecord) -> float | None:

@@ -1,0 +1,92 @@
+"""Undo's snapshots: the parameters, optimizer state and cursor from before a step."""
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING
+
+from app.engine import Snapshot, StepRecord
+
+from .codec import decode_optimizer, encode_optimizer, pack_parameters, unpack_parameters
+
+if TYPE_CHECKING:
+    from .networks import NetworkRecord
+
+
+def write_snapshots(
+    conn: sqlite3.Connection, nid: int, steps: list[StepRecord], oldest: int
+) -> None:
+    """Store the steps' snapshots; keep the newest at or before step `oldest`, drop older."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO snapshots (nid, step, params, cursor, learning_rate,"
+        " batch_size, optimizer, optimizer_state, penalty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                nid,
+                r.step,
+                pack_parameters(r.snapshot.weights, r.snapshot.biases),
+                r.snapshot.cursor,
+                r.snapshot.learning_rate,
+                r.snapshot.batch_size,
+                *encode_optimizer(r.snapshot.optimizer),
+                None if r.snapshot.penalty is None else json.dumps(r.snapshot.penalty),
+            )
+            for r in steps
+            if r.snapshot is not None
+        ],
+    )
+    conn.execute(
+        "DELETE FROM snapshots WHERE nid = ? AND step < (SELECT max(step) FROM snapshots"
+        " WHERE nid = ? AND step <= ?)",
+        (nid, nid, oldest),
+    )
+
+
+def clear_undo(conn: sqlite3.Connection, record: "NetworkRecord") -> None:
+    """Drop every undo snapshot (they hold an optimizer state the network no longer has)."""
+    conn.execute("DELETE FROM snapshots WHERE nid = ?", (record.nid,))
+
+
+def undo_available(conn: sqlite3.Connection, nid: int, step: int) -> int:
+    """How many steps back undo can go: down to the oldest kept snapshot."""
+    (oldest,) = conn.execute("SELECT min(step) FROM snapshots WHERE nid = ?", (nid,)).fetchone()
+    return 0 if oldest is None or oldest > step else step - oldest + 1
+
+
+def snapshot_for(conn: sqlite3.Connection, record: "NetworkRecord") -> tuple[Snapshot, int] | None:
+    """The newest snapshot at or before the current step, and how many steps to replay."""
+    step = record.session.step
+    row = conn.execute(
+        "SELECT step, params, cursor, learning_rate, batch_size, optimizer, optimizer_state,"
+        " penalty FROM snapshots WHERE nid = ? AND step <= ? ORDER BY step DESC LIMIT 1",
+        (record.nid, step),
+    ).fetchone()
+    if row is None or (row["step"] < step and row["learning_rate"] is None):
+        return None
+    net = record.session.network
+    weights, biases = unpack_parameters(row["params"], net.layers)
+    opt = decode_optimizer(row["optimizer"], row["optimizer_state"], net.layout.size)
+    penalty = None if row["penalty"] is None else tuple(json.loads(row["penalty"]))
+    taken = Snapshot(
+        row["step"],
+        weights,
+        biases,
+        row["cursor"],
+        row["learning_rate"],
+        row["batch_size"],
+        opt,
+        penalty,
+    )
+    return taken, step - row["step"]
+
+
+def forget_step(conn: sqlite3.Connection, record: "NetworkRecord", step: int) -> None:
+    """Drop step `step` (undone): its history row, and its snapshot when it has one."""
+    conn.execute("DELETE FROM snapshots WHERE nid = ? AND step = ?", (record.nid, step))
+    conn.execute("DELETE FROM history WHERE nid = ? AND step >= ?", (record.nid, step))
+
+
+def parameters_before_step(
+    conn: sqlite3.Connection, record: "NetworkRecord"
+) -> tuple[Snapshot, int] | None:
+    """What rebuilds the network as before its latest step (for undo too): (snapshot, replay)."""
+    return snapshot_for(conn, record)
