@@ -22,6 +22,13 @@ ENV PATH=/opt/venv/bin:$PATH \
     BACKPROP_DB=/data/backprop.sqlite3 \
     NUMBA_CACHE_DIR=/tmp/numba-cache
 
+# a CJK font, so Chinese text in screenshots and PDF prints does not fall back to boxes;
+# any packaged version renders it, so it follows the base image's release unpinned
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home app \
     && mkdir -p /data \
