@@ -241,6 +241,7 @@ def test_a_finger_draws_on_the_pad_and_on_the_plot(
     page.goto(f"{server_url}/#net={xor['id']}&draw=c0")
     page.wait_for_selector("#boundary-card:not([hidden])")
     wait_idle(page)
+    page.get_by_test_id("draw-area").scroll_into_view_if_needed()
     area = page.get_by_test_id("draw-area").bounding_box()
     page.touchscreen.tap(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
     after_change(page, xor["revision"])
