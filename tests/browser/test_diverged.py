@@ -4,6 +4,7 @@ import httpx
 from playwright.sync_api import Page, expect
 
 from .conftest import Console, wait_idle
+from .test_numbering import wait_step
 
 
 def diverge(page: Page) -> str:
@@ -72,9 +73,7 @@ def test_divergence_shows_a_panel_and_no_stale_values(
     assert api.get(f"/api/networks/{nid}").json()["learning_rate"] == 100
     expect_panel_as_the_server_says(app_page, api, nid)
     app_page.get_by_test_id("undo").click()
-    app_page.wait_for_function(
-        f"() => document.querySelector('[data-testid=graph]').dataset.step === '{state['step'] - 1}'"
-    )
+    wait_step(app_page, state["step"] - 1)
     wait_idle(app_page)
     assert api.get(f"/api/networks/{nid}").json()["step"] == state["step"] - 1
     expect_panel_as_the_server_says(app_page, api, nid)

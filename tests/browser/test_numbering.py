@@ -14,10 +14,18 @@ ALONG_JS = """(key) => {
   const line = document.querySelector(`line.link[data-key='${key}']`);
   const m = line.getScreenCTM();
   const at = (k) => +line.getAttribute(k);
-  const p = new DOMPoint(at("x1") + 0.7 * (at("x2") - at("x1")), at("y1") + 0.7 * (at("y2") - at("y1")));
+  const along = (a, b) => at(a) + 0.7 * (at(b) - at(a));
+  const p = new DOMPoint(along("x1", "x2"), along("y1", "y2"));
   const q = p.matrixTransform(m);
   return [q.x, q.y];
 }"""
+
+
+def wait_step(page: Page, step: int) -> None:
+    """Wait until the graph shows the network at `step`."""
+    page.wait_for_function(
+        "(n) => document.querySelector('[data-testid=graph]').dataset.step === String(n)", arg=step
+    )
 
 
 def click_link(page: Page, layer: int, source: int, to: int) -> None:
@@ -43,7 +51,7 @@ def test_chips_step_through_and_chain_rule_name_the_same_rows(
     app_page.get_by_test_id("example-2").click()
     app_page.get_by_test_id("step-through").click()
     app_page.get_by_test_id("step").click()
-    app_page.wait_for_function("() => document.querySelector('[data-testid=graph]').dataset.step === '1'")
+    wait_step(app_page, 1)
     wait_idle(app_page)
     last = api.get(f"/api/networks/{nid}/last-step").json()
     names = dataset_numbers(api, nid, last["inputs"], last["targets"])
@@ -74,7 +82,7 @@ def test_the_chain_rule_table_pages_through_a_large_batch(
     nid = network_id(app_page)
     assert api.get(f"/api/networks/{nid}").json()["batch_size"] == 10
     app_page.get_by_test_id("step").click()
-    app_page.wait_for_function("() => document.querySelector('[data-testid=graph]').dataset.step === '1'")
+    wait_step(app_page, 1)
     wait_idle(app_page)
     out = len(api.get(f"/api/networks/{nid}").json()["weights"]) - 1  # into the output
     click_link(app_page, out, 0, 0)

@@ -1,4 +1,4 @@
-"""The XOR lesson says what happens: the perceptron ends undecided at 0.5, E = ln 2, with its line."""
+"""The XOR lesson says what happens: the perceptron ends undecided at 0.5, E = ln 2, its line."""
 
 import base64
 import math
@@ -40,7 +40,8 @@ def test_the_perceptron_ends_undecided_with_its_line_drawn(
     assert math.isclose(r["loss"], math.log(2), rel_tol=1e-9)
     shown = app_page.get_by_test_id("stage-outputs-0").get_attribute("data-values")
     assert [float(v) for v in shown.strip("[]").split(",")] == [o[0] for o in r["outputs"]]
-    expect(app_page.get_by_test_id("stage-outputs-0")).to_contain_text("0.5000 0.5000 0.5000 0.5000")
+    outputs = app_page.get_by_test_id("stage-outputs-0")
+    expect(outputs).to_contain_text("0.5000 0.5000 0.5000 0.5000")
     # the line is drawn where the server's decision map changes sign, for both networks
     for i in (0, 1):
         nid = panel_network(app_page, i)
@@ -86,6 +87,6 @@ def test_the_main_page_counts_undecided_and_draws_the_line(
     wait_idle(page)
     acc = api.post(f"/api/networks/{made['id']}/forward", json={"split": "train"}).json()
     assert acc["accuracy"]["undecided"] == 4
-    expect(page.locator("#accuracy")).to_have_text("train 0/4 (4 undecided)")
+    expect(page.locator("#accuracy")).to_have_text("train 0/4 (4 undecided) · now, after step 3000")
     line = page.locator("#boundary").get_by_test_id("boundary-line")
     assert int(line.get_attribute("data-segments")) > 0

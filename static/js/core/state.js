@@ -103,6 +103,7 @@ import { DEFAULTS } from "./hash.js";
  *   the server refused the next step or the shown weights' forward pass (the network diverged), or null
  * @property {{network: string, field: string, message: string, fix: Record<string, string>, choice: string} | null} refused
  *   an output activation or loss the server refused as unable to learn (for that network), with its fix
+ * @property {{id: string, step: number} | null} edited the network and step after which the page set a weight
  * @property {Stage | null} stage
  * @property {any} widget the open lesson widget's data (fetched for it), or null
  * @property {number} busy user actions queued or running
@@ -148,6 +149,7 @@ export function initialState() {
     stage: null,
     diverged: null,
     refused: null,
+    edited: null,
     widget: null,
     layout: 0,
     busy: 0,

@@ -94,7 +94,9 @@ function inspectorActions(keeper) {
       const { inspected, network } = store.get();
       store.update({ typed: null });
       return act(async () => {
-        await keeper.adopt(await api.setWeight(network.id, inspected, value));
+        const state = await api.setWeight(network.id, inspected, value);
+        await keeper.adopt(state);
+        store.update({ edited: { id: state.id, step: state.step } }); // the step's loss is of the old weights
         notify(t("toast.setTo", { value }), "info");
       });
     },

@@ -4,7 +4,8 @@
 import { t } from "../core/i18n.js";
 import { divergingColor } from "../graph/colors.js";
 import { fmt } from "../model/format.js";
-import { mainModel } from "../model/graph-model.js";
+import { activePhase, mainModel } from "../model/graph-model.js";
+import { beforeText, nowText } from "./states.js";
 import { $, html, render, svg, watch } from "./watch.js";
 
 const WIDTH = 180;
@@ -26,7 +27,7 @@ const svgStop = (s, max) =>
 
 export function mountLegend() {
   watch(
-    (s) => [s.network, s.lastStep, s.ui.view, s.ui.st, s.phase, s.lang],
+    (s) => [s.network, s.lastStep, s.ui.view, s.ui.st, s.phase, s.lang, s.edited],
     (s) => {
       if (!s.network || !s.data) return;
       const model = mainModel(s, null);
@@ -37,6 +38,9 @@ export function mountLegend() {
             <strong>${t("legend.links", { what: t(`legend.view.${model.viewName}`) })}</strong>
             <span class=${unknown ? "legend-warn" : ""}>${unknown ? t("legend.unknown") : t("legend.encoding")}</span>
             <span>${t("legend.units")}<span class="swatch neg"></span>−1 … <span class="swatch pos"></span>+1</span>
+            <span data-testid="legend-state"
+              >${activePhase(s) === null ? nowText(s) : beforeText(s.lastStep.step)}</span
+            >
           </div>`,
         $("legend"),
       );

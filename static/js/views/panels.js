@@ -6,6 +6,7 @@ import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
 import { drawLossCurve } from "../charts/loss-curve.js";
 import { drawOutputBars } from "../charts/output-bars.js";
+import { nowText } from "./states.js";
 import { $, render, watch } from "./watch.js";
 
 const LOSS_CURVE_GAP_MS = 150; // least time between two loss-curve redraws while playing
@@ -40,14 +41,15 @@ export function mountPanels() {
     },
   );
   watch(
-    (s) => [s.example, s.data, s.lang, s.layout],
-    ({ network, example, data, ui }) => {
+    (s) => [s.example, s.data, s.lang, s.layout, s.edited],
+    (s) => {
+      const { network, example, data, ui } = s;
       if (!network) return;
       const softmax = network.output_activation === "softmax";
       $("output-title").textContent =
         example && !example.targets
           ? t("pad.output", { y: softmax ? "p" : "y" })
-          : t("panel.output", { y: softmax ? "p" : "y", n: ui.ex + 1 });
+          : `${t("panel.output", { y: softmax ? "p" : "y", n: ui.ex + 1 })} · ${nowText(s)}`;
       // no values (diverged, or not fetched yet): no bars of an older state
       if (!example || !data) return render("", $("output-panel"));
       drawOutputBars($("output-panel"), {
@@ -60,9 +62,10 @@ export function mountPanels() {
     },
   );
   watch(
-    (s) => [s.accuracy, s.lang],
-    ({ accuracy }) => {
-      $("accuracy").textContent = accuracyText(accuracy);
+    (s) => [s.accuracy, s.lang, s.edited],
+    (s) => {
+      const { accuracy } = s;
+      $("accuracy").textContent = accuracy?.train ? `${accuracyText(accuracy)} · ${nowText(s)}` : "";
       $("accuracy").dataset.right = accuracy?.train ? String(accuracy.train.correct) : "";
       $("accuracy").dataset.undecided = accuracy?.train ? String(accuracy.train.undecided) : "";
     },

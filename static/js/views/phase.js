@@ -7,6 +7,7 @@ import { activationOf, depthOf, unitLabel, weightLayerInto } from "../model/laye
 import { activePhase, rowInStep } from "../model/graph-model.js";
 import { datasetRows, exampleName } from "../model/numbering.js";
 import { buildPhases, largestChanges } from "../model/phases.js";
+import { beforeText } from "./states.js";
 import { $, html, render, watch } from "./watch.js";
 
 const MAX_COLUMNS = 12;
@@ -113,7 +114,11 @@ export function mountPhase(main) {
       box.dataset.kind = phase ? phase.kind : "";
       /** @type {HTMLButtonElement} */ ($("phase-prev")).disabled = !phase || index === 0;
       if (phase)
-        render(detail(s.lastStep, phase, Math.max(rowInStep(s.lastStep, s.data, s.ui.ex), 0), s.network, s.data), body);
+        render(
+          html`<p class="hint" data-testid="phase-state">${beforeText(s.lastStep.step)}</p>
+            ${detail(s.lastStep, phase, Math.max(rowInStep(s.lastStep, s.data, s.ui.ex), 0), s.network, s.data)}`,
+          body,
+        );
     },
   );
 }

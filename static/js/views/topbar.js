@@ -5,6 +5,7 @@
 import { setLang, t } from "../core/i18n.js";
 import { updateUi } from "../core/store.js";
 import { fmt } from "../model/format.js";
+import { beforeText, editedSinceStep } from "./states.js";
 import { mountFieldErrors } from "./fields.js";
 import { $, $input, watch } from "./watch.js";
 
@@ -40,13 +41,17 @@ export function mountTopbar({ scene, main, build }) {
   $("step-through").addEventListener("click", () => main.toggleStepThrough());
 
   watch(
-    (s) => [s.network, s.lang, s.fieldErrors],
-    ({ network, fieldErrors }) => {
+    (s) => [s.network, s.lang, s.fieldErrors, s.edited],
+    (s) => {
+      const { network, fieldErrors } = s;
       if (!network) return;
       $("step-count").textContent = String(network.step);
       const loss = network.last_loss;
       $("loss-value").textContent = loss === null ? "–" : fmt(loss, 6);
       $("loss-value").title = loss === null ? t("stat.noStep") : t("stat.lossTitle", { loss });
+      // the loss is the last step's, before its update: said beside it, with any edit since
+      const state = loss === null ? "" : beforeText(network.step);
+      $("loss-state").textContent = editedSinceStep(s) ? `${state}${t("state.edited")}` : state;
       const lr = $input("learning-rate");
       // a refused value stays where the user typed it, beside its reason
       if (document.activeElement !== lr && !fieldErrors["learning-rate"]) lr.value = String(network.learning_rate);
