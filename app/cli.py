@@ -68,8 +68,9 @@ def main(argv: list[str] | None = None) -> None:
         flush=True,
     )
     if shared:
-        settings.db_path.parent.mkdir(parents=True, exist_ok=True)  # the key file lives there
-        token = teacher_token(settings, signing_key(settings))
+        served = Settings.from_env()  # as every worker will read it
+        served.db_path.parent.mkdir(parents=True, exist_ok=True)  # the key file lives there
+        token = teacher_token(served, signing_key(served))
         link = teacher_link(host, settings.port, token)
         print(f"Teacher's view (keep this link to yourself):\n    {link}", flush=True)
     uvicorn.run(
