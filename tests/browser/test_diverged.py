@@ -5,6 +5,7 @@ from playwright.sync_api import Page, expect
 
 from .conftest import Console, wait_idle
 from .test_numbering import wait_step
+from .test_xor_honest import shot
 
 
 def diverge(page: Page) -> str:
@@ -65,7 +66,7 @@ def test_divergence_shows_a_panel_and_no_stale_values(
         "els => els.map(e => e.textContent)",
     )
     assert computed and set(computed) == {""}  # the inputs are data; nothing else is shown
-    app_page.screenshot(path="/tmp/diverged.png")
+    app_page.screenshot(path=shot("diverged.png"))
     # the way back: a lower α (the server has a tenth of it), then Undo (one step back); the
     # panel stays exactly while the server still cannot run the weights shown
     app_page.get_by_test_id("diverged-lower").click()

@@ -2,13 +2,22 @@
 
 import base64
 import math
+import os
 
 import httpx
 import numpy as np
 from playwright.sync_api import Page, expect
 
-from .conftest import wait_idle
+from .conftest import ROOT, wait_idle
 from .test_lessons import open_lesson
+
+
+def shot(name: str) -> str:
+    """Where a screenshot goes: docs/screenshots with BACKPROP_SCREENSHOTS=1, else /tmp."""
+    folder = (
+        ROOT / "docs" / "screenshots" if os.environ.get("BACKPROP_SCREENSHOTS") == "1" else None
+    )
+    return str(folder / name) if folder else f"/tmp/{name}"
 
 
 def panel_network(page: Page, i: int) -> str:
@@ -59,7 +68,7 @@ def test_the_perceptron_ends_undecided_with_its_line_drawn(
     ).json()
     assert hidden["accuracy"]["correct"] == 4 and hidden["accuracy"]["undecided"] == 0
     expect(app_page.get_by_test_id("stage-accuracy-1")).to_have_text("4 of 4 right")
-    app_page.screenshot(path="/tmp/xor-honest.png")
+    app_page.screenshot(path=shot("xor-undecided.png"))
 
 
 def test_the_chinese_lesson_says_undecided(app_page: Page) -> None:
