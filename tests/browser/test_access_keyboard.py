@@ -12,15 +12,26 @@ CONTROLS_JS = """() => [...document.querySelectorAll(
     'button, input, select, textarea, summary, a[href], [tabindex="0"]')]
   .filter((e) => !e.disabled && e.checkVisibility() && !e.closest('[hidden], .graph-svg'))
   .map((e) => e.id || e.dataset.testid || e.outerHTML.slice(0, 80))"""
-# the focused element's name and whether it shows a focus ring (an outline, or for a unit
-# or link of the graph its focus stroke)
+# the focused element's name and whether it shows a focus ring: an outline that no
+# clipping ancestor cuts off, or for a unit or link of the graph its focus stroke
 FOCUSED_JS = """() => {
   const e = document.activeElement;
   const s = getComputedStyle(e);
-  const ring = e.closest('.graph-svg') ? e.matches(':focus-visible')
-    : s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
   const name = e.id || e.dataset.key || e.dataset.testid || e.outerHTML.slice(0, 80);
-  return [e === document.body ? 'body' : name, ring];
+  if (e === document.body) return ['body', false];
+  if (e.closest('.graph-svg')) return [name, e.matches(':focus-visible')];
+  if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) return [name, false];
+  const out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+  const r = e.getBoundingClientRect();
+  for (let a = e.parentElement; a; a = a.parentElement) {
+    const top = a === document.body || a === document.documentElement;
+    if (top || getComputedStyle(a).overflow === 'visible') continue;
+    const c = a.getBoundingClientRect();
+    const cut = r.left - out < c.left - 0.5 || r.right + out > c.right + 0.5
+      || r.top - out < c.top - 0.5 || r.bottom + out > c.bottom + 0.5;
+    if (cut) return [name, false];
+  }
+  return [name, true];
 }"""
 
 
