@@ -61,6 +61,8 @@ def test_divergence_shows_a_panel_and_no_stale_values(
     expect(app_page.get_by_test_id("output-panel").locator("rect.bar")).to_have_count(0)
     expect(app_page.locator("#boundary-card")).to_be_hidden()
     expect(app_page.locator("#accuracy")).to_have_text("")
+    expect(app_page.locator("#output-title")).to_contain_text("no values: the network diverged")
+    expect(app_page.get_by_test_id("legend-state")).to_have_text("no values: the network diverged")
     computed = app_page.eval_on_selector_all(
         "[data-testid=graph] g.unit:not([data-layer='0']) text.unit-value",
         "els => els.map(e => e.textContent)",

@@ -27,7 +27,7 @@ const svgStop = (s, max) =>
 
 export function mountLegend() {
   watch(
-    (s) => [s.network, s.lastStep, s.ui.view, s.ui.st, s.phase, s.lang, s.edited],
+    (s) => [s.network, s.lastStep, s.ui.view, s.ui.st, s.phase, s.lang, s.edited, s.diverged],
     (s) => {
       if (!s.network || !s.data) return;
       const model = mainModel(s, null);

@@ -41,7 +41,7 @@ export function mountPanels() {
     },
   );
   watch(
-    (s) => [s.example, s.data, s.lang, s.layout, s.edited],
+    (s) => [s.example, s.data, s.lang, s.layout, s.edited, s.diverged],
     (s) => {
       const { network, example, data, ui } = s;
       if (!network) return;
@@ -62,7 +62,7 @@ export function mountPanels() {
     },
   );
   watch(
-    (s) => [s.accuracy, s.lang, s.edited],
+    (s) => [s.accuracy, s.lang, s.edited, s.diverged],
     (s) => {
       const { accuracy } = s;
       $("accuracy").textContent = accuracy?.train ? `${accuracyText(accuracy)} · ${nowText(s)}` : "";

@@ -10,8 +10,9 @@ import { t } from "../core/i18n.js";
 export const editedSinceStep = (s) =>
   Boolean(s.network && s.edited && s.edited.id === s.network.id && s.edited.step === s.network.step);
 
-/** "now, after step 3" (or "now, before any step"), "; weights edited since". @param {import("../core/state.js").AppState} s */
+/** "now, after step 3" (or "now, before any step"), "; weights edited since"; diverged: none. @param {import("../core/state.js").AppState} s */
 export function nowText(s) {
+  if (s.diverged) return t("state.diverged"); // nothing of the weights now can be shown
   const step = s.network?.step ?? 0;
   const base = step === 0 ? t("state.start") : t("state.now", { step });
   return editedSinceStep(s) ? `${base}${t("state.edited")}` : base;
