@@ -19,6 +19,11 @@ def pages_router(settings: Settings) -> APIRouter:
         """The visualizer."""
         return templates.TemplateResponse(request, "index.html", {"shared": settings.shared})
 
+    @router.get("/teacher", response_class=HTMLResponse)
+    def teacher(request: Request):
+        """The teacher's view of the class (its token rides in the link's fragment)."""
+        return templates.TemplateResponse(request, "teacher.html", {})
+
     @router.get("/docs", response_class=HTMLResponse)
     def docs(request: Request):
         """Swagger UI for the OpenAPI schema, served from static/vendor (no CDN)."""
