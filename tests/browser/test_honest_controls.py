@@ -74,9 +74,9 @@ def test_step_through_off_gives_the_graph_its_size_back(app_page: Page) -> None:
     height = (
         "() => document.querySelector('[data-testid=graph-svg]').getBoundingClientRect().height"
     )
-    full = app_page.evaluate(height)
     app_page.get_by_test_id("step").click()
     wait_idle(app_page)
+    full = app_page.evaluate(height)
     app_page.get_by_test_id("step-through").click()
     app_page.wait_for_function(f"() => ({height})() < {full}")
     app_page.get_by_test_id("step-through").click()

@@ -100,9 +100,16 @@ export function createLibrary(main) {
     /** Delete; deleting the shown network shows the newest other one (or a new default). @param {string} id */
     remove: (id) =>
       act(async () => {
-        await api.deleteNetwork(id);
+        const shownNow = store.get().network?.id === id;
+        if (shownNow) store.update({ gone: id }); // its controls rest while the next one opens
+        try {
+          await api.deleteNetwork(id);
+        } catch (error) {
+          if (shownNow) store.update({ gone: null });
+          throw error;
+        }
         keep(remembered().filter((other) => other !== id));
-        if (store.get().network?.id !== id) return reload();
+        if (!shownNow) return reload();
         const next = (store.get().library || []).find((r) => r.id !== id);
         if (next) await show(await api.getNetwork(next.id));
         else await main.createDefault();

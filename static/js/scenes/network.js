@@ -52,7 +52,8 @@ export function createNetworkKeeper({ act }) {
         });
       },
       onDeleted: () => {
-        if (store.get().network?.id !== id) return;
+        const { network, gone } = store.get();
+        if (network?.id !== id || gone === id) return; // gone already: this page deleted it
         store.update({ gone: id });
         notify(t("toast.deleted"));
       },
