@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app.api import (
     catalog,
+    class_events,
     events,
     forks,
     handlers,
@@ -98,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(events.router)
     app.include_router(catalog.router)
     app.include_router(teaching.router)
+    app.include_router(class_events.router)
     app.include_router(pages_router(settings))
     app.mount("/static", StaticFiles(directory=settings.home / "static"), name="static")
     if settings.cors_origins:

@@ -1,0 +1,73 @@
+"""GET /api/class/events: students' pages hear at once when the teacher locks or pushes."""
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import orjson
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from app.store import classroom
+
+from .deps import DbDep, SettingsDep
+from .events import KEEPALIVE_SECONDS
+from .routing import OffloadedRoute
+from .teacher import NOT_SHARED
+
+router = APIRouter(prefix="/api/class", tags=["class"], route_class=OffloadedRoute)
+
+
+def _class_event(request: Request) -> bytes:
+    """The `class` event's data: the locks as GET /api/class/locks gives them, and the
+    number of the latest push (null before the first)."""
+    with request.app.state.db.snapshot() as conn:
+        locks, latest = classroom.locks(conn), classroom.pushed(conn)
+    return orjson.dumps(
+        {
+            "locks": {"actions": locks["actions"], "fixed": {k: True for k in locks["fixed"]}},
+            "push": None if latest is None else latest["number"],
+        }
+    )
+
+
+@router.get(
+    "/events",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {"text/event-stream": {}},
+            "description": "`class` events with {locks, push}: now, and after every change",
+        },
+        404: {"description": "Not in shared mode"},
+    },
+)
+async def class_events(request: Request, db: DbDep, settings: SettingsDep):
+    """Follow the class: its locks and the latest push's number, now and on every change."""
+    if not settings.shared:
+        raise HTTPException(404, NOT_SHARED)
+    stopping: asyncio.Event = request.app.state.stopping
+
+    async def stream() -> AsyncIterator[bytes]:
+        sent, idle = None, 0.0
+        while True:
+            data = await run_in_threadpool(_class_event, request)
+            if data != sent:
+                yield b"event: class\ndata: " + data + b"\n\n"
+                sent, idle = data, 0.0
+            elif idle >= KEEPALIVE_SECONDS:
+                yield b": keep-alive\n\n"
+                idle = 0.0
+            try:
+                await asyncio.wait_for(stopping.wait(), settings.event_poll_seconds)
+                return  # the server is shutting down
+            except TimeoutError:
+                idle += settings.event_poll_seconds
+            if await request.is_disconnected():
+                return
+
+    return StreamingResponse(
+        stream(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
