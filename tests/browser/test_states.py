@@ -84,8 +84,21 @@ def test_a_weight_edit_labels_the_loss_and_updates_the_outputs(
         json={"inputs": [data["inputs"][0]], "targets": [data["targets"][0]]},
     ).json()
     assert bar_value(app_page) == now["outputs"][0][0]
+    # a unit's tooltip says whose values it shows: example #1 with the weights now
+    app_page.locator("g.unit[data-layer='1'][data-unit='0'] circle.unit-body").hover()
+    tip = app_page.get_by_test_id("tooltip")
+    expect(tip.get_by_test_id("tip-state")).to_have_text(
+        "#1 · now, after step 1; weights edited since"
+    )
+    a = now["layers"][0]["a"][0][0]
+    expect(tip.get_by_test_id("tip-out")).to_have_text(str(a))
+    app_page.mouse.move(0, 0)
     # the next step's loss is of the edited weights again: the note goes
     app_page.get_by_test_id("step").click()
     wait_step(app_page, 2)
     expect(app_page.get_by_test_id("loss-state")).to_have_text("step 2, before its update")
+    wait_idle(app_page)
+    expect(app_page.get_by_test_id("inspector")).to_contain_text(
+        "gradient of step 2, the last step"
+    )
     app_page.screenshot(path="/tmp/states.png")

@@ -5,6 +5,8 @@
 import { t, tOr } from "../core/i18n.js";
 import { activationOf, depthOf, unitLabel, unitLayerFed, weightLayerInto } from "../model/layers.js";
 import { paramAt, updateOf } from "../model/links.js";
+import { exampleName } from "../model/numbering.js";
+import { nowText } from "./states.js";
 import { $, html, nothing, render, watch } from "./watch.js";
 
 const OFFSET = 14;
@@ -60,6 +62,7 @@ function unitTip(s, d) {
   const kind =
     d.layer === 0 ? t("graph.input") : tOr(`act.${activationOf(network, d.layer)}`, activationOf(network, d.layer));
   return html`<div class="tip-title">${unitLabel(d.layer, d.unit, depth)} · ${kind}</div>
+    <div class="hint" data-testid="tip-state">${exampleName(ui.ex)} · ${nowText(s)}</div>
     <table>
       <tbody>
         ${rows}
@@ -70,7 +73,7 @@ function unitTip(s, d) {
 export function mountTooltip() {
   const tip = $("tooltip");
   watch(
-    (s) => [s.tooltip, s.network, s.lastStep, s.example, s.lang],
+    (s) => [s.tooltip, s.network, s.lastStep, s.example, s.lang, s.edited, s.diverged],
     (s) => {
       if (!s.tooltip || !s.network) {
         tip.hidden = true;
