@@ -7,7 +7,7 @@ import * as api from "../core/api.js";
 import { act, notify } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
-import { drawnDataset, pointCount } from "../model/drawn.js";
+import { drawnDataset } from "../model/drawn.js";
 import { createBody } from "./build.js";
 
 /** A 422's fields that say a dataset does not fit the layers (not that the file is bad). */
@@ -91,8 +91,6 @@ export function createDataActions(main) {
       const layers = [units, ...network.layers.slice(1)];
       act(() => main.create(createBody({ layers, features: names.length ? names : null })));
     },
-    /** How many points the network's data holds. */
-    points: () => pointCount(store.get().data),
   };
 }
 

@@ -12,7 +12,7 @@ import { heatmapURL, outputColorFn } from "../charts/heatmap.js";
 import { drawValueScale } from "../charts/value-scale.js";
 import { CLASS_COLORS, divergingColor, divergingRGB, NEGATIVE, POSITIVE } from "../graph/colors.js";
 import { centreOf, classOf, colourRange, rangeOf } from "../model/classes.js";
-import { addPoints, classTarget, erasePoints, flipPoint, isRegression, onPlane } from "../model/drawn.js";
+import { addPoints, classTarget, erasePoints, flipPoint, isRegression, onPlane, pointCount } from "../model/drawn.js";
 import { $, html, live, render, watch } from "./watch.js";
 
 const PAINT_SPACING = 1.5; // a drag adds a point once the pointer is this many reaches away
@@ -126,11 +126,7 @@ function createStroke(actions) {
     const { ui, network, config } = store.get();
     if (ui.draw === "erase") {
       const rows = erasePoints(my.rows, at);
-      if (
-        rows.inputs.length + (rows.test_inputs?.length ?? 0) !==
-        my.rows.inputs.length + (my.rows.test_inputs?.length ?? 0)
-      )
-        show(rows);
+      if (pointCount(rows) !== pointCount(my.rows)) show(rows);
     } else if (ui.draw === "flip") {
       const flipped = first ? flipPoint(my.rows, at) : { moved: false, rows: null };
       if (flipped.moved) show(flipped.rows);
