@@ -6,6 +6,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.store import classroom
 
+from .class_schemas import LOCKABLE
 from .schemas import ErrorMessage
 from .teacher import is_teacher
 
@@ -33,6 +34,8 @@ def _given_fields(body: object) -> set[str]:
 
 def locked(action: str, check_fixed: bool = True):
     """A route dependency refusing `action`, or a body setting a fixed field, for students."""
+    if action not in LOCKABLE:
+        raise ValueError(f"no lockable action {action!r}")
 
     async def refuse_if_locked(request: Request) -> None:
         if not request.app.state.settings.shared or is_teacher(request):
