@@ -12,6 +12,7 @@ import { createGraph } from "../graph/graph.js";
 import { centreOf, classOf, rangeOf } from "../model/classes.js";
 import { fmt } from "../model/format.js";
 import { baseModel } from "../model/graph-model.js";
+import { beforeText } from "../views/states.js";
 import { html, render } from "../views/watch.js";
 
 const LINK_SCALE = 4; // one fixed scale, so the panels compare
@@ -54,7 +55,10 @@ function panel(net, i) {
     <div class="stage-stats">
       <span>α = ${s.learning_rate}</span>
       <span>${t("stat.step")} <strong data-testid="stage-step">${s.step}</strong></span>
-      <span>${t("stat.loss")} <strong>${s.last_loss === null ? "–" : fmt(s.last_loss, 4)}</strong></span>
+      <span
+        >${t("stat.loss")} <strong>${s.last_loss === null ? "–" : fmt(s.last_loss, 4)}</strong>
+        ${s.last_loss === null ? "" : html`<span class="stat-state">(${beforeText(s.step)})</span>`}</span
+      >
       ${net.failed ? html`<span class="legend-warn">${t("stage.stopped")}</span>` : ""}
     </div>
     ${outputsLine(net, i)}
