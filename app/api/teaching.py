@@ -45,7 +45,10 @@ def class_list(request: Request, db: DbDep):
 
 
 @router.get(
-    "/snapshot", dependencies=teacher_only, response_model=cs.ClassSnapshot, responses=TEACHER
+    "/snapshot",
+    dependencies=teacher_only,
+    response_model=cs.ClassSnapshot,
+    responses={**TEACHER, 200: {"content": {"text/csv": {}}, "description": "JSON, or CSV"}},
 )
 def snapshot(
     request: Request, db: DbDep, format: Annotated[Literal["json", "csv"], Query()] = "json"
