@@ -4,7 +4,7 @@
 // network exported to a JSON file or imported from one, exactly as the API does.
 
 import * as api from "../core/api.js";
-import { act, notify } from "../core/errors.js";
+import { act, notify, report } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
 
@@ -70,7 +70,7 @@ export function createLibrary(main) {
     if (id === shown || !id) return;
     shown = id;
     keep([id, ...remembered().filter((other) => other !== id)]);
-    act(reload);
+    reload().catch((error) => report(error, { quiet: true })); // background: not a user action
   });
   return {
     reload: () => act(reload),
