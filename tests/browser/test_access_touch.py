@@ -32,6 +32,9 @@ def test_a_tap_shows_a_units_values_and_opens_a_links_chain_rule(touch_page: Pag
     expect(tip).to_be_visible()
     expect(tip).to_contain_text("h₁")
     expect(tip.get_by_test_id("tip-out")).not_to_have_text("–")
-    page.locator("line.link[data-layer='1'][data-from='2'][data-to='0']").tap()
+    box = page.locator("line.link[data-key=w1-2-0]").bounding_box()  # h3 -> y1
+    assert box is not None
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # its middle
     expect(page.get_by_test_id("inspector")).to_be_visible()
+    expect(page.get_by_test_id("inspector")).to_contain_text("h₃ → y₁")
     expect(page.get_by_test_id("weight-input")).to_be_visible()
