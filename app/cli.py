@@ -7,8 +7,6 @@ import os
 
 import uvicorn
 
-from app.api.owners import signing_key
-from app.api.teacher import teacher_link, teacher_token
 from app.serving import GuardedProtocol, connection_limits, raise_fd_limit
 from app.settings import Settings
 
@@ -34,6 +32,19 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return host == "localhost"
+
+
+def _print_teacher_link(host: str, port: int) -> None:
+    """Print the link to the teacher's view, holding the secret every worker will derive."""
+    # imported here, not at the top: each spawned worker imports this module again before it
+    # answers uvicorn's health check, and the app's modules (numpy, the engine) take seconds
+    from app.api.owners import signing_key
+    from app.api.teacher import teacher_link, teacher_token
+
+    served = Settings.from_env()  # as every worker will read it
+    served.db_path.parent.mkdir(parents=True, exist_ok=True)  # the key file lives there
+    link = teacher_link(host, port, teacher_token(served, signing_key(served)))
+    print(f"Teacher's view (keep this link to yourself):\n    {link}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -68,11 +79,7 @@ def main(argv: list[str] | None = None) -> None:
         flush=True,
     )
     if shared:
-        served = Settings.from_env()  # as every worker will read it
-        served.db_path.parent.mkdir(parents=True, exist_ok=True)  # the key file lives there
-        token = teacher_token(served, signing_key(served))
-        link = teacher_link(host, settings.port, token)
-        print(f"Teacher's view (keep this link to yourself):\n    {link}", flush=True)
+        _print_teacher_link(host, settings.port)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
