@@ -17,7 +17,7 @@ from playwright.sync_api import Page
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 VIEWPORT = {"width": 1280, "height": 800}
-SERVER_START_SECONDS = 20
+SERVER_START_SECONDS = 90  # a bound for a hung start; a loaded machine imports the app in ~20 s
 # Started with `python -c` so the app is built exactly as create_app(Settings(db_path=...)),
 # with any other settings given as JSON.
 SERVER_CODE = """

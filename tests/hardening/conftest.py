@@ -17,7 +17,7 @@ from app.main import create_app
 from app.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-START_TIMEOUT = 30.0  # seconds for a server process to answer /healthz
+START_TIMEOUT = 90.0  # seconds for a server process to answer /healthz (a bound for a hung start)
 LOCAL = "http://127.0.0.1"  # a TestClient's base URL: a Host the server answers to
 
 
