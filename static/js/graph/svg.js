@@ -8,7 +8,10 @@ import { linkKey, paramAt } from "../model/links.js";
 import { BIAS_FILL, divergingColor, divergingStep, signedBucket, UNKNOWN_FILL } from "./colors.js";
 
 const d3 = window.d3;
-const HIT_MAX_LINKS = 800; // larger networks get no wide invisible hover targets
+// larger networks get no wide invisible hover targets, and their lines no data-weight /
+// data-shown (writing 2 x 2,410 exact numbers was half of a 64-32-10 step's redraw): their
+// exact values are in the tooltip, the inspector and the API
+const HIT_MAX_LINKS = 800;
 const HEATMAP_INSET = 3.5; // px of activation colour left visible around a heatmap
 const MAX_LINK_WIDTH = 9;
 const DENSE_LINK_WIDTH = 2;
@@ -177,18 +180,24 @@ const DRAWN = new WeakMap();
 
 /**
  * Restyle the SVG links for a model: colour and width by the shown value in LINK_STEPS
- * steps per sign of its scale (the exact values are in data-weight and data-shown), written
- * only where a line's step changes.
+ * steps per sign of its scale, written only where a line's step changes; up to HIT_MAX_LINKS
+ * links each line also carries its exact values in data-weight and data-shown.
  * @param {any} linkLayer @param {Layout} layout @param {import("../model/graph-model.js").GraphModel} model
  */
 export function updateLinks(linkLayer, layout, model) {
   const widest = layout.dense ? DENSE_LINK_WIDTH : MAX_LINK_WIDTH;
   const selected = model.selectedLink ? linkKey(model.selectedLink) : null;
+  const values = layout.links.length <= HIT_MAX_LINKS;
   // one pass, one lookup of each value per link: this runs for every link on every step
   linkLayer.selectAll("line.link").each(function (d) {
     const v = paramAt(model.shown, d) ?? null;
-    this.setAttribute("data-weight", String(paramAt(model, d)));
-    this.setAttribute("data-shown", String(v));
+    if (values) {
+      this.setAttribute("data-weight", String(paramAt(model, d)));
+      this.setAttribute("data-shown", String(v));
+    } else if (this.hasAttribute("data-weight")) {
+      this.removeAttribute("data-weight"); // a line kept from a smaller layout
+      this.removeAttribute("data-shown");
+    }
     const step = signedBucket(v, model.scaleMax, LINK_STEPS);
     const negative = v !== null && v < 0; // dashed when body.dash-negative: sign not by colour alone
     const drawn = `${step}:${widest}:${negative}`;
