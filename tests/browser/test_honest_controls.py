@@ -56,6 +56,7 @@ def test_a_network_deleted_on_the_server_disables_the_controls(
     app_page: Page, api: httpx.Client
 ) -> None:
     gone = shown_id(app_page)
+    wait_idle(app_page)  # no background request of the fresh network is on its way (a 404)
     assert api.delete(f"/api/networks/{gone}").status_code == 204
     for control in ("step", "play", "undo", "learning-rate", "batch-size"):
         expect(app_page.get_by_test_id(control)).to_be_disabled()

@@ -68,6 +68,7 @@ def test_each_lesson_opens_from_the_menu_and_steps_through(
     for i in range(len(info["steps"])):
         expect(app_page.get_by_test_id("lesson-text")).to_have_attribute("data-step", str(i))
         if i < len(info["steps"]) - 1:
+            wait_idle(app_page)  # a step's widget has its numbers (and its size)
             app_page.get_by_test_id("lesson-next").click()
     if len(info["presets"]) == 1:
         state = api.get(f"/api/networks/{app_page.get_attribute('#graph', 'data-network-id')}")

@@ -126,20 +126,23 @@ export function createOneStep(main) {
   );
   watch(
     (s) => [s.ui.lesson, s.network, s.lastStep],
-    async (s) => {
+    (s) => {
       const net = s.network;
       if (s.ui.lesson !== "one-step" || !net || net.layers.join("-") !== "1-1-1") return;
-      try {
-        const [now, e1, e2] = await Promise.all([
-          api.forward(net.id, { inputs: [[ARTICLE_X]], targets: [[ARTICLE_D]] }),
-          api.explain(net.id, { layer: 0, to: 0, from: 0 }, { record: false }),
-          api.explain(net.id, { layer: 1, to: 0, from: 0 }, { record: false }),
-        ]);
-        if (store.get().network === net)
-          store.update({ widget: { id: "one-step", net, lastStep: s.lastStep, now, e1, e2 } });
-      } catch (error) {
-        report(error, { quiet: true });
-      }
+      // queued like an action, so the page is not idle while its numbers are on the way
+      act(async () => {
+        try {
+          const [now, e1, e2] = await Promise.all([
+            api.forward(net.id, { inputs: [[ARTICLE_X]], targets: [[ARTICLE_D]] }),
+            api.explain(net.id, { layer: 0, to: 0, from: 0 }, { record: false }),
+            api.explain(net.id, { layer: 1, to: 0, from: 0 }, { record: false }),
+          ]);
+          if (store.get().network === net)
+            store.update({ widget: { id: "one-step", net, lastStep: s.lastStep, now, e1, e2 } });
+        } catch (error) {
+          report(error, { quiet: true });
+        }
+      });
     },
   );
   /** @param {any} s */
