@@ -13,22 +13,24 @@ from app.store import classroom
 from .deps import DbDep, SettingsDep
 from .events import KEEPALIVE_SECONDS
 from .routing import OffloadedRoute
-from .teacher import NOT_SHARED
+from .teacher import NOT_SHARED, is_teacher
 
 router = APIRouter(prefix="/api/class", tags=["class"], route_class=OffloadedRoute)
 
 
 def _class_event(request: Request) -> bytes:
     """The `class` event's data: the locks as GET /api/class/locks gives them, and the
-    number of the latest push (null before the first)."""
+    number of the latest push (null before the first); for the teacher also `digest`,
+    which changes whenever a student's network or name does (then GET /api/class)."""
+    teacher = is_teacher(request)
     with request.app.state.db.snapshot() as conn:
         locks, latest = classroom.locks(conn), classroom.pushed(conn)
-    return orjson.dumps(
-        {
-            "locks": {"actions": locks["actions"], "fixed": {k: True for k in locks["fixed"]}},
-            "push": None if latest is None else latest["number"],
-        }
-    )
+        digest = classroom.digest(conn) if teacher else None
+    data = {
+        "locks": {"actions": locks["actions"], "fixed": {k: True for k in locks["fixed"]}},
+        "push": None if latest is None else latest["number"],
+    }
+    return orjson.dumps(data | {"digest": digest} if teacher else data)
 
 
 @router.get(
@@ -37,7 +39,8 @@ def _class_event(request: Request) -> bytes:
     responses={
         200: {
             "content": {"text/event-stream": {}},
-            "description": "`class` events with {locks, push}: now, and after every change",
+            "description": "`class` events with {locks, push} (and the teacher's `digest`): "
+            "now, and after every change",
         },
         404: {"description": "Not in shared mode"},
     },

@@ -79,6 +79,15 @@ class LockState(ClassLocks):
     lockable: dict[str, str] = Field(default_factory=lambda: dict(LOCKABLE))
 
 
+class Thumbnail(BaseModel):
+    """A decision boundary in small: the class at each of resolution² points."""
+
+    resolution: int
+    x_range: list[float]
+    y_range: list[float]
+    classes: list[int] = Field(description="row by row from the lowest y, x rising along a row")
+
+
 class StudentNetwork(BaseModel):
     """One student's network in the teacher's view."""
 
@@ -96,6 +105,9 @@ class StudentNetwork(BaseModel):
     )
     diverged: bool = Field(description="its outputs or its next step are not finite")
     updated_at: float = Field(description="last activity, Unix time")
+    boundary: Thumbnail | None = Field(
+        None, description="with ?thumbnail=N: its classes over the input plane (2-D only)"
+    )
 
 
 class ClassList(BaseModel):

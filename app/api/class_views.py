@@ -14,6 +14,7 @@ from app.store import NetworkRecord
 from . import views
 from .access import all_finite
 from .budget import NUMBER_BYTES
+from .class_thumbs import THUMB_BYTES_PER_POINT, thumb_work, thumbnail
 
 ROW_BYTES = 1000  # one student's row without its parameters, generously
 CSV_COLUMNS = (
@@ -46,11 +47,13 @@ def _work(record: NetworkRecord) -> int:
     return (s.dataset.size + min(s.batch_size, s.dataset.size)) * s.network.parameter_count()
 
 
-def class_cost(records: list[NetworkRecord], parameters: bool) -> tuple[int, int]:
-    """(multiply-adds, answer bytes) of a class view of these networks."""
-    work = sum(_work(r) for r in records)
+def class_cost(records: list[NetworkRecord], parameters: bool, thumb: int = 0) -> tuple[int, int]:
+    """(multiply-adds, answer bytes) of a class view of these networks (with thumbnails of
+    thumb x thumb points)."""
+    work = sum(_work(r) + thumb_work(r, thumb) for r in records)
     numbers = sum(r.session.network.parameter_count() for r in records) if parameters else 0
-    return work, len(records) * ROW_BYTES + numbers * NUMBER_BYTES
+    thumbs = len(records) * thumb * thumb * THUMB_BYTES_PER_POINT
+    return work, len(records) * ROW_BYTES + numbers * NUMBER_BYTES + thumbs
 
 
 def _next_step_diverges(record: NetworkRecord) -> bool:
@@ -63,8 +66,11 @@ def _next_step_diverges(record: NetworkRecord) -> bool:
     return False
 
 
-def summary(record: NetworkRecord, display_name: str | None, parameters: bool = False) -> dict:
-    """One student's row: settings, progress, accuracy on the training data, divergence."""
+def summary(
+    record: NetworkRecord, display_name: str | None, parameters: bool = False, thumb: int = 0
+) -> dict:
+    """One student's row: settings, progress, accuracy on the training data, divergence, and
+    (thumb > 0, a classification) its decision boundary in small."""
     s, net = record.session, record.session.network
     acc, diverged = None, False
     try:
@@ -91,6 +97,8 @@ def summary(record: NetworkRecord, display_name: str | None, parameters: bool = 
         "diverged": diverged,
         "updated_at": record.updated_at,
     }
+    if thumb:
+        row["boundary"] = None if acc is None else thumbnail(record, thumb)
     if parameters:
         row |= {"weights": views.lists(net.weights), "biases": views.lists(net.biases)}
     return row

@@ -12,6 +12,7 @@ from app.store import classroom
 from . import class_schemas as cs
 from .budget import metered
 from .building import check_export_is_consistent, check_layers
+from .class_thumbs import THUMB_RANGE
 from .class_views import as_csv, class_cost, student_id, summary
 from .deps import JSON, DbDep, FieldError, SettingsDep, hand_over, new_owner_token, owner_token
 from .locks import class_locks
@@ -28,20 +29,32 @@ teacher_only = [Depends(require_teacher)]
 CLASS_FIELD = ("query", "class")  # a budget refusal names the class as a whole
 
 
-def _students(request: Request, db: DbDep, parameters: bool) -> list[dict]:
+def _students(request: Request, db: DbDep, parameters: bool, thumb: int = 0) -> list[dict]:
     """Every student's row, its work and answer counted against the budget first."""
     settings = request.app.state.settings
     with db.snapshot() as conn:
         found = classroom.students_networks(conn)
-    work, size = class_cost([r for r, _ in found], parameters)
-    with metered(settings, CLASS_FIELD, work, size, "the class is too large to view at once"):
-        return [summary(record, name, parameters) for record, name in found]
+    work, size = class_cost([r for r, _ in found], parameters, thumb)
+    field = ("query", "thumbnail") if thumb else CLASS_FIELD
+    with metered(settings, field, work, size, "the class is too large to view at once"):
+        return [summary(record, name, parameters, thumb) for record, name in found]
 
 
 @router.get("", dependencies=teacher_only, response_model=cs.ClassList, responses=TEACHER)
-def class_list(request: Request, db: DbDep):
+def class_list(
+    request: Request,
+    db: DbDep,
+    thumbnail: Annotated[
+        int,
+        Query(
+            ge=THUMB_RANGE[0],
+            le=THUMB_RANGE[1],
+            description="each network's decision boundary at this many points a side (0: none)",
+        ),
+    ] = 0,
+):
     """Every student's network: name, progress, accuracy, divergence, last activity."""
-    return JSON({"networks": _students(request, db, parameters=False)})
+    return JSON({"networks": _students(request, db, parameters=False, thumb=thumbnail)})
 
 
 @router.get(

@@ -1,5 +1,6 @@
 """The class in shared mode: the teacher's locks and push, and the students' display names."""
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -78,6 +79,15 @@ def display_name(conn: sqlite3.Connection, owner: str) -> str | None:
     """The student's chosen name, or None."""
     row = conn.execute("SELECT display_name FROM students WHERE owner = ?", (owner,)).fetchone()
     return None if row is None else row["display_name"]
+
+
+def digest(conn: sqlite3.Connection) -> str:
+    """A short fingerprint of the class: it changes whenever a student's network or name does."""
+    rows = conn.execute(
+        "SELECT n.id, n.revision, n.updated_at FROM networks n WHERE n.owner IS NOT NULL"
+        " UNION ALL SELECT owner, 0, updated_at FROM students ORDER BY 1, 3"
+    ).fetchall()
+    return hashlib.sha256(json.dumps([tuple(r) for r in rows]).encode()).hexdigest()[:16]
 
 
 def students_networks(conn: sqlite3.Connection) -> list[tuple[NetworkRecord, str | None]]:
