@@ -77,6 +77,9 @@ class LockState(ClassLocks):
 
     model_config = {"extra": "ignore"}
     lockable: dict[str, str] = Field(default_factory=lambda: dict(LOCKABLE))
+    fixable: list[str] = Field(
+        default_factory=lambda: list(FIXABLE), description="the settings that can be fixed"
+    )
 
 
 class Thumbnail(BaseModel):

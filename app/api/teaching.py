@@ -26,7 +26,11 @@ TEACHER = {
     404: {"model": ErrorMessage, "description": "Not in shared mode"},
 }
 teacher_only = [Depends(require_teacher)]
-CLASS_FIELD = ("query", "class")  # a budget refusal names the class as a whole
+CLASS_FIELD = ("query", "class")
+LOCK_CHOICES = {
+    "lockable": cs.LOCKABLE,
+    "fixable": list(cs.FIXABLE),
+}  # a budget refusal names the class as a whole
 
 
 def _students(request: Request, db: DbDep, parameters: bool, thumb: int = 0) -> list[dict]:
@@ -88,7 +92,7 @@ def _lock_state(locks: dict, settings) -> dict:
 @router.get("/locks", response_model=cs.LockState)
 def get_locks(request: Request, settings: SettingsDep):
     """What the teacher has locked for students (anyone may read it, to grey controls out)."""
-    return JSON(_lock_state(class_locks(request), settings) | {"lockable": cs.LOCKABLE})
+    return JSON(_lock_state(class_locks(request), settings) | LOCK_CHOICES)
 
 
 @router.put("/locks", dependencies=teacher_only, response_model=cs.LockState, responses=TEACHER)
@@ -99,7 +103,7 @@ def put_locks(body: cs.ClassLocks, db: DbDep, settings: SettingsDep):
     with db.transaction() as conn:
         classroom.set_locks(conn, actions, fixed)
     locks = {"actions": actions, "fixed": fixed}
-    return JSON(_lock_state(locks, settings) | {"lockable": cs.LOCKABLE})
+    return JSON(_lock_state(locks, settings) | LOCK_CHOICES)
 
 
 def _take(body: cs.ClassPush, settings) -> dict:

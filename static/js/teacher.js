@@ -1,42 +1,114 @@
 // @ts-check
-// The teacher's view: every student's network in a grid, from one GET /api/class a refresh.
+// The teacher's view: the class's controls (locks, push, snapshot) and every student's
+// network in a grid, fetched again whenever the class's event stream says it changed.
 
-import { classList } from "./core/class-api.js";
+import { exportNetwork, listPresets, lessons as listLessons } from "./core/api.js";
+import * as cls from "./core/class-api.js";
 import { applyI18n, loadI18n, setLang, t } from "./core/i18n.js";
 import { store } from "./core/store.js";
+import { renderControls } from "./views/class-controls.js";
 import { renderGrid } from "./views/class-grid.js";
 
-const REFRESH_MS = 2000;
+const THUMB = 24; // boundary thumbnails: points a side
+const RETRY_MS = 2000; // the event stream ended: follow it again after this
 
 /** The teacher token, from the link's fragment (#token=...): never sent in a URL. */
 const token = new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
 
-/** Load the strings, then draw and refresh the grid until the page closes. */
+/** Load the strings and options, then follow the class until the page closes. */
 async function start() {
   await loadI18n();
-  const root = /** @type {HTMLElement} */ (document.getElementById("class-grid"));
+  const grid = /** @type {HTMLElement} */ (document.getElementById("class-grid"));
+  const panel = /** @type {HTMLElement} */ (document.getElementById("class-controls"));
   /** @type {import("./views/class-grid.js").GridState} */
-  let state = { rows: null, error: token ? null : t("teacher.noToken"), now: Date.now() };
+  const view = { rows: null, error: token ? null : t("teacher.noToken"), now: Date.now() };
+  /** @type {import("./views/class-controls.js").ControlsState} */
+  const controls = { locks: null, lockable: [], fixable: [], presets: [], lessons: [], lang: "en", status: "" };
+  /** @param {string} key @param {Record<string, string | number>} [params] */
+  const say = (key, params) => {
+    controls.status = t(key, params);
+    draw();
+  };
+  /** Run a teacher's action; a refusal is said in the status line. @param {() => Promise<void>} fn */
+  const run = (fn) => fn().catch((error) => say("teacher.failed", { detail: String(error.message) }));
+  /** @type {import("./views/class-controls.js").ControlsActions & import("./views/class-grid.js").GridActions} */
+  const actions = {
+    setLocks: (locks) =>
+      run(async () => {
+        const saved = await cls.putLocks(token, locks);
+        controls.locks = { actions: saved.actions, fixed: saved.fixed };
+        say("teacher.locksSaved", { n: saved.actions.length + Object.keys(saved.fixed).length });
+      }),
+    push: (body) =>
+      run(async () => {
+        const pushed = await cls.push(token, body);
+        say("teacher.pushed", { n: pushed.number, what: pushed.preset ?? pushed.name ?? pushed.lesson });
+      }),
+    pushNetwork: (row) =>
+      run(async () => {
+        const pushed = await cls.push(token, { network: await exportNetwork(row.id) });
+        say("teacher.pushed", { n: pushed.number, what: pushed.name });
+      }),
+    download: (format) =>
+      run(async () => {
+        const { blob, name } = await cls.snapshot(token, format);
+        const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: name });
+        link.click();
+        URL.revokeObjectURL(link.href);
+        say("teacher.downloaded", { name });
+      }),
+  };
   const draw = () => {
     document.title = t("teacher.title");
     applyI18n(document.querySelector("header") ?? document);
-    renderGrid(root, state);
+    controls.lang = store.get().lang;
+    if (token && !view.error) renderControls(panel, controls, actions);
+    renderGrid(grid, view, actions);
   };
   store.subscribe(draw);
   document.querySelectorAll("[data-lang]").forEach((b) => {
     b.addEventListener("click", () => setLang(/** @type {HTMLElement} */ (b).dataset.lang ?? "en"));
   });
   draw();
+  if (!token) return;
+  const [presets, lessons, locks] = await Promise.all([listPresets(), listLessons(), cls.getLocks()]);
+  Object.assign(controls, { presets, lessons, lockable: Object.keys(locks.lockable), fixable: locks.fixable });
+  controls.locks = { actions: locks.actions, fixed: locks.fixed };
+  follow(view, draw);
+}
+
+/**
+ * Fetch the grid once a change is heard on the class's stream (one fetch at a time; a change
+ * heard meanwhile fetches again after it), and follow the stream again when it ends.
+ * @param {import("./views/class-grid.js").GridState} view @param {() => void} draw
+ */
+function follow(view, draw) {
+  let digest = "";
+  let fetching = false;
+  let again = false;
   const refresh = async () => {
+    if (fetching) return void (again = true);
+    fetching = true;
     try {
-      state = { rows: (await classList(token)).networks, error: null, now: Date.now() };
+      Object.assign(view, { rows: (await cls.classList(token, THUMB)).networks, error: null, now: Date.now() });
     } catch (error) {
-      state = { ...state, error: t("teacher.refused", { detail: String(error.message) }) };
+      Object.assign(view, { error: t("teacher.refused", { detail: String(error.message) }) });
     }
+    fetching = false;
     draw();
-    if (!state.error) window.setTimeout(refresh, REFRESH_MS);
+    if (again) ((again = false), refresh());
   };
-  if (token) refresh();
+  const listen = () =>
+    cls
+      .followClass(token, (data) => {
+        if (data.digest !== digest) ((digest = data.digest), refresh());
+      })
+      .catch((error) => Object.assign(view, { error: t("teacher.refused", { detail: String(error.message) }) }))
+      .finally(() => {
+        draw();
+        if (!view.error) window.setTimeout(listen, RETRY_MS);
+      });
+  listen();
 }
 
 start();
