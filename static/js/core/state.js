@@ -89,6 +89,8 @@ import { DEFAULTS } from "./hash.js";
  * @property {{train: Accuracy | null, test: Accuracy | null} | null} accuracy
  * @property {boolean} playing
  * @property {number | null} phase step-through: the phase of lastStep shown
+ * @property {boolean} walking step-through plays itself, a phase every `pace` ms
+ * @property {number} pace ms per phase while step-through plays itself
  * @property {import("../model/links.js").LinkId | null} inspected the link in the inspector
  * @property {any} explained GET explain of the inspected link
  * @property {string | null} typed what the user typed in the weight editor, not yet set
@@ -136,6 +138,8 @@ export function initialState() {
     accuracy: null,
     playing: false,
     phase: null,
+    walking: false,
+    pace: 1500,
     inspected: null,
     explained: null,
     typed: null,

@@ -188,6 +188,7 @@ export function updateLinks(linkLayer, layout, model) {
   const widest = layout.dense ? DENSE_LINK_WIDTH : MAX_LINK_WIDTH;
   const selected = model.selectedLink ? linkKey(model.selectedLink) : null;
   const values = layout.links.length <= HIT_MAX_LINKS;
+  const flow = model.flow;
   // one pass, one lookup of each value per link: this runs for every link on every step
   linkLayer.selectAll("line.link").each(function (d) {
     const v = paramAt(model.shown, d) ?? null;
@@ -210,6 +211,8 @@ export function updateLinks(linkLayer, layout, model) {
     this.classList.toggle("negative", negative); // outside the cache: a redraw resets the class
     this.classList.toggle("unknown", step === null);
     this.classList.toggle("selected", d.key === selected);
+    this.classList.toggle("flow", flow !== null && d.layer === flow.layer); // step-through: numbers moving
+    this.classList.toggle("flow-back", flow !== null && flow.back && d.layer === flow.layer);
   });
 }
 

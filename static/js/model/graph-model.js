@@ -20,6 +20,7 @@ import { niceMax } from "./scale.js";
  * @property {(string[] | null)[]} unitText per unit layer, the texts beside units
  * @property {number} unitScaleMax
  * @property {number[]} activeLayers unit layers marked active (step-through)
+ * @property {{layer: number, back: boolean} | null} flow step-through: the weight layer the phase's numbers flow along
  * @property {number} scaleMax the links' colour scale reaches +-scaleMax
  * @property {string} viewName weights | gradients | updates
  * @property {import("./links.js").LinkId | null} selectedLink
@@ -45,6 +46,7 @@ export function baseModel(network, extra = {}) {
     unitText: [],
     unitScaleMax: 1,
     activeLayers: [],
+    flow: null,
     viewName: "weights",
     selectedLink: null,
     heatmaps: null,

@@ -5,6 +5,9 @@
 import { fmt } from "./format.js";
 import { weightLayerInto } from "./layers.js";
 
+/** The paces step-through can play itself at, ms per phase (slow to fast). */
+export const PACES = [3000, 1500, 700];
+
 /** @typedef {{kind: "forward" | "loss" | "backward" | "update", layer: number | null}} Phase */
 
 /**
@@ -68,7 +71,12 @@ export function phaseView(step, phase, row, network) {
     shown = { weights: network.weights, biases: network.biases };
     for (let layer = 1; layer <= depth; layer++) activeLayers.push(layer);
   }
-  return { unitValues, unitText, shown, view, activeLayers };
+  // the links the phase's numbers flow along: values forward into the layer, errors back from it
+  const flow =
+    phase.kind === "forward" || phase.kind === "backward"
+      ? { layer: weightLayerInto(phase.layer), back: phase.kind === "backward" }
+      : null;
+  return { unitValues, unitText, shown, view, activeLayers, flow };
 }
 
 /**

@@ -12,6 +12,7 @@ import { createTrainer } from "../model/trainer.js";
 import { explainInspected, fetchLastStep } from "./background.js";
 import { divergedOr } from "./diverged.js";
 import { createNetworkKeeper } from "./network.js";
+import { createWalker } from "./walk.js";
 
 /** Above this many weights a step leaves out the parameters the page already holds. */
 const LEAN_STEP_WEIGHTS = 20000;
@@ -57,24 +58,34 @@ async function afterPlay(trainer, keeper) {
 
 /** Step-through: phases forward and back, the mode on and off. @param {Keeper} keeper @param {any} trainer */
 function phaseActions(keeper, trainer) {
+  const walker = createWalker({ next: () => nextPhase() });
   /** @param {number} delta */
   const moveBy = (delta) => {
     const { network, phase, lastStep } = store.get();
     if (lastStep && phase !== null) store.update({ phase: movePhase(phase, delta, depthOf(network.layers)) });
   };
+  /** Next phase; past the last one (or before any step), a new step. */
+  const nextPhase = () =>
+    act(async () => {
+      const { network, phase, lastStep } = store.get();
+      if (phase === null || !lastStep || phase >= buildPhases(depthOf(network.layers)).length - 1)
+        await stepOnce(keeper).catch(divergedOr);
+      else moveBy(+1);
+    });
   return {
-    /** Next phase; past the last one (or before any step), a new step. */
-    nextPhase: () =>
-      act(async () => {
-        const { network, phase, lastStep } = store.get();
-        if (phase === null || !lastStep || phase >= buildPhases(depthOf(network.layers)).length - 1)
-          await stepOnce(keeper);
-        else moveBy(+1);
-      }),
+    nextPhase,
     prevPhase: () => act(async () => moveBy(-1)),
+    /** Step-through plays itself, or pauses where it is. */
+    toggleWalk: () => {
+      if (walker.running()) return walker.stop();
+      trainer.stop();
+      walker.start();
+    },
+    stopWalk: () => walker.stop(),
     toggleStepThrough: () => {
       const { ui, lastStep } = store.get();
       if (!ui.st) trainer.stop();
+      else walker.stop();
       updateUi({ st: !ui.st }, { phase: !ui.st && lastStep ? 0 : null });
     },
   };
@@ -134,6 +145,7 @@ export function createMainScene() {
   });
   store.subscribe(() => isGone() && trainer.running() && trainer.stop()); // deleted on the server
   /** A new network from a create body (stopping play first). @param {object} body */
+  const phases = phaseActions(keeper, trainer);
   const create = async (body) => {
     trainer.stop();
     await keeper.adopt(await api.createNetwork(body));
@@ -144,7 +156,7 @@ export function createMainScene() {
     create,
     playing: () => trainer.running(),
     step: alive(() => act(() => stepOnce(keeper).catch(divergedOr))),
-    togglePlay: alive(() => (trainer.running() ? trainer.stop() : trainer.start())),
+    togglePlay: alive(() => (trainer.running() ? trainer.stop() : (phases.stopWalk(), trainer.start()))),
     stop: () => trainer.stop(),
     /** Undo, also while playing: play stops and its last call lands first, then one step goes back. */
     undo: alive(() =>
@@ -162,7 +174,7 @@ export function createMainScene() {
       }),
     /** The default network: the xor preset when the server has it. */
     createDefault: () => create(store.get().presets.some((p) => p.name === "xor") ? { preset: "xor" } : DEFAULT_CREATE),
-    ...phaseActions(keeper, trainer),
+    ...phases,
     ...inspectorActions(keeper),
   };
 }

@@ -15,6 +15,7 @@ export const KEYS = [
   ["z", "keys.undo"],
   ["r", "keys.reset"],
   ["t", "keys.stepThrough"],
+  ["p", "keys.walk"],
   ["1  2  3", "keys.views"],
   ["b", "keys.bias"],
   ["l", "keys.lessons"],

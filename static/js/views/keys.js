@@ -17,6 +17,7 @@ export function bindKeys({ scene, main, lessons }) {
     z: () => scene().undo(),
     r: () => scene().reset(),
     t: () => scene() === main && main.toggleStepThrough(),
+    p: () => store.get().ui.st && scene() === main && main.toggleWalk(),
     1: () => updateUi({ view: VIEWS[0] }),
     2: () => updateUi({ view: VIEWS[1] }),
     3: () => updateUi({ view: VIEWS[2] }),

@@ -14,8 +14,8 @@ export function mountPage() {
     () => applyI18n(),
   );
   watch(
-    (s) => [s.busy, s.refreshing, s.playing],
-    (s) => (document.body.dataset.idle = String(!s.busy && !s.refreshing && !s.playing)),
+    (s) => [s.busy, s.refreshing, s.playing, s.walking],
+    (s) => (document.body.dataset.idle = String(!s.busy && !s.refreshing && !s.playing && !s.walking)),
   );
   const resize = { timer: /** @type {any} */ (null) };
   window.addEventListener("resize", () => {

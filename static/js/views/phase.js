@@ -6,7 +6,8 @@ import { fmt } from "../model/format.js";
 import { activationOf, depthOf, unitLabel, weightLayerInto } from "../model/layers.js";
 import { activePhase, rowInStep } from "../model/graph-model.js";
 import { datasetRows, exampleName } from "../model/numbering.js";
-import { buildPhases, largestChanges } from "../model/phases.js";
+import { buildPhases, largestChanges, PACES } from "../model/phases.js";
+import { store } from "../core/store.js";
 import { beforeText } from "./states.js";
 import { $, html, render, watch } from "./watch.js";
 
@@ -81,21 +82,44 @@ function detail(step, phase, r, network, data) {
       <tbody>
         ${changes.map(
           (c) =>
-            html`<tr>
+            html`<tr data-testid="phase-change" data-layer=${c.l} data-to=${c.j} data-from=${c.i}>
               <th>${unitLabel(c.l, c.i, depth)} → ${unitLabel(c.l + 1, c.j, depth)}</th>
-              <td class="num">${fmt(c.before, 4)}</td>
-              <td class="num">→</td>
-              <td class="num">${fmt(c.after, 4)}</td>
+              <td class="num" title=${String(c.before)}>${fmt(c.before, 4)}</td>
+              <td>→</td>
+              <td class="num" title=${String(c.after)}>${fmt(c.after, 4)}</td>
             </tr>`,
         )}
       </tbody>
     </table>`;
 }
 
+/** The play / pause button and the pace select. @param {import("../scenes/main.js").MainScene} main */
+function mountWalk(main) {
+  const pace = /** @type {HTMLSelectElement} */ ($("phase-pace"));
+  $("phase-play").addEventListener("click", () => main.toggleWalk());
+  pace.addEventListener("change", () => store.update({ pace: Number(pace.value) }));
+  watch(
+    (s) => [s.walking, s.pace, s.lang],
+    (s) => {
+      const play = $("phase-play");
+      play.textContent = t(s.walking ? "phase.pause" : "phase.play");
+      play.setAttribute("aria-pressed", String(s.walking));
+      $("phase").dataset.walking = String(s.walking);
+      render(
+        PACES.map(
+          (ms) => html`<option value=${ms} ?selected=${ms === s.pace}>${t("phase.paceN", { s: ms / 1000 })}</option>`,
+        ),
+        pace,
+      );
+    },
+  );
+}
+
 /** @param {import("../scenes/main.js").MainScene} main */
 export function mountPhase(main) {
   $("phase-next").addEventListener("click", () => main.nextPhase());
   $("phase-prev").addEventListener("click", () => main.prevPhase());
+  mountWalk(main);
   watch(
     (s) => [s.ui.st, s.phase, s.lastStep, s.network, s.data, s.ui.ex, s.lang],
     (s) => {
