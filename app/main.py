@@ -15,6 +15,7 @@ from app.api import (
     catalog,
     class_events,
     events,
+    exports,
     forks,
     handlers,
     inspection,
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     handlers.install(app)
     openapi.install(app, settings)
     app.include_router(networks.router)
+    app.include_router(exports.router)
     app.include_router(forks.router)
     app.include_router(training.router)
     app.include_router(inspection.router)

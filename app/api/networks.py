@@ -218,53 +218,6 @@ def dataset(network_id: str, db: DbDep):
     return JSON(dataset_document(reading(db, network_id).session.dataset))
 
 
-@router.get(
-    "/{network_id:network_id}/export",
-    response_model=schemas.ExportDocument,
-    response_class=JSON,
-    responses=NOT_FOUND,
-)
-def export(network_id: str, db: DbDep):
-    """A document that recreates the network exactly: settings, parameters, dataset, step."""
-    record = reading(db, network_id)
-    state = views.network_state(record)
-    doc = dataset_document(record.session.dataset)
-    doc.pop("description")
-    return JSON(
-        {
-            "format": "backprop-visualizer/1",
-            "name": record.name,
-            **{
-                k: state[k]
-                for k in (
-                    "layers",
-                    "hidden_activation",
-                    "output_activation",
-                    "loss",
-                    "learning_rate",
-                    "batch_size",
-                    "use_bias",
-                    "init",
-                    "seed",
-                    "step",
-                    "weights",
-                    "biases",
-                )
-            },
-            "cursor": record.session.cursor,
-            "dataset": doc,
-            "builtin_dataset": record.builtin_dataset,
-            "generation": state["dataset"]["generation"] if record.builtin_dataset else None,
-            "features": state["features"],
-            "csv": state["dataset"]["csv"],
-            "optimizer": state["optimizer"],
-            "optimizer_state": state["optimizer_state"],
-            "regularization": state["regularization"],
-            "regularization_rate": state["regularization_rate"],
-        }
-    )
-
-
 @router.post(
     "/import",
     status_code=201,
