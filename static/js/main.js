@@ -48,7 +48,7 @@ function mountViews() {
   const softmax = createSoftmaxWidget();
   const widget = (s, lesson) =>
     lesson.id === "one-step" && s.network ? oneStep(s) : lesson.id === "softmax" ? softmax(s) : "";
-  mountTopbar({ scene, main, build });
+  mountTopbar({ scene, main, build, lessons });
   mountArchitecture(build);
   mountDataViews(main);
   mountLibrary(main);

@@ -12,11 +12,14 @@ export class ApiError extends Error {
   /**
    * @param {number} status
    * @param {unknown} detail
+   * @param {string} [lock]
    */
-  constructor(status, detail) {
+  constructor(status, detail, lock = "") {
     super(formatDetail(detail));
     this.status = status;
     this.detail = detail;
+    /** the teacher's lock that refused the call (X-Class-Lock), or "" */
+    this.lock = lock;
   }
 }
 
@@ -45,9 +48,13 @@ async function request(method, path, body, { record = false } = {}) {
   const response = await reach(path, init);
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, data ? data.detail : response.statusText);
+  if (!response.ok) throw refusal(response, data);
   return data;
 }
+
+/** The ApiError of a refused call. @param {Response} response @param {any} data */
+export const refusal = (response, data) =>
+  new ApiError(response.status, data ? data.detail : response.statusText, response.headers.get("X-Class-Lock") ?? "");
 
 /**
  * fetch(), with a server that does not answer (fetch's TypeError) as an ApiError of status 0

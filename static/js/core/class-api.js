@@ -2,7 +2,7 @@
 // The calls to /api/class: the teacher's (with the teacher token as a Bearer header) and a
 // student's (locks, the latest push, their display name, the class's event stream).
 
-import { ApiError, reach } from "./api.js";
+import { reach, refusal } from "./api.js";
 
 /**
  * A call to /api/class; the teacher's token, when given, as a Bearer header.
@@ -16,7 +16,7 @@ async function call(path, { token = "", method = "GET", body } = {}) {
   const response = await reach(`/api/class${path}`, init);
   if (!response.ok) {
     const data = await response.json().catch(() => null);
-    throw new ApiError(response.status, data ? data.detail : response.statusText);
+    throw refusal(response, data);
   }
   return response;
 }
@@ -58,8 +58,8 @@ export async function snapshot(token, format) {
 }
 
 /**
- * Follow GET /api/class/events: each `class` event's data to `onEvent`. A student uses
- * EventSource; the teacher reads the stream with fetch, to send the token as a header.
+ * Follow GET /api/class/events: each `class` event's data to `onEvent`. Read with fetch,
+ * not EventSource, so that the teacher can send the token as a header.
  * Resolves when the stream ends (the server stopped, or the call failed).
  * @param {string} token @param {(data: any) => void} onEvent
  */

@@ -7,10 +7,14 @@ import { t } from "./i18n.js";
 import { store } from "./store.js";
 
 /**
- * An error as one translated line: the server's status and detail, or the message.
+ * An error as one translated line: a teacher's lock, the server's status and detail, or the message.
  * @param {any} error
  */
 export function errorText(error) {
+  if (error?.lock) {
+    const [what, fixed] = error.lock.startsWith("fixed.") ? [error.lock.slice(6), true] : [error.lock, false];
+    return t(fixed ? "class.fixed" : "class.locked", { what: t(`teacher.lock.${what}`) });
+  }
   const detail = error?.message || String(error);
   return error?.status ? t("error.server", { status: error.status, detail }) : t("error.generic", { detail });
 }

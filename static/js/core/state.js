@@ -29,6 +29,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {{name: string, output_activations: string[]}[]} losses
  * @property {string[]} initializers
  * @property {{name: string, settings: any[], formula: string}[]} optimizers the update rules
+ * @property {{name: string, formula: string}[]} penalties the weight penalties (regularisation)
  * @property {string[]} features the input features computed from 2-D points
  * @property {Record<string, any>} limits max_hidden_layers, max_units, max_train_steps, ...
  */
@@ -82,6 +83,8 @@ import { DEFAULTS } from "./hash.js";
  * @property {Ui} ui
  * @property {any} network the NetworkState shown (null before the first)
  * @property {any} lastStep the last step (StepResult) of the network, or null
+ * @property {{id: string, step: number, value: number} | null} played the weight penalty
+ *   before the last step of the last /train while playing (its `penalties`), or null
  * @property {any} data the network's dataset rows
  * @property {any} example forward pass of the selected example
  * @property {Grid | null} grid
@@ -117,6 +120,9 @@ import { DEFAULTS } from "./hash.js";
  * @property {boolean} offline the server did not answer (the page retries until it does)
  * @property {any} gradcheck GET gradient-check of the shown network ({revision, result}), or null
  * @property {Record<string, string>} fieldErrors a refused field's id -> the reason
+ * @property {{actions: string[], fixed: Record<string, boolean>} | null} classLocks shared mode:
+ *   what the teacher locked (GET /api/class/locks), or null outside a class
+ * @property {any} classOffer the teacher's latest push not yet taken or dismissed, or null
  */
 
 /** @returns {AppState} */
@@ -131,6 +137,7 @@ export function initialState() {
     ui: { ...DEFAULTS },
     network: null,
     lastStep: null,
+    played: null,
     data: null,
     example: null,
     grid: null,
@@ -164,5 +171,7 @@ export function initialState() {
     offline: false,
     gradcheck: null,
     fieldErrors: {},
+    classLocks: null,
+    classOffer: null,
   };
 }

@@ -30,6 +30,8 @@ export function createBody(overrides = {}) {
     dataset: datasetSpec(network, datasets, data),
     features: network.features,
     optimizer: network.optimizer,
+    regularization: network.regularization,
+    regularization_rate: network.regularization_rate,
     ...overrides,
   };
   if (userSeed !== null) body.seed = userSeed;
@@ -142,6 +144,11 @@ export function createBuilder(main) {
     setLearningRate: (raw) => patchField("learning-rate", "learning_rate", raw),
     /** @param {string} raw */
     setBatchSize: (raw) => patchField("batch-size", "batch_size", raw),
+    /** Another weight penalty (none, l1, l2: the config's); training goes on. @param {string} name */
+    setRegularization: (name) =>
+      act(async () => main.adopt(await api.patchNetwork(store.get().network.id, { regularization: name }))),
+    /** @param {string} raw */
+    setRegularizationRate: (raw) => patchField("regularization-rate", "regularization_rate", raw),
     /** Typed units of a hidden layer (a refused number stays in its field). @param {number} layer @param {string} raw */
     setUnits: (layer, raw) =>
       act(() =>

@@ -39,7 +39,13 @@ function takePlayed(trained, keeper) {
   store.update((s) =>
     trained.network.revision <= s.network.revision
       ? null
-      : { network: trained.network, history: s.history && appendTrained(s.history, trained) },
+      : {
+          network: trained.network,
+          history: s.history && appendTrained(s.history, trained),
+          played: trained.penalties.length
+            ? { id: trained.network.id, step: trained.step, value: trained.penalties.at(-1) }
+            : s.played,
+        },
   );
   keeper.refresh();
 }

@@ -6,6 +6,7 @@
 import { t } from "../core/i18n.js";
 import { fmt } from "../model/format.js";
 import { depthOf, unitLabel } from "../model/layers.js";
+import { penaltyOn } from "../model/penalty.js";
 import { largestGradient, lossSummary } from "../model/summary.js";
 import { $, watch } from "./watch.js";
 
@@ -43,18 +44,20 @@ export function mountAnnounce() {
     },
   );
   watch(
-    (s) => [s.history, s.network?.step, s.lang],
+    (s) => [s.history, s.network?.step, penaltyOn(s.network), s.lang],
     (s) => {
       const sum = lossSummary(s.history);
-      $("loss-summary").textContent = sum
-        ? t("a11y.lossSummary", {
-            n: s.network?.step ?? 0,
-            first: fmt(sum.first),
-            last: fmt(sum.last),
-            min: fmt(sum.min),
-            at: sum.at,
-          })
-        : t("a11y.lossNone");
+      const data = penaltyOn(s.network) ? ` ${t("a11y.lossDataOnly")}` : "";
+      $("loss-summary").textContent =
+        (sum
+          ? t("a11y.lossSummary", {
+              n: s.network?.step ?? 0,
+              first: fmt(sum.first),
+              last: fmt(sum.last),
+              min: fmt(sum.min),
+              at: sum.at,
+            })
+          : t("a11y.lossNone")) + data;
     },
   );
 }

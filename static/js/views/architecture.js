@@ -1,12 +1,14 @@
 // @ts-check
 // The left column's builder: preset, dataset, hidden layers and units, activations, loss,
-// initialiser, seed and bias units. Option lists and limits come from GET /api/config.
+// optimizer, regularisation, initialiser, seed and bias units. Option lists and limits
+// come from GET /api/config.
 
 import { t, tOr } from "../core/i18n.js";
 import { store, updateUi } from "../core/store.js";
 import { hiddenCount } from "../model/layers.js";
 import { presetOf } from "../model/presets.js";
 import { mountRefusal } from "./refusal.js";
+import { mountPenalty } from "./penalty.js";
 import { $, $input, html, live, noChange, render, watch } from "./watch.js";
 
 /** @param {any} p */
@@ -142,6 +144,7 @@ function drawControls(s, build) {
 /** @param {import("../scenes/build.js").Builder} build */
 export function mountArchitecture(build) {
   mountRefusal(build);
+  mountPenalty(build);
   /** @param {string} id @param {(value: string) => void} fn */
   const onChange = (id, fn) =>
     $(id).addEventListener("change", (e) => fn(/** @type {HTMLInputElement} */ (e.target).value));

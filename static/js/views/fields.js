@@ -1,10 +1,11 @@
 // @ts-check
-// The reasons beside the typed fields of the page's HTML (learning rate, batch size, seed):
+// The reasons beside the typed fields of the page's HTML (learning rate, batch size, seed,
+// regularisation rate):
 // a refused value stays in its field, marked invalid, with the reason under it.
 
 import { $, $input, watch } from "./watch.js";
 
-const FIELDS = ["learning-rate", "batch-size", "seed"];
+const FIELDS = ["learning-rate", "batch-size", "seed", "regularization-rate"];
 
 export function mountFieldErrors() {
   watch(

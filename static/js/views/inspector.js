@@ -1,8 +1,8 @@
 // @ts-check
-// The chain-rule inspector: one weight's dE/dw as a product of factors, every factor's
-// value per example, their product, and an editor for the weight that keeps what the user
-// typed across background refreshes (the store's `typed`; lit-html leaves an input whose
-// bound value did not change alone).
+// The chain-rule inspector: one weight's dE/dw as a product of factors (plus a weight
+// penalty's term), every factor's value per example, their product, and an editor for
+// the weight that keeps what the user typed across background refreshes (the store's
+// `typed`; lit-html leaves an input whose bound value did not change alone).
 
 import { store } from "../core/store.js";
 import { t } from "../core/i18n.js";
@@ -10,16 +10,27 @@ import { fmt } from "../model/format.js";
 import { productOf } from "../model/factors.js";
 import { depthOf, unitLabel, unitLayerFed } from "../model/layers.js";
 import { paramAt } from "../model/links.js";
+import { penaltyOn } from "../model/penalty.js";
 import { factorTable, meaningOf } from "./factor-table.js";
-import { formulaMath } from "./formula.js";
+import { formulaMath, penaltyMath, sumMath } from "./formula.js";
 import { $, html, render, watch } from "./watch.js";
 
-/** @param {any} explained @param {number | null | undefined} linkGradient */
-function facts(explained, linkGradient) {
+/**
+ * The numbers: the data term, the penalty's term (when `penalty` names one), dE/dw.
+ * @param {any} explained @param {number | null | undefined} linkGradient @param {string | null} penalty
+ */
+function facts(explained, linkGradient, penalty) {
   const { products, sum } = productOf(explained.factors);
+  const pg = explained.penalty_gradient;
   return html`<dl class="facts">
     <dt>${products.length > 1 ? t("inspector.sumOf", { n: products.length }) : t("inspector.product")}</dt>
     <dd data-testid="inspector-product" data-value=${String(sum)} title=${String(sum)}>${String(sum)}</dd>
+    ${
+      penalty
+        ? html`<dt>${t("inspector.penaltyTerm")} <math>${penaltyMath(penalty)}</math></dt>
+            <dd data-testid="inspector-penalty" data-value=${String(pg)}>${String(pg)}</dd>`
+        : ""
+    }
     <dt>${t("inspector.fromApi")}</dt>
     <dd data-testid="inspector-gradient" data-value=${String(explained.gradient)}>${String(explained.gradient)}</dd>
     ${
@@ -69,17 +80,24 @@ export function mountInspector(main) {
         : t("inspector.preview");
     const linkGradient = lastStep && lastStep.step === explained.step ? paramAt(lastStep.gradients, inspected) : null;
     const weight = typed ?? String(paramAt(network, inspected) ?? explained.weight);
+    const penalty = !bias && penaltyOn(network) ? network.regularization : null; // biases carry none
+    const numbers = penalty
+      ? html`<math display="block" data-testid="formula-numbers"
+          >${sumMath(productOf(explained.factors).sum, explained.penalty_gradient, explained.gradient)}</math
+        >`
+      : "";
     render(
       html`<p class="inspector-title" data-testid="inspector-title">${title}</p>
           <p class="hint">${source}</p>
           <div class="formula">
-            <math display="block" data-testid="formula">${formulaMath(explained.factors, bias)}</math>
+            <math display="block" data-testid="formula">${formulaMath(explained.factors, bias, penalty)}</math>
+            ${numbers}
           </div>
           ${factorTable(explained, bias, data, columns.page, setPage)}
           <ul class="meanings">
             ${explained.factors.map((f) => html`<li><code>${f.symbol}</code>: ${meaningOf(f)}</li>`)}
           </ul>
-          ${facts(explained, linkGradient)}
+          ${facts(explained, linkGradient, penalty)}
           <div class="weight-edit">
             <label
               >${bias ? "b = " : "w = "}<input

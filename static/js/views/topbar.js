@@ -1,20 +1,41 @@
 // @ts-check
 // The top bar: transport (Reset, Undo, Play, Step, speed), the step and loss, the learning
-// rate and batch size, the link view, step-through and the language.
+// rate and batch size, the link view, step-through and the language (and, in a class, the
+// class bar below it).
 
 import { setLang, t } from "../core/i18n.js";
 import { updateUi } from "../core/store.js";
 import { fmt } from "../model/format.js";
+import { lockOf } from "../model/locks.js";
+import { mountClassBar } from "./class-bar.js";
 import { beforeText, editedSinceStep } from "./states.js";
 import { mountFieldErrors } from "./fields.js";
+import { lastPenalty } from "../model/penalty.js";
 import { $, $input, watch } from "./watch.js";
 
 /**
- * Bind and draw the top bar.
- * @param {{scene: () => any, main: import("../scenes/main.js").MainScene, build: import("../scenes/build.js").Builder}} deps
+ * The loss's label, and the weight penalty beside the data loss when there is one: the
+ * server's numbers for the last step (its sum in the title), or a dash when not known.
+ * @param {number | null} loss @param {{value: number | null} | null} penalty
  */
-export function mountTopbar({ scene, main, build }) {
+function showPenalty(loss, penalty) {
+  $("loss-label").textContent = penalty ? t("stat.dataLoss") : t("stat.loss");
+  const el = $("loss-penalty");
+  el.hidden = !penalty;
+  if (!penalty) return;
+  const { value } = penalty;
+  el.textContent = t("stat.penalty", { value: value === null ? "–" : fmt(value) });
+  el.title =
+    value === null ? t("stat.penaltyUnknown") : t("stat.penaltyTitle", { loss, penalty: value, total: loss + value });
+}
+
+/**
+ * Bind and draw the top bar.
+ * @param {{scene: () => any, main: import("../scenes/main.js").MainScene, build: import("../scenes/build.js").Builder, lessons: any}} deps
+ */
+export function mountTopbar({ scene, main, build, lessons }) {
   mountFieldErrors();
+  mountClassBar({ main, lessons });
   $("step").addEventListener("click", () => scene().step());
   $("play").addEventListener("click", () => scene().togglePlay());
   $("undo").addEventListener("click", () => scene().undo());
@@ -49,6 +70,7 @@ export function mountTopbar({ scene, main, build }) {
       const loss = network.last_loss;
       $("loss-value").textContent = loss === null ? "–" : fmt(loss, 6);
       $("loss-value").title = loss === null ? t("stat.noStep") : t("stat.lossTitle", { loss });
+      showPenalty(loss, lastPenalty(network, s.lastStep, s.played));
       // the loss is the last step's, before its update: said beside it, with any edit since
       const state = loss === null ? "" : beforeText(network.step);
       $("loss-state").textContent = editedSinceStep(s) ? `${state}${t("state.edited")}` : state;
@@ -60,7 +82,7 @@ export function mountTopbar({ scene, main, build }) {
     },
   );
   watch(
-    (s) => [s.network, s.stage, s.ui, s.playing, s.lang, s.gone],
+    (s) => [s.network, s.stage, s.ui, s.playing, s.lang, s.gone, s.classLocks],
     (s) => {
       const speed = /** @type {HTMLSelectElement} */ ($("speed"));
       if ([...speed.options].some((o) => o.value === String(s.ui.speed))) speed.value = String(s.ui.speed);
@@ -77,9 +99,12 @@ export function mountTopbar({ scene, main, build }) {
       const gone = !s.stage && Boolean(s.network) && s.gone === s.network.id;
       // a lesson stage with nothing to train (the activation plots): no Play, Step or Reset
       /** @type {HTMLElement} */ (document.querySelector(".transport")).hidden = s.stage?.kind === "activations";
+      // and what the teacher locked (shared mode: the class bar says what)
+      const locked = (/** @type {string} */ id) => Boolean(lockOf(s.classLocks, id));
       for (const id of ["step", "play", "learning-rate", "batch-size"])
-        /** @type {HTMLButtonElement} */ ($(id)).disabled = gone;
-      /** @type {HTMLButtonElement} */ ($("undo")).disabled = gone || !s.network?.undo_available || Boolean(s.stage);
+        /** @type {HTMLButtonElement} */ ($(id)).disabled = gone || locked(id);
+      /** @type {HTMLButtonElement} */ ($("undo")).disabled =
+        gone || !s.network?.undo_available || Boolean(s.stage) || locked("undo");
       const play = $("play");
       play.setAttribute("aria-pressed", String(s.playing));
       play.querySelector(".play-label").textContent = s.playing ? t("transport.pause") : t("transport.play");
