@@ -62,7 +62,7 @@ export function mountTopbar({ scene, main, build, lessons }) {
   $("step-through").addEventListener("click", () => main.toggleStepThrough());
 
   watch(
-    (s) => [s.network, s.lang, s.fieldErrors, s.edited],
+    (s) => [s.network, s.lang, s.fieldErrors, s.edited, s.lastStep, s.played],
     (s) => {
       const { network, fieldErrors } = s;
       if (!network) return;
