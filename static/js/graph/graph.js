@@ -6,10 +6,11 @@ import { t } from "../core/i18n.js";
 import { linkAt, paintLinks } from "./canvas.js";
 import { BIAS_FILL } from "./colors.js";
 import { applyHighlight } from "./highlight.js";
-import { bindGraphKeys, markFocusable } from "./keyboard.js";
+import { bindGraphKeys, createCursor, markFocusable } from "./keyboard.js";
 import { computeLayout } from "./layout.js";
 import { createStripImages, drawStrips, updateStrips } from "./strips.js";
 import { drawColumns, drawLinks, drawUnits, updateLinks, updateUnits } from "./svg.js";
+import { createZoom } from "./zoom.js";
 
 const d3 = window.d3;
 
@@ -22,6 +23,7 @@ const d3 = window.d3;
  * @property {any} defs
  * @property {Record<string, any>} layers
  * @property {ReturnType<typeof createStripImages>} stripImages
+ * @property {ReturnType<typeof createCursor>} cursor
  * @property {{layout: import("./layout.js").Layout | null, key: string, canvas: any, painted: any[], hovered: any, highlighted: string | null, look: any, focused: string | null}} my
  */
 
@@ -41,7 +43,7 @@ function draw(g, model) {
   drawUnits(g.defs, layers.units, layout, handlers);
   drawStrips(layers.strips, svg, layout, handlers);
   svg.attr("role", "group").attr("aria-label", t("a11y.graph"));
-  markFocusable(layers.units.selectAll("g.unit"), layers.links.selectAll("line.link"), layout, g.my.focused);
+  markFocusable(layers.units.selectAll("g.unit"), layers.links.selectAll("line.link"), g.cursor, layout, g.my.focused);
   // on the canvas path, a note under each layer of links that shows only the strongest
   layers.notes
     .selectAll("text")
@@ -121,11 +123,13 @@ function update(g, model) {
 }
 
 /**
- * A network graph in `container`; handlers get (datum, event) for hover and click.
+ * A network graph in `container`; handlers get (datum, event) for hover and click. With
+ * `onZoom`, it pinches, pans and zooms (graph.zoom) and says each new view.
  * @param {HTMLElement} container
  * @param {import("./svg.js").Handlers} handlers
+ * @param {{onZoom?: (view: import("./zoom.js").View) => void}} [options]
  */
-export function createGraph(container, handlers) {
+export function createGraph(container, handlers, options = {}) {
   const svg = d3.select(container).append("svg").attr("class", "graph-svg").attr("data-testid", "graph-svg");
   const defs = svg.append("defs");
   const group = (name) => svg.append("g").attr("class", name);
@@ -137,6 +141,7 @@ export function createGraph(container, handlers) {
     units: group("units"),
     strips: group("strips"),
     notes: group("link-notes"),
+    cursor: group("cursor"),
   };
   const my = {
     layout: null,
@@ -148,9 +153,13 @@ export function createGraph(container, handlers) {
     look: null,
     focused: null,
   };
+  const cursor = createCursor(layers.cursor);
   /** @type {GraphParts} */
-  const g = { container, handlers, svg, defs, layers, stripImages: createStripImages(), my };
-  bindGraphKeys(svg.node(), handlers, (key) => (my.focused = key));
+  const g = { container, handlers, svg, defs, layers, stripImages: createStripImages(), cursor, my };
+  bindGraphKeys(svg.node(), handlers, { layout: () => my.layout, cursor, remember: (key) => (my.focused = key) });
+  const moved = () => [svg.node(), my.canvas?.node()].filter(Boolean);
+  const zoom = options.onZoom ? createZoom(container, moved, options.onZoom) : null;
+  const shape = { drawn: "" }; // the architecture drawn: a new one is seen whole
 
   /** Mark the parts named by a lesson term's key (null: none). @param {string | null} key */
   function highlight(key) {
@@ -160,6 +169,7 @@ export function createGraph(container, handlers) {
 
   return {
     highlight,
+    zoom,
     /**
      * Draw (when the architecture, size or language changed) and restyle for a model.
      * @param {import("../model/graph-model.js").GraphModel} model
@@ -181,6 +191,10 @@ export function createGraph(container, handlers) {
       if (key !== my.key) {
         draw(g, model);
         my.key = key;
+        const drawn = [model.layers.join("-"), model.image].join("|");
+        if (drawn !== shape.drawn) zoom?.reset();
+        else zoom?.refit();
+        shape.drawn = drawn;
         if (my.highlighted) highlight(my.highlighted);
       }
       update(g, model);

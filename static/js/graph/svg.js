@@ -3,9 +3,9 @@
 // draw*() makes the elements once per layout with stable keys (d3's keyed join); update*()
 // only restyles them, so a training step is cheap.
 
-import { t } from "../core/i18n.js";
 import { linkKey, paramAt } from "../model/links.js";
 import { BIAS_FILL, divergingColor, divergingStep, signedBucket, UNKNOWN_FILL } from "./colors.js";
+import { layerTitle } from "./titles.js";
 
 const d3 = window.d3;
 // larger networks get no wide invisible hover targets, and their lines no data-weight /
@@ -22,13 +22,6 @@ const LINK_STEPS = 32;
 /** @typedef {import("./layout.js").Layout} Layout */
 /** @typedef {{onLinkHover: Function, onLinkClick: Function, onUnitHover: Function, onLeave: Function}} Handlers */
 
-/** A column's name: "hidden 1", or "h1" where the columns are crowded. @param {number} layer @param {Layout} layout */
-function columnTitle(layer, { depth, crowded }) {
-  const short = crowded ? "Short" : "";
-  if (layer === 0) return t(`graph.input${short}`);
-  return layer === depth ? t(`graph.output${short}`) : t(`graph.hiddenN${short}`, { n: layer });
-}
-
 /**
  * The column bands and titles ("hidden 1 · 3").
  * @param {any} columns d3 selection
@@ -37,7 +30,7 @@ function columnTitle(layer, { depth, crowded }) {
 export function drawColumns(columns, layout) {
   const titles = layout.layers.map((n, layer) => ({
     layer,
-    text: columnTitle(layer, layout),
+    text: layerTitle(layer, layout.depth, layout.crowded), // "h1" where the columns are crowded
     count: n,
   }));
   columns

@@ -5,6 +5,7 @@
 
 import { t, tOr } from "../core/i18n.js";
 import { store, updateUi } from "../core/store.js";
+import { layerTitle } from "../graph/titles.js";
 import { hiddenCount } from "../model/layers.js";
 import { presetOf } from "../model/presets.js";
 import { mountRefusal } from "./refusal.js";
@@ -48,8 +49,7 @@ const unitsField = (n, layer, label, config, error, build) =>
 function layerRows({ network, config, fieldErrors }, build) {
   const last = network.layers.length - 1;
   return network.layers.map((n, layer) => {
-    const label =
-      layer === 0 ? t("graph.input") : layer === last ? t("graph.output") : t("graph.hiddenN", { n: layer });
+    const label = layerTitle(layer, last);
     const fixed = layer === 0 || layer === last;
     const error = fieldErrors[`units-${layer}`];
     const units = fixed

@@ -4,14 +4,12 @@
 
 import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
+import { layerTitle } from "../graph/titles.js";
 import { fmt } from "../model/format.js";
 import { depthOf, unitLabel, unitLayerFed } from "../model/layers.js";
 import { $, html, nothing, render, watch } from "./watch.js";
 
 const MAX_SHOWN = 16; // rows and columns per table; the rest are named in a note
-
-/** @param {number} layer @param {number} depth */
-const layerName = (layer, depth) => (layer === depth ? t("graph.output") : t("graph.hiddenN", { n: layer }));
 
 /** One weight layer as a table. @param {any} network @param {number} l */
 function layerTable(network, l) {
@@ -23,7 +21,7 @@ function layerTable(network, l) {
   const cols = Array.from({ length: Math.min(froms, MAX_SHOWN) }, (_, i) => i);
   return html`<table data-testid="graph-table-layer">
     <caption>
-      ${t("a11y.tableCaption", { layer: layerName(unitLayerFed(l), depth) })}
+      ${t("a11y.tableCaption", { layer: layerTitle(unitLayerFed(l), depth) })}
       ${cut ? html`<br />${t("a11y.tableMore", { k: MAX_SHOWN, n: Math.max(rows.length, froms) })}` : nothing}
     </caption>
     <thead>

@@ -11,6 +11,7 @@ import { mountDiverged } from "./diverged.js";
 import { $, watch } from "./watch.js";
 
 const HEATMAP_MAX_UNITS = 16;
+const ZOOM_STEP = 1.5; // a zoom button's factor
 
 /**
  * A data URL per unit of each layer for a grid (null for layers too big for heatmaps).
@@ -34,12 +35,25 @@ export function mountGraph(main) {
   const el = $("graph");
   const tooltip = (kind) => (d, event) =>
     store.update({ tooltip: { kind, datum: d, x: event.clientX, y: event.clientY } });
-  const graph = createGraph(el, {
-    onLinkHover: tooltip("link"),
-    onUnitHover: tooltip("unit"),
-    onLinkClick: (d) => main.inspect(d),
-    onLeave: () => store.update({ tooltip: null }),
-  });
+  const graph = createGraph(
+    el,
+    {
+      onLinkHover: tooltip("link"),
+      onUnitHover: tooltip("unit"),
+      onLinkClick: (d) => main.inspect(d),
+      onLeave: () => store.update({ tooltip: null }),
+    },
+    {
+      onZoom: ({ k, max }) => {
+        $("zoom-out").toggleAttribute("disabled", k <= 1);
+        $("zoom-reset").toggleAttribute("disabled", k <= 1);
+        $("zoom-in").toggleAttribute("disabled", k >= max);
+      },
+    },
+  );
+  $("zoom-in").addEventListener("click", () => graph.zoom?.by(ZOOM_STEP));
+  $("zoom-out").addEventListener("click", () => graph.zoom?.by(1 / ZOOM_STEP));
+  $("zoom-reset").addEventListener("click", () => graph.zoom?.reset());
   /** @type {{grid: any, urls: any}} */
   const heatmaps = { grid: null, urls: null };
   const draw = (s) => {

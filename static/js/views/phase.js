@@ -2,6 +2,7 @@
 // Step-through's bar (the phase's title, ← →) and the numbers of the phase under the graph.
 
 import { t, tOr } from "../core/i18n.js";
+import { layerTitle } from "../graph/titles.js";
 import { fmt } from "../model/format.js";
 import { activationOf, depthOf, unitLabel, weightLayerInto } from "../model/layers.js";
 import { activePhase, rowInStep } from "../model/graph-model.js";
@@ -16,7 +17,7 @@ const UPDATES_SHOWN = 4;
 
 /** "3/6 · forward: hidden 1". @param {import("../model/phases.js").Phase} phase @param {number} depth @param {number} index @param {number} count */
 export function phaseTitle(phase, depth, index, count) {
-  const name = (layer) => (layer === depth ? t("graph.output") : t("graph.hiddenN", { n: layer }));
+  const name = (layer) => layerTitle(layer, depth);
   const where = `${index + 1}/${count}`;
   if (phase.kind === "forward") return `${where} · ${t("phase.forward", { layer: name(phase.layer) })}`;
   if (phase.kind === "loss") return `${where} · ${t("phase.loss")}`;
