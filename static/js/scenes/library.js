@@ -76,6 +76,9 @@ export function createLibrary(main) {
     reload: () => act(reload),
     /** The shown network's export document. */
     exportCurrent: () => api.exportNetwork(store.get().network.id),
+    /** Where the shown network downloads as code (numpy, pytorch or ipynb). @param {string} format */
+    codeUrl: (format) =>
+      `/api/networks/${encodeURIComponent(store.get().network.id)}/export?format=${encodeURIComponent(format)}`,
     /** Import a file's text (a refused document keeps the page as it was). @param {string} text */
     importText(text) {
       const { doc, error } = parseExport(text);

@@ -91,6 +91,19 @@ async function load(file, lib) {
   if (file) lib.importText(await file.text());
 }
 
+/**
+ * Point the "As code" links at the shown network's export; hidden while there is none.
+ * @param {boolean} ready @param {import("../scenes/library.js").Library} lib
+ */
+function codeLinks(ready, lib) {
+  const menu = /** @type {HTMLDetailsElement} */ ($("library-code"));
+  menu.hidden = !ready;
+  if (!ready) menu.open = false;
+  for (const a of /** @type {NodeListOf<HTMLAnchorElement>} */ (menu.querySelectorAll("a[data-format]"))) {
+    if (ready) a.href = lib.codeUrl(a.dataset.format || "");
+  }
+}
+
 /** @param {import("../scenes/main.js").MainScene} main */
 export function mountLibrary(main) {
   const lib = createLibrary(main);
@@ -98,6 +111,10 @@ export function mountLibrary(main) {
   $("library-export").addEventListener("click", async () => {
     const doc = await lib.exportCurrent();
     download(doc, doc.name);
+  });
+  $("library-code").addEventListener("click", (e) => {
+    if (/** @type {Element} */ (e.target).closest("a"))
+      /** @type {HTMLDetailsElement} */ ($("library-code")).open = false;
   });
   const picker = $input("library-file");
   $("library-import").addEventListener("click", () => picker.click());
@@ -134,6 +151,7 @@ export function mountLibrary(main) {
     (s) => {
       last = s;
       /** @type {HTMLButtonElement} */ ($("library-export")).disabled = !s.network || s.gone === s.network.id;
+      codeLinks(Boolean(s.network) && s.gone !== s.network.id, lib);
       draw(s);
     },
   );
