@@ -35,6 +35,7 @@ from .deps import (
     JSON,
     DbDep,
     FieldError,
+    PackedDep,
     SettingsDep,
     fields_in,
 )
@@ -132,7 +133,7 @@ def _before(record: NetworkRecord, kept: tuple[Snapshot, int]) -> Network:
         409: {"model": schemas.ErrorMessage, "description": "No step to show (new or undone)"},
     },
 )
-def last_step(network_id: str, db: DbDep, settings: SettingsDep):
+def last_step(network_id: str, db: DbDep, settings: SettingsDep, pack: PackedDep):
     """The last step again, in full: its batch, forward pass, deltas, gradients and update."""
     record, kept = _kept_step(db, network_id)
     if kept is None:
@@ -146,7 +147,7 @@ def last_step(network_id: str, db: DbDep, settings: SettingsDep):
         trace = before.forward(x, t)
         grads = before.backward(trace, t)
     result = StepResult(trace.loss, trace, t, grads, before.weights, before.biases, alpha)
-    return JSON(views.step_result(result, record))
+    return JSON(views.step_result(result, record, pack=pack))
 
 
 @router.get(

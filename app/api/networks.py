@@ -29,6 +29,7 @@ from .deps import (
     JSON,
     DbDep,
     FieldError,
+    PackedDep,
     SettingsDep,
     fields_in,
     hand_over,
@@ -95,9 +96,9 @@ def list_networks(request: Request, db: DbDep, settings: SettingsDep):
     response_class=JSON,
     responses=NOT_FOUND,
 )
-def get_network(network_id: str, db: DbDep):
+def get_network(network_id: str, db: DbDep, pack: PackedDep):
     """The network's settings, parameters and progress."""
-    return JSON(views.network_state(reading(db, network_id)))
+    return JSON(views.network_state(reading(db, network_id), pack))
 
 
 @router.delete(

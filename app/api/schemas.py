@@ -34,6 +34,17 @@ from .optimizer_schemas import (
 Number = Annotated[float, AllowInfNan(False), Field(strict=True)]
 Vector = Annotated[list[Number], Field(min_length=1)]  # every layer has a unit
 Matrix = list[Vector]
+
+
+class PackedArray(BaseModel):
+    """An array with ?arrays=base64: its shape and its little-endian float64 bytes, base64."""
+
+    shape: list[int]
+    float64: str
+
+
+Parameter = Matrix | PackedArray  # a layer's weights, or their gradient
+Bias = Vector | PackedArray
 Rows = Annotated[Matrix, Field(min_length=1)]  # a request's rows: at least one
 
 
@@ -315,8 +326,8 @@ class NetworkState(BaseModel):
     seed: int
     step: int = Field(description="updates applied so far")
     revision: int = Field(description="bumps on every change")
-    weights: list[Matrix]
-    biases: list[Vector]
+    weights: list[Parameter]
+    biases: list[Bias]
     last_loss: float | None
     dataset: DatasetInfo
     features: list[str] | None = Field(description="the input units' features, or null")
@@ -387,8 +398,8 @@ class ForwardResult(BaseModel):
 class ParameterGradients(BaseModel):
     """dE/dW and dE/db, shaped like the parameters."""
 
-    weights: list[Matrix]
-    biases: list[Vector]
+    weights: list[Parameter]
+    biases: list[Bias]
 
 
 class StepResult(BaseModel):
@@ -402,10 +413,10 @@ class StepResult(BaseModel):
     grad_activations: list[Matrix] = Field(description="dE/da per non-input layer")
     deltas: list[Matrix] = Field(description="dE/dz per non-input layer")
     gradients: ParameterGradients
-    weights_before: list[Matrix] | None = Field(
+    weights_before: list[Parameter] | None = Field(
         description="the parameters the step started from; null with lean=true"
     )
-    biases_before: list[Vector] | None = Field(description="null with lean=true")
+    biases_before: list[Bias] | None = Field(description="null with lean=true")
     learning_rate: float
     penalty: float = Field(description="lambda P(w) before the update; `loss` is the data loss")
     network: NetworkState

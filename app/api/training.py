@@ -32,6 +32,7 @@ from .deps import (
     JSON,
     DbDep,
     FieldError,
+    PackedDep,
     SettingsDep,
     fields_in,
 )
@@ -107,6 +108,7 @@ def step(
     request: Request,
     db: DbDep,
     settings: SettingsDep,
+    pack: PackedDep,
     lean: Annotated[
         bool,
         Query(description="leave out weights_before/biases_before (a client that has them)"),
@@ -142,7 +144,7 @@ def step(
         return result, [done]
 
     record, result = computing(db, network_id, request, settings, run)
-    return JSON(views.step_result(result, record, lean))
+    return JSON(views.step_result(result, record, lean, pack))
 
 
 @router.post(
@@ -153,7 +155,12 @@ def step(
     dependencies=[locked("train")],
 )
 def train(
-    network_id: str, body: schemas.TrainRequest, request: Request, db: DbDep, settings: SettingsDep
+    network_id: str,
+    body: schemas.TrainRequest,
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
+    pack: PackedDep,
 ):
     """Many steps on successive mini-batches, for play mode; the loss before each."""
     if body.steps > settings.max_train_steps:
@@ -189,7 +196,7 @@ def train(
             "losses": [r.loss for r in done],
             "penalties": [r.penalty for r in done],
             "stopped_early": len(done) < body.steps,
-            "network": views.network_state(record),
+            "network": views.network_state(record, pack),
         }
     )
 

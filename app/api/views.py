@@ -1,5 +1,7 @@
 """Engine and store objects as plain JSON-ready data, in the API's layout."""
 
+import base64
+
 import numpy as np
 
 from app.engine import Accuracy, ChainRule, Dataset, Gradients, Network, StepResult, Trace
@@ -12,6 +14,17 @@ Array = np.ndarray
 def lists(arrays: list[Array]) -> list:
     """A list of arrays as nested lists."""
     return [a.tolist() for a in arrays]
+
+
+def packed(array: Array) -> dict:
+    """A PackedArray: the shape and the little-endian float64 bytes in base64 (exact)."""
+    data = np.ascontiguousarray(array, dtype="<f8").tobytes()
+    return {"shape": list(array.shape), "float64": base64.b64encode(data).decode("ascii")}
+
+
+def parameters(arrays: list[Array], pack: bool) -> list:
+    """Weights or biases as nested lists, or packed (arrays=base64)."""
+    return [packed(a) for a in arrays] if pack else lists(arrays)
 
 
 def dataset_info(dataset: Dataset) -> dict:
@@ -30,8 +43,8 @@ def dataset_info(dataset: Dataset) -> dict:
     }
 
 
-def network_state(record: NetworkRecord) -> dict:
-    """The NetworkState of a stored network."""
+def network_state(record: NetworkRecord, pack: bool = False) -> dict:
+    """The NetworkState of a stored network; pack: weights and biases as PackedArrays."""
     s, net = record.session, record.session.network
     return {
         "id": record.id,
@@ -47,8 +60,8 @@ def network_state(record: NetworkRecord) -> dict:
         "seed": s.seed,
         "step": s.step,
         "revision": record.revision,
-        "weights": lists(net.weights),
-        "biases": lists(net.biases),
+        "weights": parameters(net.weights, pack),
+        "biases": parameters(net.biases, pack),
         "last_loss": record.last_loss,
         "dataset": dataset_info(s.dataset),
         "features": list(s.dataset.features) or None,
@@ -98,7 +111,9 @@ def accuracy(acc: Accuracy | None) -> dict | None:
     }
 
 
-def step_result(result: StepResult, record: NetworkRecord, lean: bool = False) -> dict:
+def step_result(
+    result: StepResult, record: NetworkRecord, lean: bool = False, pack: bool = False
+) -> dict:
     """The StepResult of one applied step; lean leaves out the parameters it started from."""
     g = result.gradients
     return {
@@ -109,12 +124,12 @@ def step_result(result: StepResult, record: NetworkRecord, lean: bool = False) -
         "forward": forward_result(result.trace, result.targets),
         "grad_activations": lists(g.grad_activations),
         "deltas": lists(g.deltas),
-        "gradients": {"weights": lists(g.weights), "biases": lists(g.biases)},
-        "weights_before": None if lean else lists(result.weights_before),
-        "biases_before": None if lean else lists(result.biases_before),
+        "gradients": {"weights": parameters(g.weights, pack), "biases": parameters(g.biases, pack)},
+        "weights_before": None if lean else parameters(result.weights_before, pack),
+        "biases_before": None if lean else parameters(result.biases_before, pack),
         "learning_rate": result.learning_rate,
         "penalty": result.trace.penalty or 0.0,
-        "network": network_state(record),
+        "network": network_state(record, pack),
     }
 
 

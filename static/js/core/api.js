@@ -3,6 +3,7 @@
 // store as the equivalent curl command (the "Copy as curl" card).
 
 import { curlFor } from "../model/curl.js";
+import { unpackState, unpackStep } from "../model/packed.js";
 import { store } from "./store.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
@@ -117,8 +118,9 @@ export const deleteNetwork = (id) => request("DELETE", net(id), undefined, RECOR
 /** GET /api/networks/{id}/gradient-check: backprop against centred differences. @param {string} id */
 export const gradientCheck = (id) => request("GET", `${net(id)}/gradient-check`, undefined, RECORD);
 
-/** GET /api/networks/{id}: the NetworkState. @param {string} id */
-export const getNetwork = (id) => request("GET", net(id));
+/** GET /api/networks/{id}: the NetworkState (packed: its arrays packed). @param {string} id */
+export const getNetwork = async (id, { packed = false } = {}) =>
+  packed ? unpackState(await request("GET", `${net(id)}?arrays=base64`)) : request("GET", net(id));
 
 /** PATCH /api/networks/{id}: learning rate, batch size and the like. @param {string} id @param {object} body */
 export const patchNetwork = (id, body) => request("PATCH", net(id), body, RECORD);
@@ -141,12 +143,26 @@ export const setWeight = (id, { layer, to, from }, value) =>
 export const setAllWeights = (id, weights, biases) =>
   request("PUT", `${net(id)}/weights`, biases ? { weights, biases } : { weights }, RECORD);
 
-/** POST /api/networks/{id}/step (lean: without the parameters before). @param {string} id */
-export const step = (id, { lean = false } = {}) =>
-  request("POST", `${net(id)}/step${lean ? "?lean=true" : ""}`, {}, RECORD);
+/**
+ * POST /api/networks/{id}/step; lean: without the parameters before it, and with the arrays
+ * packed (base64 float64) for the page to unpack.
+ * @param {string} id
+ */
+export const step = async (id, { lean = false } = {}) =>
+  lean
+    ? unpackStep(await request("POST", `${net(id)}/step?lean=true&arrays=base64`, {}, RECORD))
+    : request("POST", `${net(id)}/step`, {}, RECORD);
 
-/** POST /api/networks/{id}/train: several steps in one request. @param {string} id @param {number} steps */
-export const train = (id, steps) => request("POST", `${net(id)}/train`, { steps }, RECORD);
+/**
+ * POST /api/networks/{id}/train: several steps in one request (packed: the state's arrays
+ * packed, for a large network).
+ * @param {string} id @param {number} steps
+ */
+export const train = async (id, steps, { packed = false } = {}) => {
+  if (!packed) return request("POST", `${net(id)}/train`, { steps }, RECORD);
+  const trained = await request("POST", `${net(id)}/train?arrays=base64`, { steps }, RECORD);
+  return { ...trained, network: unpackState(trained.network) };
+};
 
 /** POST /api/networks/{id}/undo: back one step, exactly. @param {string} id */
 export const undo = (id) => request("POST", `${net(id)}/undo`, undefined, RECORD);
@@ -180,8 +196,15 @@ export const dataset = (id) => request("GET", `${net(id)}/dataset`);
 /** GET /api/networks/{id}/grid: every unit's output over the input plane. @param {string} id @param {number} resolution */
 export const grid = (id, resolution) => request("GET", `${net(id)}/grid?resolution=${resolution}`);
 
-/** GET /api/networks/{id}/last-step: the last step again, in full (409 when there is none). @param {string} id */
-export const lastStep = (id) => request("GET", `${net(id)}/last-step`);
+/**
+ * GET /api/networks/{id}/last-step: the last step again, in full (409 when there is none;
+ * packed: its arrays packed).
+ * @param {string} id
+ */
+export const lastStep = async (id, { packed = false } = {}) =>
+  packed
+    ? unpackStep(await request("GET", `${net(id)}/last-step?arrays=base64`))
+    : request("GET", `${net(id)}/last-step`);
 
 /** GET /api/activations: every hidden activation g(z) and g'(z), sampled. */
 export const activations = (points = 121, limit = 6) =>

@@ -4,14 +4,14 @@
 const NICE_STEPS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
 
 /**
- * A "nice" symmetric scale bound covering every finite value in nested arrays (1 if none).
+ * A "nice" symmetric scale bound covering every finite value in nested arrays or typed rows (1 if none).
  * @param {...any} arrays
  */
 export function niceMax(...arrays) {
   let max = 0;
   /** @param {any} a */
   const visit = (a) => {
-    if (!Array.isArray(a)) {
+    if (!Array.isArray(a) && !(a instanceof Float64Array)) {
       if (Number.isFinite(a)) max = Math.max(max, Math.abs(a));
       return;
     }

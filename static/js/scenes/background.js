@@ -10,6 +10,7 @@ import { decodeGrid } from "../model/grid.js";
 import { onPlane } from "../model/drawn.js";
 import { mergeHistory, sinceFor } from "../model/history.js";
 import { isDivergence, markDiverged } from "./diverged.js";
+import { packsArrays } from "../model/packed.js";
 import { padInput } from "../model/pad.js";
 
 const GRID_RESOLUTION = 40;
@@ -18,7 +19,7 @@ const GRID_RESOLUTION = 40;
 export async function fetchLastStep(state) {
   if (state.step === 0 || state.has_last_step === false) return null;
   try {
-    return await api.lastStep(state.id);
+    return await api.lastStep(state.id, { packed: packsArrays(state) });
   } catch (error) {
     if (error.status === 409) return null;
     throw error;

@@ -7,6 +7,7 @@ import { t } from "../core/i18n.js";
 import { store, updateUi } from "../core/store.js";
 import { appendTrained } from "../model/history.js";
 import { depthOf } from "../model/layers.js";
+import { packsArrays } from "../model/packed.js";
 import { buildPhases, movePhase } from "../model/phases.js";
 import { createTrainer } from "../model/trainer.js";
 import { explainInspected, fetchLastStep } from "./background.js";
@@ -14,8 +15,6 @@ import { divergedOr } from "./diverged.js";
 import { createNetworkKeeper } from "./network.js";
 import { createWalker } from "./walk.js";
 
-/** Above this many weights a step leaves out the parameters the page already holds. */
-const LEAN_STEP_WEIGHTS = 20000;
 const DEFAULT_CREATE = { layers: [2, 3, 1], dataset: "xor" };
 
 /** @typedef {ReturnType<typeof createNetworkKeeper>} Keeper */
@@ -23,13 +22,13 @@ const DEFAULT_CREATE = { layers: [2, 3, 1], dataset: "xor" };
 /** One backprop step of the network shown. @param {Keeper} keeper */
 async function stepOnce(keeper) {
   const before = store.get().network;
-  const lean = before.weights.reduce((n, w) => n + w.length * w[0].length, 0) > LEAN_STEP_WEIGHTS;
+  const lean = packsArrays(before); // a large network: the page already holds the weights before
   let response = await api.step(before.id, { lean });
   if (lean) {
     // the step started from the state this page holds exactly when nothing came in between
     if (response.network.revision === before.revision + 1) {
       response = { ...response, weights_before: before.weights, biases_before: before.biases };
-    } else response = await api.lastStep(before.id);
+    } else response = await api.lastStep(before.id, { packed: true });
   }
   await keeper.adopt(response.network, { step: response });
 }
@@ -55,7 +54,7 @@ async function afterPlay(trainer, keeper) {
   await trainer.idle(); // the call in flight when play stopped has reached the server
   const { network } = store.get();
   if (!network || isGone()) return;
-  const state = await api.getNetwork(network.id);
+  const state = await api.getNetwork(network.id, { packed: packsArrays(network) });
   const lastStep = await fetchLastStep(state);
   if (store.get().network?.id !== state.id) return;
   store.update({ network: state, lastStep });
@@ -134,7 +133,7 @@ export function createMainScene() {
     maxSteps: () => store.get().config.limits.max_train_steps,
     train: async (steps, live) => {
       const id = store.get().network.id;
-      const trained = await api.train(id, steps);
+      const trained = await api.train(id, steps, { packed: packsArrays(store.get().network) });
       if (live() && store.get().network?.id === id) takePlayed(trained, keeper);
     },
     onError: (error) => {

@@ -6,6 +6,7 @@ import * as api from "../core/api.js";
 import { notify } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
+import { packsArrays } from "../model/packed.js";
 import { createRefresher } from "../model/refresher.js";
 import { fetchLastStep, loadBackground } from "./background.js";
 
@@ -46,7 +47,8 @@ export function createNetworkKeeper({ act }) {
         // queued behind this page's own actions: a step in flight brings the same revision
         act(async () => {
           if (!isNews(change)) return;
-          const state = await api.getNetwork(change.id);
+          const shown = store.get().network;
+          const state = await api.getNetwork(change.id, { packed: Boolean(shown) && packsArrays(shown) });
           const now = store.get();
           if (!now.playing && now.network?.id === state.id && state.revision > now.network.revision) await adopt(state);
         });

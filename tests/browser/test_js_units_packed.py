@@ -1,0 +1,46 @@
+"""model/packed.js: the page's unpacking of ?arrays=base64 gives exactly the listed numbers."""
+
+import httpx
+from playwright.sync_api import Page
+
+from .test_js_units import run
+
+ODD = [-0.0, 5e-324, -1.7976931348623157e308, 0.1, 2.2250738585072014e-308, 1 / 3]
+
+
+def test_unpacked_state_and_step_equal_the_lists_bit_for_bit(app_page: Page, api: httpx.Client):
+    ids = [api.post("/api/networks", json={"layers": [2, 3, 1], "seed": 9}).json()["id"]]
+    ids.append(api.post("/api/networks", json={"layers": [2, 3, 1], "seed": 9}).json()["id"])
+    for nid in ids:
+        for i, value in enumerate(ODD):
+            spot = {"layer": 0, "to": i % 3, "from": i % 2, "value": value}
+            assert api.put(f"/api/networks/{nid}/weights", json=spot).status_code == 200
+    out = run(
+        app_page,
+        f"""
+        const {{ unpackState, unpackStep }} = await m("model/packed.js");
+        const get = async (method, path) => (await fetch(path, {{ method,
+          headers: {{ "Content-Type": "application/json" }}, body: method === "POST" ? "{{}}" : undefined }})).json();
+        const [a, b] = {ids!r};
+        const bits = (x) => JSON.stringify(x, (k, v) =>
+          ArrayBuffer.isView(v) ? Array.from(v) : typeof v === "number" && Object.is(v, -0) ? "-0" : v);
+        const state = [await get("GET", `/api/networks/${{a}}`),
+                       unpackState(await get("GET", `/api/networks/${{a}}?arrays=base64`))];
+        const step = [await get("POST", `/api/networks/${{a}}/step`),
+                      unpackStep(await get("POST", `/api/networks/${{b}}/step?arrays=base64`))];
+        const strip = (s) => ({{ ...s, network: {{ ...s.network, id: 0, name: 0, created_at: 0, updated_at: 0 }} }});
+        return {{
+          state: bits(state[0]) === bits(state[1]),
+          step: bits(strip(step[0])) === bits(strip(step[1])),
+          shapes: [state[1].weights[0].length, state[1].weights[0][0].length, state[1].biases[0].length],
+          negZero: Object.is(state[1].weights[0][0][0], -0),
+          tiny: state[1].weights[0][1][1],
+          typed: [state[1].weights[0][0].constructor.name, state[1].biases[0].constructor.name],
+        }};
+        """,
+    )
+    assert out["state"] and out["step"]
+    assert out["shapes"] == [3, 2, 3]
+    assert out["typed"] == ["Float64Array", "Array"]
+    assert out["negZero"] is True
+    assert out["tiny"] == 5e-324
