@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from .conftest import VIEWPORT, wait_idle
 from .test_js_units import run
+from .test_lessons import open_lesson
 
 NEGATIVE_LINKS = "line.link.negative"
 
@@ -96,6 +97,30 @@ def test_each_step_is_said_and_the_network_is_a_table(app_page: Page, api: httpx
     first_row = tables.first.locator("tbody tr").first.locator("td")
     expected = [f"{w:.4f}" for w in weights[0][0]]
     assert first_row.all_inner_texts()[: len(expected)] == expected
+
+
+def test_each_step_of_the_lesson_stage_is_said(app_page: Page) -> None:
+    page = app_page
+    open_lesson(page, "xor")  # two networks side by side under one Step
+    expect(page.get_by_test_id("stage-panel-1")).to_be_visible()
+    page.wait_for_function("() => document.querySelectorAll('[data-right]').length >= 2")
+    wait_idle(page)
+    live = page.get_by_test_id("live")
+    names = page.locator(".stage-title").all_text_contents()
+    page.get_by_test_id("step").click()
+    net = r"{}: loss \d\.\d{{4}}, \d of 4 right"
+    said = re.compile("^Step 1: " + "; ".join(net.format(re.escape(n)) for n in names) + "$")
+    expect(live).to_have_text(said)
+    page.get_by_test_id("step").click()
+    expect(live).to_contain_text("Step 2: ")
+    expect(live).to_contain_text(re.compile(r"(down|up) \d\.\d{4}"))
+    losses = page.locator(".stage-stats strong:not([data-testid])").all_inner_texts()
+    for loss in losses:  # the numbers the panels show
+        expect(live).to_contain_text(f"loss {loss}")
+    page.get_by_test_id("lang-zh").click()
+    page.get_by_test_id("step").click()
+    expect(live).to_contain_text("第 3 步")
+    expect(live).to_contain_text("损失")
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 
 import { $, render, watch } from "../views/watch.js";
 import { createActivationsView } from "./activations-view.js";
+import { mountStageAnnounce } from "./stage-announce.js";
 import { createCompareView } from "./stage-view.js";
 
 /** @param {import("../scenes/stage.js").StageScene} scene */
@@ -11,6 +12,7 @@ export function mountStage(scene) {
   const compare = createCompareView(root);
   const activations = createActivationsView(root, scene);
   const seen = { layout: -1, kind: "" };
+  mountStageAnnounce();
   watch(
     (s) => [s.stage, s.lang, s.layout, s.highlight],
     (s) => {
