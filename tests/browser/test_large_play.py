@@ -1,0 +1,55 @@
+"""A large network trains with packed arrays (?arrays=base64) and shows exact numbers."""
+
+import re
+
+import httpx
+from playwright.sync_api import Page, expect
+
+from .conftest import Console, wait_idle
+from .test_ui import (
+    assert_hovered_weight,
+    canvas_pixels,
+    hover_link,
+    inline_network,
+    open_network,
+)
+
+
+def test_a_large_network_plays_with_packed_arrays_and_hovers_exact_weights(
+    page: Page, server_url: str, api: httpx.Client, console: Console
+) -> None:
+    net = api.post("/api/networks", json=inline_network([784, 32, 10], rows=20)).json()["id"]
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/networks/" in r.url else None)
+    open_network(page, server_url, net)
+    wait_idle(page)
+    page.get_by_test_id("step").click()
+    expect(page.get_by_test_id("step-count")).to_have_text("1")
+    page.get_by_test_id("play").click()
+    page.wait_for_function(
+        "() => +document.querySelector('[data-testid=step-count]').textContent > 30"
+    )
+    page.get_by_test_id("play").click()
+    expect(page.get_by_test_id("play")).to_have_attribute("aria-pressed", "false")
+    wait_idle(page)
+    state = api.get(f"/api/networks/{net}").json()
+    page.wait_for_selector(f"[data-testid=graph][data-step='{state['step']}']")
+    assert any("/step?lean=true&arrays=base64" in u for u in asked)
+    assert any("/train?arrays=base64" in u for u in asked)
+    assert not any("/train" in u and "arrays=base64" not in u for u in asked)
+    # the unpacked weights are the server's, to the last bit
+    assert_hovered_weight(page, hover_link(page, 1, 3, 7, 0.1), state)
+    assert_hovered_weight(page, hover_link(page, 1, 20, 2, 0.5), state)
+    # the last step (fetched packed after Pause) gives the hovered link's exact gradient
+    last = api.get(f"/api/networks/{net}/last-step").json()
+    assert last["step"] == state["step"]
+    expect(page.get_by_test_id("tip-gradient")).to_have_text(re.compile(r"^-?\d"), timeout=10_000)
+    shown = float(page.get_by_test_id("tip-gradient").text_content())
+    assert shown == last["gradients"]["weights"][1][2][20]
+    # and the gradients view paints from it
+    before = canvas_pixels(page)
+    page.get_by_test_id("view-gradients").click()
+    page.wait_for_function(
+        "b => document.querySelector('.graph-canvas').toDataURL() !== b", arg=before
+    )
+    assert console.errors == []
