@@ -21,6 +21,7 @@ from app.api import (
     inspection,
     networks,
     openapi,
+    predicting,
     teaching,
     training,
 )
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(catalog.router)
     app.include_router(teaching.router)
     app.include_router(class_events.router)
+    app.include_router(predicting.router)
     app.include_router(pages_router(settings))
     app.mount("/static", StaticFiles(directory=settings.home / "static"), name="static")
     if settings.cors_origins:

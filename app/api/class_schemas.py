@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, Field, StrictBool, model_validator
 
+from .predict_schemas import Score
 from .schemas import AccuracyResult, ExportDocument, Matrix, Strict, Vector
 
 LOCKABLE = {
@@ -108,6 +109,7 @@ class StudentNetwork(BaseModel):
     )
     diverged: bool = Field(description="its outputs or its next step are not finite")
     updated_at: float = Field(description="last activity, Unix time")
+    score: Score = Field(description="predict, then reveal: its predictions' marks")
     boundary: Thumbnail | None = Field(
         None, description="with ?thumbnail=N: its classes over the input plane (2-D only)"
     )

@@ -33,6 +33,8 @@ CSV_COLUMNS = (
     "accuracy",
     "diverged",
     "updated_at",
+    "predictions_right",
+    "predictions_marked",
 )
 
 
@@ -122,6 +124,8 @@ def as_csv(rows: list[dict]) -> str:
                 "undecided": acc.get("undecided", ""),
                 "accuracy": acc.get("fraction", ""),
                 "last_loss": "" if row["last_loss"] is None else row["last_loss"],
+                "predictions_right": row["score"]["right"],
+                "predictions_marked": row["score"]["total"],
             }
         )
     return out.getvalue()

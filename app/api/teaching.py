@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from app.lessons import LESSONS
 from app.presets import PRESETS
-from app.store import classroom
+from app.store import classroom, predictions
 
 from . import class_schemas as cs
 from .budget import metered
@@ -38,10 +38,14 @@ def _students(request: Request, db: DbDep, parameters: bool, thumb: int = 0) -> 
     settings = request.app.state.settings
     with db.snapshot() as conn:
         found = classroom.students_networks(conn)
+        scores = {r.id: predictions.score(conn, r.id) for r, _ in found}
     work, size = class_cost([r for r, _ in found], parameters, thumb)
     field = ("query", "thumbnail") if thumb else CLASS_FIELD
     with metered(settings, field, work, size, "the class is too large to view at once"):
-        return [summary(record, name, parameters, thumb) for record, name in found]
+        return [
+            summary(record, name, parameters, thumb) | {"score": scores[record.id]}
+            for record, name in found
+        ]
 
 
 @router.get("", dependencies=teacher_only, response_model=cs.ClassList, responses=TEACHER)

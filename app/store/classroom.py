@@ -5,7 +5,7 @@ import json
 import sqlite3
 import time
 
-from . import networks
+from . import networks, predictions
 from .networks import NetworkRecord
 
 SCHEMA = """
@@ -24,10 +24,11 @@ NO_LOCKS = {"actions": [], "fixed": []}
 
 
 def install(conn: sqlite3.Connection) -> None:
-    """Create the class tables if they are missing (idempotent)."""
+    """Create the class tables (and the predictions') if they are missing (idempotent)."""
     for statement in SCHEMA.split(";"):
         if statement.strip():
             conn.execute(statement)
+    predictions.install(conn)
 
 
 def _get(conn: sqlite3.Connection, name: str) -> dict | None:
@@ -82,10 +83,12 @@ def display_name(conn: sqlite3.Connection, owner: str) -> str | None:
 
 
 def digest(conn: sqlite3.Connection) -> str:
-    """A short fingerprint of the class: it changes whenever a student's network or name does."""
+    """A short fingerprint of the class: it changes whenever a student's network, name or
+    predictions do."""
     rows = conn.execute(
         "SELECT n.id, n.revision, n.updated_at FROM networks n WHERE n.owner IS NOT NULL"
-        " UNION ALL SELECT owner, 0, updated_at FROM students ORDER BY 1, 3"
+        " UNION ALL SELECT owner, 0, updated_at FROM students"
+        " UNION ALL SELECT network, pid, truth FROM predictions ORDER BY 1, 2, 3"
     ).fetchall()
     return hashlib.sha256(json.dumps([tuple(r) for r in rows]).encode()).hexdigest()[:16]
 
