@@ -1,8 +1,5 @@
 """GET /api/class/events: students' pages hear at once when the teacher locks or pushes."""
 
-import asyncio
-from collections.abc import AsyncIterator
-
 import orjson
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import StreamingResponse
@@ -11,8 +8,8 @@ from starlette.concurrency import run_in_threadpool
 from app.store import classroom
 
 from .deps import DbDep, SettingsDep
-from .events import KEEPALIVE_SECONDS
 from .routing import OffloadedRoute
+from .streams import event_stream, polled, sse
 from .teacher import NOT_SHARED, is_teacher
 
 router = APIRouter(prefix="/api/class", tags=["class"], route_class=OffloadedRoute)
@@ -49,28 +46,14 @@ async def class_events(request: Request, db: DbDep, settings: SettingsDep):
     """Follow the class: its locks and the latest push's number, now and on every change."""
     if not settings.shared:
         raise HTTPException(404, NOT_SHARED)
-    stopping: asyncio.Event = request.app.state.stopping
+    sent = None
 
-    async def stream() -> AsyncIterator[bytes]:
-        sent, idle = None, 0.0
-        while True:
-            data = await run_in_threadpool(_class_event, request)
-            if data != sent:
-                yield b"event: class\ndata: " + data + b"\n\n"
-                sent, idle = data, 0.0
-            elif idle >= KEEPALIVE_SECONDS:
-                yield b": keep-alive\n\n"
-                idle = 0.0
-            try:
-                await asyncio.wait_for(stopping.wait(), settings.event_poll_seconds)
-                return  # the server is shutting down
-            except TimeoutError:
-                idle += settings.event_poll_seconds
-            if await request.is_disconnected():
-                return
+    async def poll() -> tuple[bytes | None, bool]:
+        nonlocal sent
+        data = await run_in_threadpool(_class_event, request)
+        if data == sent:
+            return None, False
+        sent = data
+        return sse("class", data), False
 
-    return StreamingResponse(
-        stream(),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-    )
+    return event_stream(polled(request, settings, poll))

@@ -4,7 +4,6 @@ import asyncio
 import signal
 import threading
 from collections import OrderedDict
-from collections.abc import AsyncIterator
 from typing import Annotated
 
 import orjson
@@ -19,9 +18,9 @@ from app.store import networks as store
 from . import views
 from .deps import DbDep, SettingsDep
 from .routing import OffloadedRoute
+from .streams import event_stream, polled, sse
 
 router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=OffloadedRoute)
-KEEPALIVE_SECONDS = 15.0
 CACHED_STATES = 64  # networks whose latest serialised state is kept for their followers
 
 
@@ -118,37 +117,21 @@ async def events(
     first = await run_in_threadpool(_event, db, network_id, None, light, settings)
     if first[0] is None:
         raise HTTPException(404, "network not found")
-    stopping: asyncio.Event = request.app.state.stopping
+    seen, queued = first[0], [first]
 
-    async def stream() -> AsyncIterator[bytes]:
-        (seen, name, data), idle = first, 0.0
-        while True:
-            if data is not None:
-                yield b"event: " + name.encode() + b"\ndata: " + data + b"\n\n"
-                idle = 0.0
-            elif idle >= KEEPALIVE_SECONDS:
-                yield b": keep-alive\n\n"
-                idle = 0.0
-            try:
-                await asyncio.wait_for(stopping.wait(), settings.event_poll_seconds)
-                return  # the server is shutting down
-            except TimeoutError:
-                idle += settings.event_poll_seconds
-            if await request.is_disconnected():
-                return
-            try:
-                revision, name, data = await run_in_threadpool(
-                    _event, db, network_id, seen, light, settings
-                )
-            except NotFound:
-                revision = None
-            if revision is None:
-                yield b"event: deleted\ndata: {}\n\n"
-                return
-            seen = revision
+    async def poll() -> tuple[bytes | None, bool]:
+        nonlocal seen
+        try:
+            revision, name, data = (
+                queued.pop()
+                if queued
+                else await run_in_threadpool(_event, db, network_id, seen, light, settings)
+            )
+        except NotFound:
+            revision = None
+        if revision is None:
+            return sse("deleted", b"{}"), True
+        seen = revision
+        return (None if data is None else sse(name, data)), False
 
-    return StreamingResponse(
-        stream(),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-    )
+    return event_stream(polled(request, settings, poll))
