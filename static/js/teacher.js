@@ -8,6 +8,7 @@ import { applyI18n, loadI18n, setLang, t } from "./core/i18n.js";
 import { store } from "./core/store.js";
 import { renderControls } from "./views/class-controls.js";
 import { renderGrid } from "./views/class-grid.js";
+import { mountTheme } from "./views/theme.js";
 
 const THUMB = 24; // boundary thumbnails: points a side
 const RETRY_MS = 2000; // the event stream ended: follow it again after this
@@ -17,6 +18,7 @@ const token = new URLSearchParams(window.location.hash.slice(1)).get("token") ??
 
 /** Load the strings and options, then follow the class until the page closes. */
 async function start() {
+  mountTheme(/** @type {HTMLElement} */ (document.getElementById("theme")));
   await loadI18n();
   const grid = /** @type {HTMLElement} */ (document.getElementById("class-grid"));
   const panel = /** @type {HTMLElement} */ (document.getElementById("class-controls"));
