@@ -187,8 +187,8 @@ class NetworkCreate(Strict):
     regularization_rate: PenaltyRate | None = Field(None, description="lambda (default 0)")
 
 
-class NetworkPatch(Strict):
-    """Hyperparameters to change; the parameters are kept."""
+class TrainingSettings(Strict):
+    """The settings a PATCH and a fork may both change."""
 
     name: Name | None = None
     learning_rate: PositiveRate | None = None
@@ -196,6 +196,13 @@ class NetworkPatch(Strict):
     hidden_activation: HiddenActivation | None = None
     output_activation: OutputActivation | None = None
     loss: LossName | None = None
+    regularization: PenaltyName | None = Field(None, description=PENALTY_TEXT)
+    regularization_rate: PenaltyRate | None = Field(None, description="lambda")
+
+
+class NetworkPatch(TrainingSettings):
+    """Hyperparameters to change; the parameters are kept."""
+
     dataset: DatasetSpec | None = Field(
         None,
         description=DATASET_SPEC + ": it must fit the layers; the batch cursor restarts, the "
@@ -209,25 +216,15 @@ class NetworkPatch(Strict):
         description=OPTIMIZER_TEXT + "; another rule (or SGD's momentum to or from 0) starts "
         "its state afresh and clears undo, other settings keep the state",
     )
-    regularization: PenaltyName | None = Field(None, description=PENALTY_TEXT)
-    regularization_rate: PenaltyRate | None = Field(None, description="lambda")
 
 
-class NetworkFork(Strict):
+class NetworkFork(TrainingSettings):
     """Settings a fork changes; the rest (parameters, optimizer state, data, batch
     position) is the original's."""
 
-    name: Name | None = None
-    learning_rate: PositiveRate | None = None
-    batch_size: Count | None = None
-    hidden_activation: HiddenActivation | None = None
-    output_activation: OutputActivation | None = None
-    loss: LossName | None = None
     optimizer: OptimizerSpec | None = Field(
         None, description=OPTIMIZER_TEXT + "; another rule starts its state afresh"
     )
-    regularization: PenaltyName | None = Field(None, description=PENALTY_TEXT)
-    regularization_rate: PenaltyRate | None = Field(None, description="lambda")
 
 
 class AllParameters(Strict):
