@@ -67,3 +67,24 @@ def test_screenshot_digits_pad(
     page.get_by_test_id("pad-card").scroll_into_view_if_needed()
     page.screenshot(path=shots_dir / "digits-pad.png")
     assert errors == []
+
+
+def test_screenshot_regularization(
+    browser: Browser,
+    server_url: str,
+    api: httpx.Client,
+    shots_dir: Path,  # noqa: F811
+) -> None:
+    body = {"preset": "spiral", "seed": 1, "regularization": "l2", "regularization_rate": 0.003}
+    state = trained(api, body, 500)
+    page, errors = open_page(browser, f"{server_url}/#net={state['id']}")
+    expect(page.get_by_test_id("regularization")).to_have_value("l2")
+    expect(page.get_by_test_id("loss-penalty")).to_contain_text("+ penalty 0.")
+    page.locator("line.link[data-layer='1'][data-from='0'][data-to='3']").click()
+    expect(page.get_by_test_id("inspector-penalty")).to_be_visible()
+    wait_idle(page)
+    page.get_by_test_id("regularization").scroll_into_view_if_needed()
+    page.mouse.move(640, 790)  # off the link: its tooltip goes
+    expect(page.get_by_test_id("tooltip")).to_be_hidden()
+    page.screenshot(path=shots_dir / "regularization.png")
+    assert errors == []
