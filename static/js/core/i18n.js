@@ -25,13 +25,15 @@ export async function loadI18n() {
 }
 
 /**
- * The string for `key` in the current language, with {name} placeholders filled.
+ * The string for `key` in the current language, with {name} placeholders filled; with
+ * n = 1, the key's singular ("….one") where the table has one.
  * @param {string} key
  * @param {Record<string, string | number>} [params]
  */
 export function t(key, params = {}) {
   const { tables, lang } = store.get();
-  let text = tables[lang][key] ?? tables.en[key];
+  const singular = params.n === 1 ? tables[lang][`${key}.one`] : undefined;
+  let text = singular ?? tables[lang][key] ?? tables.en[key];
   if (text === undefined) {
     console.warn(`i18n: no string for ${key}`);
     return key;
