@@ -81,3 +81,16 @@ def test_a_network_is_the_preset_it_was_made_from_until_it_is_not(
     assert app_page.evaluate(PRESET_OF, [other, presets]) == [""] * len(hidden)
     spiral = {**nets[0], "dataset": {**nets[0]["dataset"], "name": "spiral"}}
     assert app_page.evaluate(PRESET_OF, [[spiral], presets]) == [""]
+
+
+def test_one_takes_the_singular_where_the_table_has_one(app_page: Page) -> None:
+    out = run(
+        app_page,
+        """
+        const { t } = await m("core/i18n.js");
+        const { store } = await m("core/store.js");
+        const say = (lang, n) => { store.update({ lang }); return t("teacher.count", { n }); };
+        return [say("en", 1), say("en", 2), say("en", 0), say("zh", 1), say("zh", 3)];
+        """,
+    )
+    assert out == ["1 network", "2 networks", "0 networks", "1 个网络", "3 个网络"]
