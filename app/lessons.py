@@ -1,6 +1,7 @@
 """The source article, lesson by lesson, in English and Simplified Chinese.
 
-Text markup: {{key|words}} marks words that highlight part of the graph when hovered.
+Text markup: {{key|words}} marks words that highlight part of the graph when hovered, and
+$...$ a formula, typeset as MathML by the page (notation: static/js/model/math.js).
 Keys: input, hidden, output, units, layers, weights, bias, unit:L:J, link:L:J:I.
 """
 
@@ -18,33 +19,34 @@ LESSONS: list[dict] = [
             _step(
                 "This is a neural network. Each circle is a {{units|unit}}: it holds one "
                 "number. The {{input|input units}} on the left hold an example's values "
-                "x1 and x2.",
+                "$x_1$ and $x_2$.",
                 "这是一个神经网络。每个圆圈是一个{{units|单元}}：它保存一个数。左边的"
-                "{{input|输入单元}}保存一个样本的取值 x1 和 x2。",
+                "{{input|输入单元}}保存一个样本的取值 $x_1$ 和 $x_2$。",
             ),
             _step(
                 "Units are grouped in {{layers|layers}}: the input layer, a "
                 "{{hidden|hidden layer}} and the {{output|output layer}}. A unit first adds "
-                "up its weighted inputs into `in` (z), then applies an activation function "
-                "to get `out` (a).",
+                "up its weighted inputs into `in` ($z$), then applies an activation function "
+                "to get `out` ($a$).",
                 "单元按{{layers|层}}排列：输入层、一个{{hidden|隐藏层}}和"
-                "{{output|输出层}}。一个单元先把加权后的输入相加得到 in（z），再经过激活"
-                "函数得到 out（a）。",
+                "{{output|输出层}}。一个单元先把加权后的输入相加得到 in（$z$），再经过激活"
+                "函数得到 out（$a$）。",
             ),
             _step(
-                "Each line is a {{weights|weight}} w: the strength of the connection "
+                "Each line is a {{weights|weight}} $w$: the strength of the connection "
                 "between two units of neighbouring layers. Its colour shows the sign, its "
                 "thickness the size. The {{bias|bias units}}, drawn as 1, always hold 1; "
                 "their weights are the biases.",
-                "每条连线是一个{{weights|权重}} w：相邻两层中两个单元之间连接的强度。"
+                "每条连线是一个{{weights|权重}} $w$：相邻两层中两个单元之间连接的强度。"
                 "颜色表示正负，粗细表示大小。画成 1 的{{bias|偏置单元}}的值永远是 1，"
                 "它们的权重就是偏置。",
             ),
             _step(
                 "The whole network is one nested function of its inputs, with the weights "
-                "as its coefficients: y = g(W2 g(W1 x + b1) + b2). Hover a unit or a weight "
+                "as its coefficients: $y = g(W_2 g(W_1 x + b_1) + b_2)$. Hover a unit or a weight "
                 "to see its numbers, then press Step to train once.",
-                "整个网络就是输入的一个嵌套函数，权重是它的系数：y = g(W2 g(W1 x + b1) + b2)。"
+                "整个网络就是输入的一个嵌套函数，权重是它的系数："
+                "$y = g(W_2 g(W_1 x + b_1) + b_2)$。"
                 "把鼠标移到单元或权重上查看它的数值，然后按“单步”训练一次。",
                 "step",
             ),
@@ -56,37 +58,37 @@ LESSONS: list[dict] = [
         "presets": ["article"],
         "steps": [
             _step(
-                "The article's example: three units in a chain, {{input|x}} -> "
-                "{{hidden|h}} -> {{output|y}}, no bias, sigmoid on h and y. The weights "
-                "{{link:0:0:0|w1}} and {{link:1:0:0|w2}} start at -0.2 and 5.0; you can "
-                "edit them in the weight inspector. The example is x = 10 with target d = 1.",
-                "文章中的例子：三个单元连成一串，{{input|x}} -> {{hidden|h}} -> "
-                "{{output|y}}，没有偏置，h 和 y 都用 sigmoid。权重{{link:0:0:0|w1}}和"
-                "{{link:1:0:0|w2}}的初值是 -0.2 和 5.0，可以在权重检查器中修改。"
-                "训练样本是 x = 10，目标 d = 1。",
+                "The article's example: three units in a chain, {{input|$x$}} → "
+                "{{hidden|$h$}} → {{output|$y$}}, no bias, sigmoid on $h$ and $y$. The weights "
+                "{{link:0:0:0|$w_1$}} and {{link:1:0:0|$w_2$}} start at −0.2 and 5.0; you can "
+                "edit them in the weight inspector. The example is $x = 10$ with target $d = 1$.",
+                "文章中的例子：三个单元连成一串，{{input|$x$}} → {{hidden|$h$}} → "
+                "{{output|$y$}}，没有偏置，$h$ 和 $y$ 都用 sigmoid。权重{{link:0:0:0|$w_1$}}和"
+                "{{link:1:0:0|$w_2$}}的初值是 −0.2 和 5.0，可以在权重检查器中修改。"
+                "训练样本是 $x = 10$，目标 $d = 1$。",
             ),
             _step(
-                "Forward pass: h = g(w1 x) = g(-2) = 0.1192 and y = g(w2 h) = 0.6447. "
-                "The error is the cross-entropy E = -d ln(y) = 0.4389.",
-                "前向传播：h = g(w1 x) = g(-2) = 0.1192，y = g(w2 h) = 0.6447。"
-                "误差是交叉熵 E = -d ln(y) = 0.4389。",
+                "Forward pass: $h = g(w_1 x) = g(-2) = 0.1192$ and $y = g(w_2 h) = 0.6447$. "
+                "The error is the cross-entropy $E = -d ln(y) = 0.4389$.",
+                "前向传播：$h = g(w_1 x) = g(-2) = 0.1192$，$y = g(w_2 h) = 0.6447$。"
+                "误差是交叉熵 $E = -d ln(y) = 0.4389$。",
             ),
             _step(
-                "Backward pass, by the chain rule: dE/dw2 = (-d/y) * y(1-y) * h = -0.0423 "
-                "and dE/dw1 = (-d/y) * y(1-y) * w2 * h(1-h) * x = -1.8650. Press Step, then "
-                "click {{link:0:0:0|w1}} to see every factor as a number.",
-                "反向传播，用链式法则：dE/dw2 = (-d/y) * y(1-y) * h = -0.0423，"
-                "dE/dw1 = (-d/y) * y(1-y) * w2 * h(1-h) * x = -1.8650。按“单步”，"
-                "再点击{{link:0:0:0|w1}}，查看每个因子的数值。",
+                "Backward pass, by the chain rule: $∂E/∂w_2 = (-d/y) · y(1-y) · h = -0.0423$ "
+                "and $∂E/∂w_1 = (-d/y) · y(1-y) · w_2 · h(1-h) · x = -1.8650$. Press Step, then "
+                "click {{link:0:0:0|$w_1$}} to see every factor as a number.",
+                "反向传播，用链式法则：$∂E/∂w_2 = (-d/y) · y(1-y) · h = -0.0423$，"
+                "$∂E/∂w_1 = (-d/y) · y(1-y) · w_2 · h(1-h) · x = -1.8650$。按“单步”，"
+                "再点击{{link:0:0:0|$w_1$}}，查看每个因子的数值。",
                 "step",
             ),
             _step(
-                "The update with alpha = 0.5, w <- w - alpha dE/dw, gives w1 = 0.7325 and "
-                "w2 = 5.0212. Run forward again: y = 0.9934, very close to d = 1. Further "
-                "steps continue from there, ever more slowly as y nears 1.",
-                "学习率 alpha = 0.5 时，更新 w <- w - alpha dE/dw 得到 w1 = 0.7325、"
-                "w2 = 5.0212。再做一次前向传播：y = 0.9934，已经非常接近 d = 1。"
-                "之后的每一步都从这里继续，y 越接近 1，进步越慢。",
+                "The update with $alpha = 0.5$, $w <- w - alpha ∂E/∂w$, gives $w_1 = 0.7325$ and "
+                "$w_2 = 5.0212$. Run forward again: $y = 0.9934$, very close to $d = 1$. Further "
+                "steps continue from there, ever more slowly as $y$ nears 1.",
+                "学习率 $alpha = 0.5$ 时，更新 $w <- w - alpha ∂E/∂w$ 得到 $w_1 = 0.7325$、"
+                "$w_2 = 5.0212$。再做一次前向传播：$y = 0.9934$，已经非常接近 $d = 1$。"
+                "之后的每一步都从这里继续，$y$ 越接近 1，进步越慢。",
                 "step",
             ),
         ],
@@ -108,26 +110,27 @@ LESSONS: list[dict] = [
             ),
             _step(
                 "Press Play. The perceptron's decision boundary is a straight line (drawn "
-                "where y crosses 0.5): no line splits XOR, so at best 3 of the 4 cases could "
+                "where $y$ crosses 0.5): no line splits XOR, so at best 3 of the 4 cases could "
                 "be right. Gradient descent does not even find such a line: the four points "
                 "are symmetric, so the least error a line can reach is to give up. The "
-                "weights shrink to 0, every output becomes 0.5 and E = ln 2 = 0.6931. An "
+                "weights shrink to 0, every output becomes 0.5 and $E = ln 2 = 0.6931$. An "
                 "output of 0.5 is neither right nor wrong: the page counts it undecided.",
-                "按“播放”。感知机的决策边界是一条直线（画在 y 越过 0.5 的地方）：没有一条直线"
+                "按“播放”。感知机的决策边界是一条直线（画在 $y$ 越过 0.5 的地方）：没有一条直线"
                 "能把异或分开，所以最多只能答对 4 种情况中的 3 种。梯度下降甚至找不到这样的"
                 "直线：四个点是对称的，直线能达到的最小误差就是放弃。权重缩小到 0，每个输出"
-                "都变成 0.5，E = ln 2 = 0.6931。输出 0.5 既不算对也不算错：页面把它算作未定。",
+                "都变成 0.5，$E = ln 2 = 0.6931$。输出 0.5 既不算对也不算错：页面把它算作未定。",
                 "play",
             ),
             _step(
                 "The hidden layer bends the boundary: the network on the right reaches "
                 "4 of 4, within a few hundred steps for most starting weights. The other "
-                "way out is features: a perceptron given x1, x2 and x1x2 as its inputs "
+                "way out is features: a perceptron given $x_1$, $x_2$ and $x_1 x_2$ as its inputs "
                 "(Input features, under Data) learns XOR too, since XOR is "
-                "x1 + x2 - 2 x1x2, a weighted sum of those three.",
+                "$x_1 + x_2 - 2 x_1 x_2$, a weighted sum of those three.",
                 "隐藏层让边界可以弯曲：右边的网络能答对全部 4 种情况，对大多数初始权重只需几百步。"
-                "另一条出路是特征：给感知机 x1、x2 和 x1x2 三个输入（“数据”下的“输入特征”），"
-                "它也能学会异或，因为异或等于 x1 + x2 - 2 x1x2，即这三个特征的加权和。",
+                "另一条出路是特征：给感知机 $x_1$、$x_2$ 和 $x_1 x_2$ 三个输入"
+                "（“数据”下的“输入特征”），"
+                "它也能学会异或，因为异或等于 $x_1 + x_2 - 2 x_1 x_2$，即这三个特征的加权和。",
             ),
             _step(
                 "Switch the perceptron's task to AND. AND is linearly separable (one line "
@@ -147,29 +150,29 @@ LESSONS: list[dict] = [
         "steps": [
             _step(
                 "Three classes of 2-D points and a softmax {{output|output layer}}: the "
-                "outputs p are positive and add up to 1, a probability for each class.",
-                "三类二维点，输出层用 softmax：{{output|输出}} p 都是正数且和为 1，"
+                "outputs $p$ are positive and add up to 1, a probability for each class.",
+                "三类二维点，输出层用 softmax：{{output|输出}} $p$ 都是正数且和为 1，"
                 "即每个类别的概率。",
             ),
             _step(
-                "The target d is one-hot: 1 for the true class, 0 for the others. The "
-                "error E = -sum_i d_i ln(p_i) keeps only the true class's term: "
-                "E = -ln(p_true).",
-                "目标 d 是独热向量：正确类别为 1，其余为 0。误差 E = -sum_i d_i ln(p_i) "
-                "只保留正确类别那一项：E = -ln(p_true)。",
+                "The target $d$ is one-hot: 1 for the true class, 0 for the others. The "
+                "error $E = -sum_i d_i ln(p_i)$ keeps only the true class's term: "
+                "$E = -ln(p_true)$.",
+                "目标 $d$ 是独热向量：正确类别为 1，其余为 0。误差 $E = -sum_i d_i ln(p_i)$ "
+                "只保留正确类别那一项：$E = -ln(p_true)$。",
             ),
             _step(
-                "Move the slider for p_true: at 0.9, E = 0.105; at 0.5, E = 0.693; at "
-                "0.01, E = 4.605. Because of the log, a prediction far from 1 is punished "
+                "Move the slider for $p_true$: at 0.9, $E = 0.105$; at 0.5, $E = 0.693$; at "
+                "0.01, $E = 4.605$. Because of the log, a prediction far from 1 is punished "
                 "much more than one close to 1.",
-                "拖动 p_true 的滑块：0.9 时 E = 0.105；0.5 时 E = 0.693；0.01 时 "
-                "E = 4.605。由于取了对数，远离 1 的预测比接近 1 的预测受到重得多的惩罚。",
+                "拖动 $p_true$ 的滑块：0.9 时 $E = 0.105$；0.5 时 $E = 0.693$；0.01 时 "
+                "$E = 4.605$。由于取了对数，远离 1 的预测比接近 1 的预测受到重得多的惩罚。",
             ),
             _step(
                 "Together, softmax and cross-entropy give the output delta "
-                "dE/dz_j = p_j - d_j. Press Step and click an {{output|output}} weight "
+                "$∂E/∂z_j = p_j - d_j$. Press Step and click an {{output|output}} weight "
                 "to see it.",
-                "softmax 与交叉熵合在一起，输出层的误差项是 dE/dz_j = p_j - d_j。"
+                "softmax 与交叉熵合在一起，输出层的误差项是 $∂E/∂z_j = p_j - d_j$。"
                 "按“单步”并点击一个连到{{output|输出}}的权重查看它。",
                 "step",
             ),
@@ -181,22 +184,22 @@ LESSONS: list[dict] = [
         "presets": [],
         "steps": [
             _step(
-                "sigmoid g(z) = 1 / (1 + e^-z) squashes any number into (0, 1). Its "
-                "derivative is g'(z) = g(z) (1 - g(z)), at most 0.25, at z = 0.",
-                "sigmoid g(z) = 1 / (1 + e^-z) 把任何数压缩到 (0, 1)。它的导数是 "
-                "g'(z) = g(z) (1 - g(z))，最大值 0.25，在 z = 0 处取得。",
+                "sigmoid $g(z) = 1/(1 + e^-z)$ squashes any number into (0, 1). Its "
+                "derivative is $g'(z) = g(z) (1 - g(z))$, at most 0.25, at $z = 0$.",
+                "sigmoid（S 型函数）$g(z) = 1/(1 + e^-z)$ 把任何数压缩到 (0, 1)。它的导数是 "
+                "$g'(z) = g(z) (1 - g(z))$，最大值 0.25，在 $z = 0$ 处取得。",
             ),
             _step(
-                "tanh is a sigmoid stretched to (-1, 1), with g'(z) = 1 - tanh(z)^2. "
-                "ReLU, g(z) = max(0, z), has derivative 1 for z > 0 and 0 below; linear "
-                "passes z on unchanged.",
-                "tanh 是拉伸到 (-1, 1) 的 sigmoid，g'(z) = 1 - tanh(z)^2。ReLU "
-                "g(z) = max(0, z) 在 z > 0 时导数为 1，否则为 0；线性函数原样输出 z。",
+                "tanh is a sigmoid stretched to (−1, 1), with $g'(z) = 1 - tanh^2(z)$. "
+                "ReLU, $g(z) = max(0, z)$, has derivative 1 for $z > 0$ and 0 below; linear "
+                "passes $z$ on unchanged.",
+                "tanh 是拉伸到 (−1, 1) 的 sigmoid，$g'(z) = 1 - tanh^2(z)$。ReLU "
+                "$g(z) = max(0, z)$ 在 $z > 0$ 时导数为 1，否则为 0；线性函数原样输出 $z$。",
             ),
             _step(
-                "softmax turns a vector into probabilities: s(z)_j = e^z_j / sum_k e^z_k. "
+                "softmax turns a vector into probabilities: $s(z)_j = e^{z_j}/{sum_k e^{z_k}}$. "
                 "Edit the vector and watch the probabilities, which always add up to 1.",
-                "softmax 把一个向量变成概率：s(z)_j = e^z_j / sum_k e^z_k。修改向量，"
+                "softmax 把一个向量变成概率：$s(z)_j = e^{z_j}/{sum_k e^{z_k}}$。修改向量，"
                 "观察概率的变化，它们的和始终为 1。",
             ),
         ],
@@ -207,15 +210,15 @@ LESSONS: list[dict] = [
         "presets": ["gd-small", "gd-good", "gd-large"],
         "steps": [
             _step(
-                "Learning repeats one rule for every weight: w <- w - alpha dE/dw. The "
+                "Learning repeats one rule for every weight: $w <- w - alpha ∂E/∂w$. The "
                 "gradient points uphill, so each step goes against it, by the portion "
-                "alpha, the learning rate.",
-                "学习就是对每个权重反复使用同一条规则：w <- w - alpha dE/dw。梯度指向上坡"
-                "方向，所以每一步都逆着它走，走的比例就是学习率 alpha。",
+                "$alpha$, the learning rate.",
+                "学习就是对每个权重反复使用同一条规则：$w <- w - alpha ∂E/∂w$。梯度指向上坡"
+                "方向，所以每一步都逆着它走，走的比例就是学习率 $alpha$。",
             ),
             _step(
                 "Three networks with the same starting weights train on XOR with "
-                "alpha = 0.05, 1 and 10. Press Play and compare the loss curves.",
+                "$alpha = 0.05$, 1 and 10. Press Play and compare the loss curves.",
                 "三个初始权重相同的网络在异或上训练，学习率分别是 0.05、1 和 10。"
                 "按“播放”，比较三条损失曲线。",
                 "play",

@@ -458,6 +458,7 @@ class Explanation(BaseModel):
     )
     optimizer: OptimizerSpec
     optimizer_state: WeightState = Field(description="the optimizer's state before the update")
+    optimizer_state_after: WeightState = Field(description="the optimizer's state after it")
     formula: str = Field(description="the chain rule in LaTeX")
     inputs: Matrix = Field(description="the batch's rows, in the order of each factor's values")
     targets: Matrix

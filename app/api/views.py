@@ -161,7 +161,7 @@ def explanation(
     kind: str,
     step: int,
     alpha: float,
-    update: tuple[float, dict[str, float]],
+    update: tuple[float, dict[str, float], dict[str, float]],
 ) -> dict:
     """The Explanation of one weight's gradient, and the optimizer's update of it."""
     params = net.biases if rule.source is None else net.weights
@@ -192,5 +192,6 @@ def explanation(
         "update": update[0],
         "optimizer": net.optimizer.config,
         "optimizer_state": {"step": net.optimizer.step, "slots": update[1]},
+        "optimizer_state_after": {"step": net.optimizer.step + 1, "slots": update[2]},
         "formula": formula(net, rule),
     }

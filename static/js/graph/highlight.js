@@ -1,6 +1,6 @@
 // @ts-check
 // What a lesson term's key names in the graph ("input", "unit:1:2", "link:0:2:1", ...;
-// see app/lessons.py), as predicates, and marking it.
+// see app/lessons.py; "bias-link:0:2" from the network's formula), as predicates, and marking it.
 
 /**
  * Predicates for the parts a key names in a network of `depth` weight layers.
@@ -28,7 +28,8 @@ export function highlightRules(key, depth) {
     link: (d) =>
       (kind === "weights" && d.from !== null) ||
       (kind === "bias" && d.from === null) ||
-      (kind === "link" && d.layer === n[0] && d.to === n[1] && d.from === n[2]),
+      (kind === "link" && d.layer === n[0] && d.to === n[1] && d.from === n[2]) ||
+      (kind === "bias-link" && d.from === null && d.layer === n[0] && d.to === n[1]),
     columns: () => kind === "layers",
   };
 }

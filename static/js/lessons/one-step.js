@@ -8,6 +8,7 @@ import { act, notify, report } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
 import { fmt } from "../model/format.js";
+import { withMath } from "../views/math.js";
 import { html, watch } from "../views/watch.js";
 
 const ARTICLE_X = 10;
@@ -87,7 +88,7 @@ function numbers(w) {
         </tr>
       </tbody>
     </table>
-    <h3>${t("one.update", { alpha })}</h3>
+    <h3>${withMath(t("one.update", { alpha }))}</h3>
     <table class="lesson-table">
       <tbody>
         ${update(0, w.e1)}${update(1, w.e2)}

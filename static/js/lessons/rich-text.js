@@ -1,13 +1,15 @@
 // @ts-check
 // Lesson text: plain words, {{key|words}} terms that light up the part of the graph `key`
-// names when hovered, and `code`.
+// names when hovered, `code`, and $formulas$ (typeset as MathML; see model/math.js).
 
 import { store } from "../core/store.js";
+import { parseMath } from "../model/math.js";
+import { mathElement, withMath } from "../views/math.js";
 import { html } from "../views/watch.js";
 
-const TERM = /\{\{([^|}]+)\|([^}]+)\}\}|`([^`]+)`/g;
+const TERM = /\{\{([^|}]+)\|([^}]+)\}\}|`([^`]+)`|\$([^$]+)\$/g;
 
-/** @typedef {{kind: "text", text: string} | {kind: "term", key: string, text: string} | {kind: "code", text: string}} Token */
+/** @typedef {{kind: "text", text: string} | {kind: "term", key: string, text: string} | {kind: "code", text: string} | {kind: "math", text: string}} Token */
 
 /**
  * The tokens of a lesson text.
@@ -20,7 +22,8 @@ export function parseRichText(source) {
   let last = 0;
   for (const match of source.matchAll(TERM)) {
     if (match.index > last) tokens.push({ kind: "text", text: source.slice(last, match.index) });
-    tokens.push(match[1] ? { kind: "term", key: match[1], text: match[2] } : { kind: "code", text: match[3] });
+    if (match[1]) tokens.push({ kind: "term", key: match[1], text: match[2] });
+    else tokens.push(match[3] ? { kind: "code", text: match[3] } : { kind: "math", text: match[4] });
     last = match.index + match[0].length;
   }
   if (last < source.length) tokens.push({ kind: "text", text: source.slice(last) });
@@ -35,9 +38,11 @@ export const richText = (tokens) =>
   tokens.map((tok) =>
     tok.kind === "text"
       ? tok.text
-      : tok.kind === "code"
-        ? html`<code>${tok.text}</code>`
-        : html`<span
+      : tok.kind === "math"
+        ? mathElement(parseMath(tok.text))
+        : tok.kind === "code"
+          ? html`<code>${tok.text}</code>`
+          : html`<span
             class="term"
             data-term=${tok.key}
             tabindex="0"
@@ -46,6 +51,6 @@ export const richText = (tokens) =>
             @focus=${light(tok.key)}
             @mouseleave=${light(null)}
             @blur=${light(null)}
-            >${tok.text}</span
+            >${withMath(tok.text)}</span
           >`,
   );

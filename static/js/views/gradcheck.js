@@ -7,6 +7,7 @@
 import { t } from "../core/i18n.js";
 import { checkedParam } from "../model/gradcheck.js";
 import { checkGradients } from "../scenes/gradcheck.js";
+import { withMath } from "./math.js";
 import { $, html, render, watch } from "./watch.js";
 
 const GOOD = 1e-7; // the relative error below which backprop and the difference agree (cs231n)
@@ -25,7 +26,7 @@ function results(result, inspected) {
   return html`${
     one
       ? html`<dl class="facts">
-          <dt>${t("gradcheck.backprop")}</dt>
+          <dt>${withMath(t("gradcheck.backprop"))}</dt>
           ${full("gradcheck-backprop", one.backprop)}
           <dt>${t("gradcheck.numeric")}</dt>
           ${full("gradcheck-numeric", one.numeric)}
@@ -49,7 +50,7 @@ export function mountGradcheck() {
       const current = gradcheck && gradcheck.id === network.id && gradcheck.revision === network.revision;
       render(
         html`<h3>${t("gradcheck.heading")}</h3>
-          <p class="hint">${t("gradcheck.what")}</p>
+          <p class="hint">${withMath(t("gradcheck.what"))}</p>
           ${current ? results(gradcheck.result, inspected) : ""}
           <button type="button" class="btn mini" data-testid="gradcheck-run" @click=${checkGradients}>
             ${current ? t("gradcheck.again") : t("gradcheck.run")}

@@ -10,6 +10,7 @@ import { datasetRows, exampleName } from "../model/numbering.js";
 import { buildPhases, largestChanges, PACES } from "../model/phases.js";
 import { store } from "../core/store.js";
 import { beforeText } from "./states.js";
+import { withMath } from "./math.js";
 import { $, html, render, watch } from "./watch.js";
 
 const MAX_COLUMNS = 12;
@@ -60,11 +61,11 @@ function detail(step, phase, r, network, data) {
   const example = exampleText(step, r, data);
   if (phase.kind === "forward") {
     const fw = step.forward.layers[weightLayerInto(phase.layer)];
-    return html`<p>${t("phase.forwardText", { act: act(phase.layer), example })}</p>
+    return html`<p>${withMath(t("phase.forwardText", { act: act(phase.layer), example }))}</p>
       ${table(phase.layer, row("z (in)", fw.z[r]), row("a (out)", fw.a[r]))}`;
   }
   if (phase.kind === "loss") {
-    return html`<p>${t("phase.lossText", { loss: t(`loss.${network.loss}`), size: step.inputs.length })}</p>
+    return html`<p>${withMath(t("phase.lossText", { loss: t(`loss.${network.loss}`), size: step.inputs.length }))}</p>
       ${table(depth, row("y", step.forward.outputs[r]), row("d", step.targets[r]))}
       <p class="phase-loss">
         E = <strong data-testid="phase-loss" title=${String(step.loss)}>${fmt(step.loss, 6)}</strong>
@@ -74,11 +75,11 @@ function detail(step, phase, r, network, data) {
     const l = weightLayerInto(phase.layer);
     const text =
       phase.layer === depth ? t("phase.backwardOutput") : t("phase.backwardHidden", { act: act(phase.layer) });
-    return html`<p>${text} ${t("phase.backwardThen")}</p>
+    return html`<p>${withMath(`${text} ${t("phase.backwardThen")}`)}</p>
       ${table(phase.layer, row("∂E/∂a", step.grad_activations[l][r]), row("δ", step.deltas[l][r]))}`;
   }
   const changes = largestChanges(step.weights_before, network.weights, UPDATES_SHOWN);
-  return html`<p>${t("phase.updateText", { alpha: step.learning_rate })}</p>
+  return html`<p>${withMath(t("phase.updateText", { alpha: step.learning_rate }))}</p>
     <table class="phase-table">
       <tbody>
         ${changes.map(
@@ -132,9 +133,10 @@ export function mountPhase(main) {
       if (!s.ui.st || !s.network) return;
       const phases = buildPhases(depthOf(s.network.layers));
       const phase = index === null ? null : phases[index];
-      $("phase-label").textContent = phase
-        ? phaseTitle(phase, depthOf(s.network.layers), index, phases.length)
-        : t("phase.idle");
+      render(
+        withMath(phase ? phaseTitle(phase, depthOf(s.network.layers), index, phases.length) : t("phase.idle")),
+        $("phase-label"),
+      );
       box.dataset.phase = phase ? String(index) : "";
       box.dataset.kind = phase ? phase.kind : "";
       /** @type {HTMLButtonElement} */ ($("phase-prev")).disabled = !phase || index === 0;

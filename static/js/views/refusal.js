@@ -4,6 +4,7 @@
 // The fix is the server's (the 422's ctx.fix); the page keeps no copy of the rule.
 
 import { t, tOr } from "../core/i18n.js";
+import { withMath } from "./math.js";
 import { $, html, render, watch } from "./watch.js";
 
 const FIELDS = { loss: "loss", output_activation: "output-activation" };
@@ -34,7 +35,7 @@ export function mountRefusal(build) {
         html`<p class="refusal-reason" data-testid="refusal-reason">
             ${t("refusal.refused", { choice: shown.choice })} ${shown.message}
           </p>
-          <p class="hint" data-testid="refusal-why">${tOr(`refusal.why.${shown.fix.loss}`, "")}</p>
+          <p class="hint" data-testid="refusal-why">${withMath(tOr(`refusal.why.${shown.fix.loss}`, ""))}</p>
           <button type="button" class="btn mini" data-testid="refusal-fix" @click=${() => build.applyFix(shown.fix)}>
             ${t("refusal.use", { choice: fixWords(shown.fix) })}
           </button>`,
