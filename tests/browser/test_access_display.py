@@ -69,6 +69,14 @@ def test_reduced_motion_turns_transitions_off(browser: Browser, server_url: str)
             "[data-testid=step]", "e => parseFloat(getComputedStyle(e).transitionDuration)"
         )
         assert (duration > 0) is moves
+        # step-through's numbers flowing along the links: moving dashes, or still ones
+        page.get_by_test_id("step").click()
+        page.wait_for_selector("body[data-idle=true]", state="attached")
+        page.get_by_test_id("step-through").click()  # its first phase: forward into hidden 1
+        flow = page.locator("line.link.flow").first
+        expect(flow).to_be_attached()
+        name = flow.evaluate("e => getComputedStyle(e).animationName")
+        assert (name == "link-flow") is moves, name
         context.close()
 
 

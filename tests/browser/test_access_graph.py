@@ -121,17 +121,32 @@ def test_two_fingers_pinch_and_pan_a_large_graph_and_a_tap_still_opens(phone: Pa
 def test_zoom_buttons_move_the_svg_and_the_canvas_together(
     page: Page, server_url: str, api: httpx.Client
 ) -> None:
+    small = api.post("/api/networks", json={"preset": "xor"}).json()["id"]
+    open_network(page, server_url, small)
+    expect(page.get_by_test_id("zoom-bar")).to_be_hidden()  # 2-3-1 needs no zoom buttons
     net = api.post("/api/networks", json=inline_network([784, 128, 10], rows=20)).json()["id"]
     open_network(page, server_url, net)
     wait_idle(page)
     graph = page.get_by_test_id("graph")
     expect(graph).to_have_attribute("data-link-render", "canvas")
+    expect(page.get_by_test_id("zoom-bar")).to_be_visible()
     page.get_by_test_id("zoom-in").click()
     expect(graph).to_have_attribute("data-zoom", "1.5")
     page.get_by_test_id("zoom-in").click()
     expect(graph).to_have_attribute("data-zoom", "2.25")
     svg, canvas = page.evaluate(TRANSFORM_JS)
     assert svg == canvas and "scale(2.25)" in svg
+    # a unit reached by keyboard is panned into view: h1, at the top, was outside the middle
+    unit = "g.unit[data-key=u1-0] circle"
+    frame = graph.bounding_box()
+    assert frame is not None
+    inside = "([x, y, f]) => x >= f.x && x <= f.x + f.width && y >= f.y && y <= f.y + f.height"
+    assert not page.evaluate(inside, [*middle(page, unit), frame])
+    page.get_by_test_id("skip-to-graph").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("t => document.querySelector('#graph > svg').style.transform !== t", arg=svg)
+    assert page.evaluate(inside, [*middle(page, unit), frame])
+    assert page.evaluate(TRANSFORM_JS)[0] == page.evaluate(TRANSFORM_JS)[1]
     page.get_by_test_id("zoom-out").click()
     expect(graph).to_have_attribute("data-zoom", "1.5")
     page.get_by_test_id("zoom-reset").click()

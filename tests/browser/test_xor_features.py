@@ -59,3 +59,10 @@ def test_a_features_perceptron_learns_xor_from_the_page(app_page: Page, api: htt
     for (y,), (d,) in zip(forward["outputs"], forward["targets"], strict=True):
         assert abs(y - d) < 0.1, (y, d)  # each output close to its target, not just on its side
     expect(page.get_by_test_id("accuracy")).to_contain_text("4/4")
+
+
+def test_the_xor_lesson_names_features_as_the_other_way_out(api: httpx.Client) -> None:
+    xor = next(lesson for lesson in api.get("/api/lessons").json() if lesson["id"] == "xor")
+    said = [step["text"]["en"] for step in xor["steps"]]
+    assert any("features" in text and "perceptron" in text for text in said)
+    assert any("特征" in step["text"]["zh"] for step in xor["steps"])

@@ -41,7 +41,7 @@ export function formatDetail(detail) {
  * @param {unknown} [body]
  * @param {{record?: boolean}} [options] record: a user action, shown as curl
  */
-async function request(method, path, body, { record = false } = {}) {
+export async function request(method, path, body, { record = false } = {}) {
   if (record) store.update({ curl: curlFor(window.location.origin, method, path, body) });
   /** @type {RequestInit} */
   const init = { method, headers: body === undefined ? {} : JSON_HEADERS };

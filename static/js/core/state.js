@@ -123,6 +123,17 @@ import { DEFAULTS } from "./hash.js";
  * @property {{actions: string[], fixed: Record<string, boolean>} | null} classLocks shared mode:
  *   what the teacher locked (GET /api/class/locks), or null outside a class
  * @property {any} classOffer the teacher's latest push not yet taken or dismissed, or null
+ * @property {Predict} predict predict, then reveal (scenes/predict.js)
+ */
+
+/**
+ * @typedef {object} Predict
+ * @property {any[]} exercises GET /api/exercises
+ * @property {string} exercise the exercise under way ("" for a free prediction)
+ * @property {number} position its check
+ * @property {any} pending the prediction stored, waiting for its step (or null)
+ * @property {any} result the last reveal (or null)
+ * @property {{right: number, total: number, checks: number} | null} score the shown network's
  */
 
 /** @returns {AppState} */
@@ -173,5 +184,6 @@ export function initialState() {
     fieldErrors: {},
     classLocks: null,
     classOffer: null,
+    predict: { exercises: [], exercise: "", position: 0, pending: null, result: null, score: null },
   };
 }

@@ -124,10 +124,11 @@ function update(g, model) {
 
 /**
  * A network graph in `container`; handlers get (datum, event) for hover and click. With
- * `onZoom`, it pinches, pans and zooms (graph.zoom) and says each new view.
+ * `onZoom`, it pinches, pans and zooms (graph.zoom) and says each new view, and whether the
+ * drawing is large (small units or dense links: the page offers its zoom buttons then).
  * @param {HTMLElement} container
  * @param {import("./svg.js").Handlers} handlers
- * @param {{onZoom?: (view: import("./zoom.js").View) => void}} [options]
+ * @param {{onZoom?: (view: import("./zoom.js").View & {large: boolean}) => void}} [options]
  */
 export function createGraph(container, handlers, options = {}) {
   const svg = d3.select(container).append("svg").attr("class", "graph-svg").attr("data-testid", "graph-svg");
@@ -158,7 +159,10 @@ export function createGraph(container, handlers, options = {}) {
   const g = { container, handlers, svg, defs, layers, stripImages: createStripImages(), cursor, my };
   bindGraphKeys(svg.node(), handlers, { layout: () => my.layout, cursor, remember: (key) => (my.focused = key) });
   const moved = () => [svg.node(), my.canvas?.node()].filter(Boolean);
-  const zoom = options.onZoom ? createZoom(container, moved, options.onZoom) : null;
+  const large = () =>
+    Boolean(my.layout && (my.layout.canvas || my.layout.dense || my.layout.units.some((u) => u.small)));
+  const onZoom = options.onZoom;
+  const zoom = onZoom ? createZoom(container, moved, (view) => onZoom({ ...view, large: large() })) : null;
   const shape = { drawn: "" }; // the architecture drawn: a new one is seen whole
 
   /** Mark the parts named by a lesson term's key (null: none). @param {string | null} key */

@@ -10,7 +10,8 @@ import { t } from "../core/i18n.js";
  * @typedef {{id: string, name: string, display_name: string | null, layers: number[],
  *   step: number, last_loss: number | null, diverged: boolean, updated_at: number,
  *   accuracy: {correct: number, total: number} | null,
- *   boundary?: {resolution: number, classes: number[]} | null}} StudentRow
+ *   boundary?: {resolution: number, classes: number[]} | null,
+ *   score?: {right: number, total: number, checks: number}}} StudentRow
  * @typedef {{rows: StudentRow[] | null, error: string | null, now: number}} GridState
  * @typedef {{pushNetwork: (row: StudentRow) => void}} GridActions
  */
@@ -39,6 +40,7 @@ function card(row, now, actions) {
     <p data-testid="student-loss">${t("teacher.loss", { v: lossText(row.last_loss) })}</p>
     <p data-testid="student-accuracy">${accuracy}</p>
     ${row.diverged ? html`<p class="badge" data-testid="student-diverged">${t("teacher.diverged")}</p>` : null}
+    ${row.score?.total ? html`<p data-testid="student-score">${t("teacher.score", row.score)}</p>` : null}
     <p class="ago">${t("teacher.ago", { s: ago })}</p>
     <p class="card-actions">
       <a href="/#net=${encodeURIComponent(row.id)}" target="projector" data-testid="project"

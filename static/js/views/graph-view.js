@@ -44,7 +44,8 @@ export function mountGraph(main) {
       onLeave: () => store.update({ tooltip: null }),
     },
     {
-      onZoom: ({ k, max }) => {
+      onZoom: ({ k, max, large }) => {
+        $("zoom-bar").hidden = !large && k <= 1; // a small network needs no buttons (two fingers still zoom)
         $("zoom-out").toggleAttribute("disabled", k <= 1);
         $("zoom-reset").toggleAttribute("disabled", k <= 1);
         $("zoom-in").toggleAttribute("disabled", k >= max);

@@ -1,13 +1,13 @@
 // @ts-check
 // The top bar: transport (Reset, Undo, Play, Step, speed), the step and loss, the learning
-// rate and batch size, the link view, step-through and the language (and, in a class, the
-// class bar below it).
+// rate and batch size, the link view, step-through and the language; and what teaching
+// adds to them (the class bar, the predict card: views/teaching.js).
 
 import { setLang, t } from "../core/i18n.js";
 import { updateUi } from "../core/store.js";
 import { fmt } from "../model/format.js";
 import { lockOf } from "../model/locks.js";
-import { mountClassBar } from "./class-bar.js";
+import { mountTeaching } from "./teaching.js";
 import { beforeText, editedSinceStep } from "./states.js";
 import { mountFieldErrors } from "./fields.js";
 import { lastPenalty } from "../model/penalty.js";
@@ -35,7 +35,7 @@ function showPenalty(loss, penalty) {
  */
 export function mountTopbar({ scene, main, build, lessons }) {
   mountFieldErrors();
-  mountClassBar({ main, lessons });
+  mountTeaching({ main, lessons });
   $("step").addEventListener("click", () => scene().step());
   $("play").addEventListener("click", () => scene().togglePlay());
   $("undo").addEventListener("click", () => scene().undo());

@@ -1,0 +1,54 @@
+// @ts-check
+// Predict, then reveal: a prediction is stored before the step (POST .../predictions); once
+// the shown network has taken that step (the card's button, Step or its key), the server
+// reveals the true numbers and marks it; an exercise moves on to its next check.
+
+import { act, notify } from "../core/errors.js";
+import { t } from "../core/i18n.js";
+import * as predictApi from "../core/predict-api.js";
+import { store } from "../core/store.js";
+
+/** @param {Partial<import("../core/state.js").Predict>} patch */
+const update = (patch) => store.update((s) => ({ predict: { ...s.predict, ...patch } }));
+
+/**
+ * The predictor.
+ * @param {{create: (body: object) => Promise<void>, step: () => any}} main
+ */
+export function createPredictor(main) {
+  let scored = ""; // the network whose score is shown
+  store.subscribe((s) => {
+    const { pending } = s.predict;
+    const net = s.network;
+    if (net && net.id !== scored) {
+      scored = net.id;
+      act(async () => update({ score: (await predictApi.predictions(net.id)).score }));
+    }
+    if (!pending || !net || net.id !== pending.network || net.step === pending.step) return;
+    update({ pending: null });
+    if (net.step !== pending.step + 1) return notify(t("predict.missed", { n: pending.step + 1 }));
+    act(async () => {
+      const result = await predictApi.reveal(pending.network, pending.id);
+      const { exercise, position } = store.get().predict;
+      update({ result, score: result.score, position: exercise ? position + 1 : position });
+    });
+  });
+  return {
+    load: () => act(async () => update({ exercises: await predictApi.exercises() })),
+    /** Start an exercise on a fresh copy of its preset ("" for free predictions). @param {string} id */
+    choose: (id) =>
+      act(async () => {
+        update({ exercise: id, position: 0, pending: null, result: null });
+        const exercise = store.get().predict.exercises.find((e) => e.id === id);
+        if (exercise) await main.create({ preset: exercise.preset });
+      }),
+    /** Store the prediction, then take the step it is of. @param {object} body */
+    predictThenStep(body) {
+      act(async () => {
+        const network = store.get().network;
+        update({ pending: await predictApi.predict(network.id, body), result: null });
+        main.step(); // queued after this action: only once the prediction is stored
+      });
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// @ts-check
+// What teaching adds to the page: the class bar (shared mode) and the predict card.
+
+import { createPredictor } from "../scenes/predict.js";
+import { mountClassBar } from "./class-bar.js";
+import { mountPredict } from "./predict.js";
+
+/** @param {{main: any, lessons: any}} deps */
+export function mountTeaching({ main, lessons }) {
+  mountClassBar({ main, lessons });
+  mountPredict(createPredictor(main));
+}
