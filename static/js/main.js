@@ -28,7 +28,6 @@ import { bindKeys } from "./views/keys.js";
 import { mountLegend } from "./views/legend.js";
 import { mountLibrary } from "./views/library.js";
 import { mountPage } from "./views/page.js";
-import { mountNetFormula } from "./views/net-formula.js";
 import { mountPanels } from "./views/panels.js";
 import { mountPhase } from "./views/phase.js";
 import { mountTooltip } from "./views/tooltip.js";
@@ -59,7 +58,6 @@ function mountViews() {
   mountGraph(main);
   mountLegend();
   mountPhase(main);
-  mountNetFormula();
   mountPanels();
   mountInspector(main);
   mountTooltip();

@@ -8,6 +8,7 @@ import { createGraph } from "../graph/graph.js";
 import { rangeOf } from "../model/classes.js";
 import { mainModel } from "../model/graph-model.js";
 import { mountDiverged } from "./diverged.js";
+import { mountNetFormula } from "./net-formula.js";
 import { $, watch } from "./watch.js";
 
 const HEATMAP_MAX_UNITS = 16;
@@ -32,6 +33,7 @@ function heatmapUrls(grid, network, config) {
 /** @param {import("../scenes/main.js").MainScene} main */
 export function mountGraph(main) {
   mountDiverged(main);
+  mountNetFormula(); // the formula below the graph, lighting up its links
   const el = $("graph");
   const tooltip = (kind) => (d, event) =>
     store.update({ tooltip: { kind, datum: d, x: event.clientX, y: event.clientY } });
