@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from threadpoolctl import threadpool_limits
 
 from app.api import (
     catalog,
@@ -19,6 +20,7 @@ from app.api import (
     forks,
     handlers,
     inspection,
+    looking,
     networks,
     openapi,
     predicting,
@@ -27,6 +29,7 @@ from app.api import (
 )
 from app.api.owners import signing_key
 from app.api.teacher import teacher_token
+from app.embed import EMBED_PATH, check_origins
 from app.engine.kernel import warm_up
 from app.middleware import Guard
 from app.origins import Origins
@@ -61,6 +64,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # one BLAS thread a process: a request's matrices are small, and waking BLAS threads
+        # on a busy machine cost 10-70 ms an /explain of 784-128-10 (3-15 ms on one)
+        threadpool_limits(1, user_api="blas")
         app.state.db = Database(settings.db_path)
         app.state.owner_key = signing_key(settings)
         app.state.teacher_token = teacher_token(settings, app.state.owner_key)
@@ -99,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(forks.router)
     app.include_router(training.router)
     app.include_router(inspection.router)
+    app.include_router(looking.router)
     app.include_router(events.router)
     app.include_router(catalog.router)
     app.include_router(teaching.router)
@@ -121,6 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "/api/networks/import": import_body_bytes(settings),
             "/api/class/push": import_body_bytes(settings),
         },
+        framed=(EMBED_PATH, check_origins(settings.embed_origins)),
     )
     return app
 
