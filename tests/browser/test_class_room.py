@@ -132,11 +132,17 @@ def test_lock_push_project_and_snapshot(room, class_url):
     projector = opened.value
     projector.wait_for_selector("body[data-ready=true]")
     expect(projector.get_by_test_id("graph")).to_have_attribute("data-network-id", bo_id)
-    wait_idle(bo)
-    bo.get_by_test_id("step").click()
+    wait_idle(bo)  # Bo predicts the sign of a weight's gradient, then steps
+    bo.get_by_test_id("predict-sign").select_option("+")
+    bo.get_by_test_id("predict-step").click()
+    expect(bo.get_by_test_id("predict-result")).to_be_visible()
     expect(bo.get_by_test_id("step-count")).to_have_text("1")
     expect(projector.get_by_test_id("step-count")).to_have_text("1")
     expect(card(teacher, "Bo").get_by_test_id("student-step")).to_have_text("step 1")
+    score = httpx.get(f"{class_url}/api/networks/{bo_id}/predictions").json()["score"]
+    expect(card(teacher, "Bo").get_by_test_id("student-score")).to_have_text(
+        f"predictions: {score['right']} of 1 right"
+    )
     teacher.screenshot(path=shot("teacher-view.png"), full_page=True)
 
     # the snapshot, as the server gives it
@@ -154,3 +160,12 @@ def test_lock_push_project_and_snapshot(room, class_url):
     assert bo_row["step"] == 1 and bo_row["weights"]
     teacher.get_by_test_id("lock-learning_rate").uncheck()
     expect(ann.get_by_test_id("class-locks")).to_have_count(0)
+
+    # push a lesson step: it opens there on the student's page
+    teacher.get_by_test_id("push-lesson").select_option("one-step")
+    teacher.get_by_test_id("push-step").fill("2")
+    teacher.get_by_test_id("push-lesson-button").click()
+    expect(ming.get_by_test_id("class-offer")).to_contain_text("step 2")
+    ming.get_by_test_id("class-take").click()
+    expect(ming.get_by_test_id("lesson-panel")).to_be_visible()
+    expect(ming).to_have_url(re.compile(r"lesson=one-step.*ls=1"))
