@@ -2,6 +2,7 @@
 checked against the API's state, export and numbers (the loss, the penalty, the chain rule)."""
 
 import math
+import re
 
 import httpx
 import pytest
@@ -172,3 +173,19 @@ def test_the_penalty_controls_speak_chinese(app_page: Page) -> None:
     expect(page.get_by_test_id("loss-penalty")).to_contain_text("+ 惩罚 ")
     expect(page.locator("[data-i18n='arch.regularization']")).to_have_text("正则化")
     expect(page.get_by_test_id("regularization").locator("option[value=none]")).to_have_text("无")
+
+
+def test_while_playing_the_penalty_is_the_last_trains(app_page: Page, api: httpx.Client) -> None:
+    page = app_page
+    set_penalty(page, "l1", "0.01")
+    page.get_by_test_id("play").click()
+    page.wait_for_function(
+        "() => +document.querySelector('[data-testid=step-count]').textContent > 60"
+    )
+    # from /train's penalties while playing (the last step held is older)
+    expect(page.get_by_test_id("loss-penalty")).to_have_text(re.compile(r"^\+ penalty 0\.\d{4}$"))
+    expect(page.get_by_test_id("play")).to_have_attribute("aria-pressed", "true")
+    page.get_by_test_id("play").click()
+    wait_idle(page)
+    last = api.get(f"/api/networks/{network_id(page)}/last-step").json()
+    expect(page.get_by_test_id("loss-penalty")).to_have_text(f"+ penalty {fmt(last['penalty'])}")
