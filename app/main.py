@@ -26,6 +26,7 @@ from app.api import (
     predicting,
     teaching,
     training,
+    worksheets,
 )
 from app.api.owners import signing_key
 from app.api.teacher import teacher_token
@@ -111,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(teaching.router)
     app.include_router(class_events.router)
     app.include_router(predicting.router)
+    app.include_router(worksheets.router)
     app.include_router(pages_router(settings))
     app.mount("/static", StaticFiles(directory=settings.home / "static"), name="static")
     if settings.cors_origins:
