@@ -157,6 +157,15 @@ def test_the_inspector_shows_the_penalty_term_beside_the_data_term(
     )
     assert numbers[-1] == fmt(explained["gradient"], 6)
     assert fmt(explained["penalty_gradient"], 6) in numbers
+    # the page's gradient check differentiates the whole objective, the penalty in it
+    page.get_by_test_id("gradcheck-run").click()
+    expect(page.get_by_test_id("gradcheck-backprop")).to_be_visible()
+    wait_idle(page)
+    check = api.get(f"/api/networks/{network_id(page)}/gradient-check").json()
+    shown = float(page.get_by_test_id("gradcheck-backprop").get_attribute("data-value"))
+    assert shown == check["backprop"]["weights"][0][2][1]
+    assert check["max_relative_error"] < 1e-5
+    expect(page.get_by_test_id("gradcheck-network")).to_contain_text("backprop agrees")
     # a bias carries no penalty: no penalty term
     page.locator("line.link[data-layer='0'][data-from='bias'][data-to='2']").first.click()
     expect(page.get_by_test_id("inspector-title")).to_contain_text("bias")
