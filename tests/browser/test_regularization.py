@@ -71,11 +71,14 @@ def test_the_penalty_controls_patch_the_network_and_say_the_penalty(
     # undo goes back exactly, the penalty's step with it; its value is then not known
     after_one = state(api, page)["weights"]
     step(page)
+    after_two = state(api, page)["weights"]
     before = revision(page)
     page.get_by_test_id("undo").click()
     after_change(page, before)
     assert state(api, page)["weights"] == after_one
     expect(page.get_by_test_id("loss-penalty")).to_have_text("+ penalty –")
+    step(page)  # the same step again, penalty and all: the same bits
+    assert state(api, page)["weights"] == after_two
 
     # persisted: the link (the network id) brings both back; Reset keeps them
     page.goto(page.url)
