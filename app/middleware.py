@@ -15,15 +15,23 @@ log = logging.getLogger("backprop.requests")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    "base-uri 'self'; form-action 'self'"
 )
-SECURITY_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-]
+
+
+def security_headers(frame_ancestors: tuple[str, ...] = ()) -> list[tuple[bytes, bytes]]:
+    """The headers a response carries; frame_ancestors: the origins that may frame it."""
+    ancestors = " ".join(("'self'", *frame_ancestors)) if frame_ancestors else "'none'"
+    headers = [
+        (b"content-security-policy", f"{CSP}; frame-ancestors {ancestors}".encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"cross-origin-opener-policy", b"same-origin"),
+    ]
+    return headers if frame_ancestors else [*headers, (b"x-frame-options", b"DENY")]
+
+
+SECURITY_HEADERS = security_headers()
 NETWORK_ID = re.compile(r"^/api/networks/([A-Za-z0-9_-]{8,})")
 
 
@@ -48,9 +56,12 @@ class Guard:
         max_body_bytes: int,
         origins: Origins,
         path_limits: dict[str, int] | None = None,
+        framed: tuple[str, tuple[str, ...]] = ("", ()),
     ):
         self.app, self.max_body_bytes, self.origins = app, max_body_bytes, origins
         self.path_limits = path_limits or {}  # paths allowed larger bodies (an import)
+        # (path, origins): the one page other sites may frame, and which (none: no framing)
+        self.framed_path, self.framed_headers = framed[0], security_headers(framed[1])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Wrap one HTTP request."""
@@ -86,7 +97,9 @@ class Guard:
             nonlocal status, response_started
             if message["type"] == "http.response.start":
                 status, response_started = message["status"], True
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                framed = scope.get("path") == self.framed_path
+                secure = self.framed_headers if framed else SECURITY_HEADERS
+                message["headers"] = [*message.get("headers", []), *secure]
             await send(message)
 
         try:

@@ -1,12 +1,17 @@
 """The HTML pages: the visualizer and the offline API docs."""
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from app.embed import EMBED_PATH, chosen_controls
 from app.settings import Settings
+from app.store import networks as store
 
 SWAGGER = "/static/vendor/swagger-ui-5.35.0"
+NETWORK_ID = r"^[A-Za-z0-9_-]{8,64}$"
 
 
 def pages_router(settings: Settings) -> APIRouter:
@@ -23,6 +28,19 @@ def pages_router(settings: Settings) -> APIRouter:
     def teacher(request: Request):
         """The teacher's view of the class (its token rides in the link's fragment)."""
         return templates.TemplateResponse(request, "teacher.html", {})
+
+    @router.get(EMBED_PATH, response_class=HTMLResponse)
+    def embed(
+        request: Request,
+        net: Annotated[str, Query(pattern=NETWORK_ID, description="the network to show")],
+        controls: Annotated[str | None, Query(description="e.g. step,play,reset")] = None,
+    ):
+        """One network with only the chosen controls, to put in a frame."""
+        chosen = chosen_controls(controls)
+        with request.app.state.db.snapshot() as conn:
+            store.load(conn, net)  # an unknown id is a 404, not a page that makes a new one
+        context = {"shared": settings.shared, "embed": {"net": net, "controls": chosen}}
+        return templates.TemplateResponse(request, "index.html", context)
 
     @router.get("/docs", response_class=HTMLResponse)
     def docs(request: Request):

@@ -44,6 +44,7 @@ class Settings:
     max_db_bytes: int = 2_000_000_000  # shared mode: no new networks past this database size
     max_body_bytes: int = 1_000_000
     cors_origins: tuple[str, ...] = ()
+    embed_origins: tuple[str, ...] = ()  # sites that may frame /embed (CSP frame-ancestors)
     allowed_hosts: tuple[str, ...] = ()  # Host names served besides loopback and `host`
     header_timeout: float = 10.0  # seconds a client may take to send a request's headers
     body_timeout: float = 60.0  # and then its body (an import may be 23 MB)

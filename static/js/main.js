@@ -4,7 +4,7 @@
 
 import * as api from "./core/api.js";
 import { act, notify } from "./core/errors.js";
-import { readHash, writeHash } from "./core/hash.js";
+import { readHash, readUrl, writeHash } from "./core/hash.js";
 import { loadI18n, t } from "./core/i18n.js";
 import { store, updateUi } from "./core/store.js";
 import { createLessons } from "./lessons/controller.js";
@@ -90,7 +90,7 @@ function bindUrl() {
 }
 
 async function init() {
-  store.update({ ui: readHash(window.location.hash) });
+  store.update({ ui: readUrl() });
   await loadI18n();
   const [config, presets, datasets] = await Promise.all([api.config(), api.listPresets(), api.listDatasets()]);
   store.update({ config, presets, datasets });

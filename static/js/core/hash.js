@@ -61,6 +61,17 @@ export function readHash(hash) {
 }
 
 /**
+ * The page's ui table from its URL: the hash, and on /embed (app/embed.py) the network its
+ * link names (body[data-embed-net]), whatever the hash says.
+ * @returns {import("./state.js").Ui}
+ */
+export function readUrl() {
+  const ui = readHash(window.location.hash);
+  const embedded = document.body.dataset.embedNet;
+  return embedded ? { ...ui, net: embedded } : ui;
+}
+
+/**
  * The hash string of a ui table (defaults left out, the network id first).
  * @param {import("./state.js").Ui} ui
  */

@@ -8,6 +8,7 @@ import { VIEWS } from "../core/hash.js";
  * @param {{scene: () => any, main: import("../scenes/main.js").MainScene, lessons: any}} deps
  */
 export function bindKeys({ scene, main, lessons }) {
+  if (document.body.dataset.embed !== undefined) return; // /embed: only the frame's own buttons act
   /** @type {Record<string, () => void>} */
   const keys = {
     " ": () => scene().togglePlay(),
