@@ -13,7 +13,8 @@ the new drawing; then to the end of the next frame (requestAnimationFrame, then 
 message), which adds the browser's style, layout and paint of it; and graph.render()
 alone (its "graph-render" performance measure). Between clicks it waits until the page
 is idle (body[data-idle=true]: nothing queued or fetching).
-Networks above 3,000 links draw their links on a canvas (the graph's data-link-render).
+Networks above 3,000 links draw their links on a canvas (the graph's data-link-render);
+for those it also times a click on a painted link to its chain rule in the inspector.
 
     .venv/bin/python benchmarks/bench_scale.py          # or: make bench
     .venv/bin/python benchmarks/bench_scale.py --quick
@@ -21,6 +22,7 @@ Networks above 3,000 links draw their links on a canvas (the graph's data-link-r
 
 import argparse
 import statistics
+import time
 
 import httpx
 import numpy as np
@@ -35,6 +37,10 @@ NETWORKS = {
     "784-128-10": ([784, 128, 10], 100, 2),
 }
 REDRAW_TARGET_MS = 50.0
+INSPECTOR_TARGET_MS = 100.0  # issue 15, 2.3: the chain-rule inspector of 784-128-10
+CENTRE = (
+    "e => { const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2] }"
+)
 COMMAND = ".venv/bin/python benchmarks/bench_scale.py"
 
 # Runs in the page: click Step, then time from the /step response to the redrawn graph.
@@ -123,6 +129,26 @@ def redraws(page, base: str, nid: str, repeats: int) -> dict[str, float]:
     return {key: statistics.median(r[key] for r in runs) for key in keys}
 
 
+def inspector_opens(page, layers: list[int], repeats: int) -> float:
+    """Median ms from releasing the mouse on a painted link to its chain rule in the page
+    (the driver's clock: Playwright's round trip is inside it)."""
+    hidden, out, idle, times = len(layers) - 2, len(layers) - 1, "body[data-idle=true]", []
+    for k in range(repeats):
+        unit = "g.unit[data-layer='{}'][data-unit='{}'] circle"
+        a = page.eval_on_selector(unit.format(hidden, k % layers[hidden]), CENTRE)
+        b = page.eval_on_selector(unit.format(out, k % layers[out]), CENTRE)
+        page.mouse.move(a[0] + (b[0] - a[0]) * 0.3, a[1] + (b[1] - a[1]) * 0.3)
+        page.wait_for_selector("[data-testid=link-area][data-hovered]", state="attached")
+        page.mouse.down()
+        start = time.perf_counter()
+        page.mouse.up()
+        page.wait_for_selector("[data-testid=inspector-gradient]", state="attached")
+        times.append((time.perf_counter() - start) * 1000)
+        page.click("#inspector-close")
+        page.wait_for_selector(idle, state="attached", timeout=60_000)
+    return statistics.median(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
@@ -158,6 +184,10 @@ def main() -> None:
                 rows.append([name, "page: graph.render() alone", drawn["render"]])
                 checks.append([f"{name} graph redraw ms", drawn["redraw"], REDRAW_TARGET_MS])
                 checks.append([f"{name} to painted frame ms", drawn["painted"], REDRAW_TARGET_MS])
+                if links == "canvas":
+                    opened = inspector_opens(page, layers, clicks)
+                    rows.append([name, "page: click a link to its chain rule shown", opened])
+                    checks.append([f"{name} inspector opens ms", opened, INSPECTOR_TARGET_MS])
         finally:
             browser.close()
     print(table(["network", "what", "ms (median)"], rows))
