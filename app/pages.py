@@ -29,6 +29,11 @@ def pages_router(settings: Settings) -> APIRouter:
         """The teacher's view of the class (its token rides in the link's fragment)."""
         return templates.TemplateResponse(request, "teacher.html", {})
 
+    @router.get("/worksheet", response_class=HTMLResponse)
+    def worksheet(request: Request):
+        """A printable worksheet of one network (its id rides in the link's fragment)."""
+        return templates.TemplateResponse(request, "worksheet.html", {})
+
     @router.get(EMBED_PATH, response_class=HTMLResponse)
     def embed(
         request: Request,

@@ -99,7 +99,7 @@ function form(target, s, predictor) {
 export function mountPredict(predictor) {
   predictor.load();
   watch(
-    (s) => [s.predict, s.network, s.inspected, s.lang, s.data],
+    (s) => [s.predict, s.network, s.inspected, s.lang, s.data, s.ui.ex],
     (s) => {
       if (!s.network) return;
       const { exercises, exercise, position, result, score } = s.predict;
@@ -116,7 +116,9 @@ export function mountPredict(predictor) {
           </select>
           ${result?.explanation ? revealed(result, store.get().data) : ""} ${progress}
           ${target ? form(target, s, predictor) : ""}
-          <p class="score" data-testid="predict-score">${score ? t("predict.score", score) : ""}</p>`,
+          <p class="score" data-testid="predict-score">${score ? t("predict.score", score) : ""}</p>
+          <p><a href=${`/worksheet#net=${encodeURIComponent(s.network.id)}&ex=${s.ui.ex}`} target="_blank" rel="noopener"
+            data-testid="worksheet-link">${t("worksheet.link")}</a></p>`,
         $("predict-body"),
       );
     },
