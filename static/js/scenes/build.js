@@ -9,7 +9,7 @@ import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
 import { datasetSpec } from "../model/drawn.js";
 import { hiddenCount } from "../model/layers.js";
-import { setFieldError, submitNumber } from "./fields.js";
+import { setFieldError, submitNumber, submitValue } from "./fields.js";
 import { lossAfterOutput, outputAfterLoss, outputForDataset } from "../model/pairing.js";
 
 const NEW_LAYER_UNITS = 4;
@@ -56,7 +56,7 @@ export function createBuilder(main) {
       } catch (error) {
         const d = error?.status === 422 ? error.detail?.[0] : null;
         if (!d?.ctx?.fix) throw error;
-        store.update({ refused: { network: before, field: d.loc[1], message: d.msg, fix: d.ctx.fix, choice } });
+        store.update({ refused: { network: before, field: d.loc[1], detail: d, fix: d.ctx.fix, choice } });
       }
     });
   const limits = () => store.get().config.limits;
@@ -123,7 +123,28 @@ export function createBuilder(main) {
     setInit: (init) => recreate({ init }),
     /** Another update rule, with its default settings (its state starts afresh). @param {string} name */
     setOptimizer: (name) =>
-      act(async () => main.adopt(await api.patchNetwork(store.get().network.id, { optimizer: { name } }))),
+      act(async () => {
+        main.adopt(await api.patchNetwork(store.get().network.id, { optimizer: { name } }));
+        store.update((s) => ({
+          fieldErrors: Object.fromEntries(Object.entries(s.fieldErrors).filter(([id]) => !id.startsWith("opt-"))),
+        }));
+      }),
+    /**
+     * One setting of the rule (a pair's entry `index`): a typed number, or a checkbox's
+     * true/false; a refusal stays beside its field.
+     * @param {string} key @param {number | null} index @param {string | boolean} raw
+     */
+    setOptimizerSetting(key, index, raw) {
+      const id = `opt-${key}${index === null ? "" : `-${index}`}`;
+      /** @param {number | boolean} value */
+      const send = async (value) => {
+        const optimizer = { ...store.get().network.optimizer };
+        optimizer[key] = index === null ? value : optimizer[key].map((v, i) => (i === index ? value : v));
+        main.adopt(await api.patchNetwork(store.get().network.id, { optimizer }));
+      };
+      if (typeof raw !== "boolean") return act(() => submitNumber(id, raw, send));
+      return act(() => submitValue(id, () => send(raw)));
+    },
     /** A typed seed ("" forgets it), kept by Reset; a refused one stays in the field. @param {string} raw */
     setSeed(raw) {
       if (raw.trim() === "") {

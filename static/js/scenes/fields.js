@@ -27,8 +27,13 @@ export function setFieldError(id, reason) {
 export async function submitNumber(id, raw, send) {
   const parsed = parseNumber(raw);
   if ("error" in parsed) return setFieldError(id, t(`field.${parsed.error}`, { text: raw.trim() }));
+  return submitValue(id, () => send(parsed.value));
+}
+
+/** Send a field's value; a 422 is shown beside the field `id`. @param {string} id @param {() => Promise<unknown>} send */
+export async function submitValue(id, send) {
   try {
-    await send(parsed.value);
+    await send();
     setFieldError(id, null);
   } catch (error) {
     if (error?.status !== 422) throw error;

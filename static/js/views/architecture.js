@@ -9,6 +9,7 @@ import { layerTitle } from "../graph/titles.js";
 import { hiddenCount } from "../model/layers.js";
 import { presetOf } from "../model/presets.js";
 import { mountRefusal } from "./refusal.js";
+import { mountOptimizerSettings } from "./optimizer-settings.js";
 import { mountPenalty } from "./penalty.js";
 import { $, $input, html, live, noChange, render, watch } from "./watch.js";
 
@@ -145,6 +146,7 @@ function drawControls(s, build) {
 export function mountArchitecture(build) {
   mountRefusal(build);
   mountPenalty(build);
+  mountOptimizerSettings(build);
   /** @param {string} id @param {(value: string) => void} fn */
   const onChange = (id, fn) =>
     $(id).addEventListener("change", (e) => fn(/** @type {HTMLInputElement} */ (e.target).value));
