@@ -19,6 +19,7 @@ from app.engine import Network
 
 ROOT = Path(__file__).resolve().parents[2]
 NETWORKS = "/api/networks"
+XOR_INPUTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]  # the truth table's rows, in order
 LOCAL = "http://127.0.0.1"  # a TestClient's base URL: a Host the server answers to
 
 
