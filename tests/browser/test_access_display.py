@@ -1,8 +1,11 @@
 """Display choices (dark mode, dashed negatives, reduced motion) and the page in words (the
 live region after a step, the loss chart's summary, the network as a table)."""
 
+import base64
 import json
+import math
 import re
+import struct
 
 import httpx
 import pytest
@@ -129,6 +132,22 @@ def test_each_step_of_the_lesson_stage_is_said(app_page: Page) -> None:
     page.get_by_test_id("step").click()
     expect(live).to_contain_text("第 3 步")
     expect(live).to_contain_text("损失")
+
+
+def test_the_decision_boundary_is_said_in_numbers(app_page: Page, api: httpx.Client) -> None:
+    page = app_page
+    wait_idle(page)
+    net = page.get_by_test_id("graph").get_attribute("data-network-id")
+    grid = api.get(f"/api/networks/{net}/grid", params={"resolution": 40}).json()  # the page's
+    z = struct.unpack(f"<{40 * 40}f", base64.b64decode(grid["decision"]))
+    share = [sum(v < 0 for v in z) / len(z), sum(v >= 0 for v in z) / len(z)]
+    zeros, ones = (math.floor(100 * f + 0.5) for f in share)  # JavaScript's Math.round
+    summary = page.get_by_test_id("boundary-summary")
+    expect(summary).to_have_text(
+        f"Over this plane the network answers class 0 on {zeros} %, class 1 on {ones} %."
+    )
+    page.get_by_test_id("lang-zh").click()
+    expect(summary).to_contain_text(f"类别 1 占 {ones}%")
 
 
 @pytest.mark.parametrize(

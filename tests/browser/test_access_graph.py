@@ -12,7 +12,9 @@ from .conftest import wait_idle
 from .test_ui import inline_network, open_network
 
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-TRANSFORM_JS = "() => [...document.querySelectorAll('#graph > svg, #graph > canvas')].map((e) => e.style.transform)"
+TRANSFORM_JS = """() => [...document.querySelectorAll('#graph > svg, #graph > canvas')]
+  .map((e) => e.style.transform)"""
+MOVED_JS = "t => document.querySelector('#graph > svg').style.transform !== t"
 
 
 @pytest.fixture
@@ -37,12 +39,18 @@ def touch(cdp: CDPSession, kind: str, points: list[tuple[float, float]]) -> None
     cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": fingers})
 
 
-def gesture(cdp: CDPSession, start: list[tuple[float, float]], end: list[tuple[float, float]]) -> None:
+def gesture(
+    cdp: CDPSession, start: list[tuple[float, float]], end: list[tuple[float, float]]
+) -> None:
     """Fingers put down at `start`, moved to `end` in steps, and lifted."""
     touch(cdp, "touchStart", start)
     for i in range(1, 9):
         f = i / 8
-        touch(cdp, "touchMove", [(a + (c - a) * f, b + (d - b) * f) for (a, b), (c, d) in zip(start, end)])
+        touch(
+            cdp,
+            "touchMove",
+            [(a + (c - a) * f, b + (d - b) * f) for (a, b), (c, d) in zip(start, end)],
+        )
     touch(cdp, "touchEnd", [])
 
 
@@ -54,7 +62,8 @@ def zoom_of(page: Page) -> float:
 # a point `f` of the way along a line, on the screen: the SVG's box has the graph's transform
 ALONG_JS = """([key, f]) => {
   const line = document.querySelector(`line.link[data-key=${key}]`);
-  const svg = line.ownerSVGElement, box = svg.getBoundingClientRect(), s = box.width / svg.viewBox.baseVal.width;
+  const svg = line.ownerSVGElement, box = svg.getBoundingClientRect();
+  const s = box.width / svg.viewBox.baseVal.width;
   const [x1, y1, x2, y2] = ["x1", "y1", "x2", "y2"].map((a) => +line.getAttribute(a));
   return [box.x + (x1 + (x2 - x1) * f) * s, box.y + (y1 + (y2 - y1) * f) * s];
 }"""
@@ -69,7 +78,9 @@ def middle(page: Page, selector: str) -> tuple[float, float]:
 
 def on_screen(page: Page, x: float, y: float) -> bool:
     """Whether the point is inside the window."""
-    return page.evaluate("([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight", [x, y])
+    return page.evaluate(
+        "([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight", [x, y]
+    )
 
 
 def test_two_fingers_pinch_and_pan_a_large_graph_and_a_tap_still_opens(phone: Page) -> None:
@@ -90,7 +101,9 @@ def test_two_fingers_pinch_and_pan_a_large_graph_and_a_tap_still_opens(phone: Pa
     assert "scale(" in zoomed
     # one finger pans the zoomed graph
     gesture(cdp, [(cx, cy)], [(cx + 50, cy + 30)])
-    page.wait_for_function("t => document.querySelector('#graph > svg').style.transform !== t", arg=zoomed)
+    page.wait_for_function(
+        "t => document.querySelector('#graph > svg').style.transform !== t", arg=zoomed
+    )
     assert abs(zoom_of(page) - 200 / 60) < 0.05
     assert page.evaluate("scrollY") == scroll
     expect(page.get_by_test_id("zoom-reset")).to_be_enabled()
@@ -144,7 +157,9 @@ def test_zoom_buttons_move_the_svg_and_the_canvas_together(
     assert not page.evaluate(inside, [*middle(page, unit), frame])
     page.get_by_test_id("skip-to-graph").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("t => document.querySelector('#graph > svg').style.transform !== t", arg=svg)
+    page.wait_for_function(
+        "t => document.querySelector('#graph > svg').style.transform !== t", arg=svg
+    )
     assert page.evaluate(inside, [*middle(page, unit), frame])
     assert page.evaluate(TRANSFORM_JS)[0] == page.evaluate(TRANSFORM_JS)[1]
     page.get_by_test_id("zoom-out").click()

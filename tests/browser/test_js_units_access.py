@@ -43,3 +43,23 @@ def test_arrow_keys_walk_units_and_links_in_drawing_order(app_page: Page) -> Non
         {"to": None, "fan": "out"},
         {"to": {"layer": 1, "unit": 2}, "fan": "out"},
     ]
+
+
+def test_the_planes_class_shares_and_value_range(app_page: Page) -> None:
+    out = run(
+        app_page,
+        """
+        const { classShares, valueRange } = await m("model/plane.js");
+        return {
+          decision: classShares({ output: [[0.9, 0.1, 0.2, 0.7]], decision: [1, -1, -.5, 0] }, .5),
+          threshold: classShares({ output: [[0.9, 0.1, 0.2, 0.7]], decision: null }, 0.5),
+          argmax: classShares({ output: [[0.1, 0.8, 0.3, 0.2], [0.5, 0.1, 0.3, 0.1],
+                                         [0.4, 0.1, 0.3, 0.7]], decision: null }, 0.5),
+          range: valueRange([0.5, -2, 3.25, 0]),
+        };
+        """,
+    )
+    assert out["decision"] == [0.5, 0.5]  # z = 0 is class 1, as the API's sign says
+    assert out["threshold"] == [0.5, 0.5]
+    assert out["argmax"] == [0.5, 0.25, 0.25]  # a tie goes to the first class
+    assert out["range"] == {"lo": -2, "hi": 3.25}

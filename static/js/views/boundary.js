@@ -13,6 +13,8 @@ import { drawValueScale } from "../charts/value-scale.js";
 import { CLASS_COLORS, divergingColor, divergingRGB, NEGATIVE, POSITIVE } from "../graph/colors.js";
 import { centreOf, classOf, colourRange, rangeOf } from "../model/classes.js";
 import { addPoints, classTarget, erasePoints, flipPoint, isRegression, onPlane, pointCount } from "../model/drawn.js";
+import { fmt } from "../model/format.js";
+import { classShares, valueRange } from "../model/plane.js";
 import { $, html, live, render, watch } from "./watch.js";
 
 const PAINT_SPACING = 1.5; // a drag adds a point once the pointer is this many reaches away
@@ -156,6 +158,16 @@ function createStroke(actions) {
   };
 }
 
+/** The plot in words: each class's share of the plane, or a regression's range over it. @param {any} grid @param {boolean} regression @param {number} centre */
+function planeSummary(grid, regression, centre) {
+  if (regression) {
+    const { lo, hi } = valueRange(grid.output[0]);
+    return t("a11y.boundaryValues", { lo: fmt(lo, 2), hi: fmt(hi, 2) });
+  }
+  const shares = classShares(grid, centre).map((f, cls) => t("a11y.boundaryShare", { cls, pct: Math.round(f * 100) }));
+  return t("a11y.boundaryClasses", { shares: shares.join(", ") });
+}
+
 /** @param {import("../scenes/data.js").DataActions} actions */
 export function mountBoundary(actions) {
   const stroke = createStroke(actions);
@@ -200,6 +212,7 @@ export function mountBoundary(actions) {
       title.dataset.i18n = regression ? "draw.valueMap" : "panel.boundary";
       title.textContent = t(title.dataset.i18n);
       drawValueScale($("value-scale"), regression ? { centre, half, label: t("draw.scaleTitle") } : null);
+      $("boundary-summary").textContent = planeSummary(grid, regression, centre);
     },
   );
 }
