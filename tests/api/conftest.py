@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 
-from .helpers import LOCAL
+from .helpers import LOCAL, NETWORKS, create, state
 
 
 @pytest.fixture
@@ -35,3 +35,11 @@ def make_client(tmp_path):
             return stack.enter_context(TestClient(app, base_url=LOCAL))
 
         yield make
+
+
+@pytest.fixture
+def xor(client) -> dict:
+    """A 2-3-1 XOR network with one step taken (so it has history and an undo)."""
+    s = create(client, seed=1)
+    client.post(f"{NETWORKS}/{s['id']}/step", json={})
+    return state(client, s["id"])

@@ -177,3 +177,14 @@ def sse_events(lines: Iterator[str]) -> Iterator[tuple[str, dict]]:
             name = line[len("event:") :].strip()
         elif line.startswith("data:"):
             data.append(line[len("data:") :].strip())
+
+
+def refused(client, s: dict, response, field, status: int = 422, anywhere: bool = False):
+    """The request was refused naming `field`, and the network is exactly as it was."""
+    if status == 422:
+        assert_names(response, field, anywhere)
+    else:
+        assert response.status_code == status, response.text
+    assert state(client, s["id"]) == s
+    history = client.get(f"{NETWORKS}/{s['id']}/history").json()
+    assert history["steps"] == list(range(1, s["step"] + 1))
