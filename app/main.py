@@ -15,6 +15,7 @@ from threadpoolctl import threadpool_limits
 from app.api import (
     catalog,
     class_events,
+    embedding,
     events,
     exports,
     forks,
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     openapi.install(app, settings)
     app.include_router(networks.router)
     app.include_router(exports.router)
+    app.include_router(embedding.router)
     app.include_router(forks.router)
     app.include_router(training.router)
     app.include_router(inspection.router)

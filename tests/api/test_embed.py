@@ -75,3 +75,13 @@ def test_an_origin_that_is_not_one_is_refused_at_start(tmp_path, origin):
 def test_the_origins_come_from_the_environment():
     env = {"BACKPROP_EMBED_ORIGINS": f"{LMS}, https://slides.example.com"}
     assert Settings.from_env(env).embed_origins == (LMS, "https://slides.example.com")
+
+
+def test_the_page_reads_what_a_link_may_name(make_client):
+    options = make_client(embed_origins=(LMS,)).get("/api/embed").json()
+    assert options == {
+        "path": "/embed",
+        "controls": ["reset", "undo", "play", "step", "speed", "loss", "lang"],
+        "default": ["reset", "play", "step"],
+        "origins": [LMS],
+    }

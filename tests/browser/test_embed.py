@@ -1,6 +1,7 @@
 """/embed in Chromium: the graph with only the chosen controls, framed only where allowed."""
 
 import html
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -105,3 +106,26 @@ def test_by_default_no_site_may_frame_it(page: Page, lms: str, server_url: str) 
     (child,) = page.main_frame.child_frames
     assert child.url.startswith("chrome-error://"), child.url
     assert child.locator("[data-testid=graph]").count() == 0
+
+
+def test_the_page_builds_the_embed_link(app_page: Page, server_url: str) -> None:
+    page = app_page
+    nid = page.get_attribute("[data-testid=graph]", "data-network-id")
+    page.get_by_test_id("library-embed").locator("summary").click()
+    link = page.get_by_test_id("embed-link")
+    expect(link).to_have_value(f"{server_url}/embed?net={nid}&controls=reset,play,step")
+    page.get_by_test_id("embed-reset").uncheck()
+    page.get_by_test_id("embed-loss").check()
+    chosen = f"{server_url}/embed?net={nid}&controls=play,step,loss"
+    expect(link).to_have_value(chosen)
+    code = page.get_by_test_id("embed-iframe")
+    expect(code).to_have_value(re.compile(r'^<iframe src="[^"]+&amp;controls=play,step,loss"'))
+    expect(page.get_by_test_id("embed-origins")).to_contain_text("BACKPROP_EMBED_ORIGINS")
+    page.get_by_test_id("lang-zh").click()
+    expect(page.get_by_test_id("library-embed").locator("summary")).to_have_text("嵌入网页")
+    expect(page.locator("label", has=page.get_by_test_id("embed-step"))).to_have_text("单步")
+    page.goto(chosen)
+    page.wait_for_selector("body[data-ready=true]")
+    expect(page.get_by_test_id("graph")).to_have_attribute("data-network-id", nid)
+    expect(page.get_by_test_id("reset")).to_be_hidden()
+    expect(page.get_by_test_id("loss-value")).to_be_visible()

@@ -94,6 +94,9 @@ export async function listPresets() {
   }
 }
 
+/** GET /api/embed: the controls an /embed link may name, and the sites that may frame it. */
+export const embedOptions = () => request("GET", "/api/embed");
+
 /** GET /api/datasets. */
 export const listDatasets = () => request("GET", "/api/datasets");
 

@@ -6,6 +6,7 @@
 import { t } from "../core/i18n.js";
 import { createLibrary } from "../scenes/library.js";
 import { fmt } from "../model/format.js";
+import { mountEmbedCard } from "./embed-card.js";
 import { $, $input, html, live, render, watch } from "./watch.js";
 
 const LOSS_DIGITS = 4;
@@ -107,6 +108,7 @@ function codeLinks(ready, lib) {
 /** @param {import("../scenes/main.js").MainScene} main */
 export function mountLibrary(main) {
   const lib = createLibrary(main);
+  mountEmbedCard();
   const card = $("library");
   $("library-export").addEventListener("click", async () => {
     const doc = await lib.exportCurrent();
