@@ -27,6 +27,7 @@ from .deps import (
     check_owner,
     fields_in,
 )
+from .look_schemas import Diverged
 
 T = TypeVar("T")
 
@@ -43,7 +44,7 @@ OWNER_ONLY = {
 OVERFLOWS = {409: {"model": schemas.ErrorMessage, "description": "The numbers overflow"}}
 
 
-DIVERGED = {409: {"model": schemas.ErrorMessage, "description": "The step would diverge"}}
+DIVERGED = {409: {"model": Diverged, "description": "The step would diverge, and why"}}
 
 
 @contextmanager

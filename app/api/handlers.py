@@ -12,6 +12,7 @@ from app.engine import DivergenceError, EngineError
 from app.engine.errors import StateError
 from app.store import NotFound
 
+from .blowups import plain
 from .deps import FieldError, as_field_error
 
 log = logging.getLogger("backprop")
@@ -47,8 +48,10 @@ def _allowed(request: Request) -> str:
 
 
 def _conflict(exc: Exception) -> JSONResponse:
-    # a step that would diverge, or stored state the engine cannot use: nothing changed
-    return JSONResponse({"detail": str(exc)}, status_code=409)
+    # a step that would diverge (with why, when known), or stored state the engine cannot use
+    found = getattr(exc, "diagnosis", None)
+    extra = {} if found is None else {"diagnosis": plain(found)}
+    return JSONResponse({"detail": str(exc)} | extra, status_code=409)
 
 
 def _not_found(exc: NotFound) -> JSONResponse:

@@ -27,6 +27,7 @@ from .access import (
     reading,
     rows_and_targets,
 )
+from .blowups import diagnosed
 from .budget import NUMBER_BYTES, metered, state_numbers, step_numbers, trace_numbers
 from .deps import (
     JSON,
@@ -127,6 +128,7 @@ def step(
         work, answer = rows * net.parameter_count(), step_numbers(net, rows) * NUMBER_BYTES
         with (
             metered(settings, ("body", "inputs"), work, answer, "step on fewer rows"),
+            diagnosed(settings, db, record, work),
             fields_in("body"),
             np.errstate(over="ignore", invalid="ignore"),
         ):
@@ -184,7 +186,8 @@ def train(
             "ask for fewer steps",
         ):
             keep = undo_steps(settings, kept)
-            done, last_batch = s.train(body.steps, keep=keep, checkpoint=True)
+            with diagnosed(settings, db, record, work // body.steps):
+                done, last_batch = s.train(body.steps, keep=keep, checkpoint=True)
         record.last_loss = done[-1].loss
         record.last_batch = (*last_batch, s.learning_rate)
         return done, done

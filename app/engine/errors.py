@@ -1,5 +1,7 @@
 """Errors the engine raises, each naming the field at fault."""
 
+from collections.abc import Callable
+
 
 class EngineError(ValueError):
     """Bad input to the engine; `field` names what was wrong, `fix` (if any) the settings
@@ -13,7 +15,15 @@ class EngineError(ValueError):
 
 
 class DivergenceError(ArithmeticError):
-    """A step would make a parameter non-finite; the network was left unchanged."""
+    """A step would make a parameter non-finite; the network was left unchanged.
+
+    `diagnose`, when given, works out why (blowup.py) only when someone asks.
+    """
+
+    def __init__(self, message: str, diagnose: Callable[[], dict | None] | None = None):
+        super().__init__(message)
+        self.diagnose = diagnose
+        self.diagnosis: dict | None = None  # set by a caller that ran `diagnose`
 
 
 class StateError(Exception):

@@ -6,6 +6,7 @@ import numpy as np
 
 from .accuracy import Accuracy, accuracy
 from .activations import ACTIVATIONS
+from .blowup import diagnosis
 from .chain_rule import ChainRule, chain_rule
 from .config import check_config, check_learning_rate, weight_shapes
 from .errors import DivergenceError, EngineError
@@ -245,7 +246,8 @@ class Network:
         if not np.isfinite(trace.objective) or not finite:
             raise DivergenceError(
                 "the step would make the loss, a parameter or the optimizer's state "
-                "non-finite (diverged); lower the learning rate or undo"
+                "non-finite (diverged); lower the learning rate or undo",
+                lambda: diagnosis(self, trace, t, grads, changes, alpha),
             )
         result = StepResult(trace.loss, trace, t, grads, self.weights, self.biases, alpha)
         self.weights, self.biases = layout.unpack(params)

@@ -116,6 +116,16 @@ class Session:
         penalty = result.trace.penalty
         return result, StepRecord(self.step, result.loss, test_loss, snapshot, penalty)
 
+    def diagnose_next(self) -> dict | None:
+        """Why the next step diverges (blowup.py), from the numpy path on a copy; None if it
+        does not."""
+        probe = self.network.with_parameters(self.network.weights, self.network.biases)
+        try:
+            probe.step(*self.next_batch(), self.learning_rate)
+        except DivergenceError as exc:
+            return exc.diagnose()
+        return None
+
     def plan(self, steps: int) -> tuple[Array, Array, Array]:
         """The rows of the next `steps` mini-batches: (rows, starts, cursors).
 
@@ -158,7 +168,8 @@ class Session:
         if not records:
             raise DivergenceError(
                 "the first step would make the loss or a parameter "
-                "non-finite (diverged); lower the learning rate or undo"
+                "non-finite (diverged); lower the learning rate or undo",
+                self.diagnose_next,
             )
         return records, (self.dataset.inputs[rows], self.dataset.targets[rows])
 

@@ -1,0 +1,60 @@
+"""The 409 of a divergent step, with the engine's diagnosis of why (when the budget allows)."""
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from app.engine import DivergenceError
+from app.engine.blowup import MAX_TRIALS, lower_rate
+from app.settings import Settings
+from app.store import Database, NetworkRecord
+from app.store import networks as store
+
+from .inspection import _before as before_last_step
+
+
+@contextmanager
+def diagnosed(
+    settings: Settings, db: Database, record: NetworkRecord, pass_work: int
+) -> Iterator[None]:
+    """On a DivergenceError, work out why (if that fits the work budget) and let it go on to
+    its 409. When E is already not finite, no rate can save this step: the lower rate is then
+    worked out from before the last step, for after an undo."""
+    try:
+        yield
+    except DivergenceError as exc:
+        if exc.diagnose is None or (MAX_TRIALS + 1) * pass_work > settings.max_work:
+            raise
+        found = exc.diagnose()
+        if found is not None:
+            found["undo_available"] = record.undo_available
+            found["lower_after_undo"] = not found["loss_finite"] and record.undo_available > 0
+            if found["lower_after_undo"]:
+                found["lower_learning_rate"] = _after_undo(settings, db, record, pass_work)
+        exc.diagnosis = found
+        raise
+
+
+def _after_undo(
+    settings: Settings, db: Database, record: NetworkRecord, pass_work: int
+) -> dict | None:
+    """lower_rate for the last step again, from the parameters before it (None: over budget)."""
+    if record.last_batch is None:
+        return None
+    with db.snapshot() as conn:
+        kept = store.parameters_before_step(conn, record)
+    if kept is None or (kept[1] + MAX_TRIALS + 2) * pass_work > settings.max_work:
+        return None
+    x, t, _ = record.last_batch
+    return lower_rate(before_last_step(record, kept), x, t, record.session.learning_rate)
+
+
+def plain(value: object) -> object:
+    """A diagnosis as JSON: every non-finite number as None (the flags say which)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
