@@ -5,7 +5,8 @@
 import { request } from "./core/api.js";
 import { applyI18n, loadI18n, setLang, t } from "./core/i18n.js";
 import { store } from "./core/store.js";
-import { LEVELS } from "./model/worksheet.js";
+import { depthOf, unitLabel } from "./model/layers.js";
+import { LEVELS, pathUnits } from "./model/worksheet.js";
 import { html, render } from "../vendor/lit-html-3.3.3/lit-html.js";
 import { worksheet } from "./views/worksheet-view.js";
 
@@ -18,11 +19,30 @@ const choice = {
   key: params.get("key") === "1",
 };
 
-/** The toolbar (not printed): level, example, sheet or key, print. @param {number} rows @param {() => void} redraw */
-function toolbar(rows, redraw) {
+/**
+ * The path's units, a select per layer but the output's (a unit sheet uses the last of them).
+ * @param {number[]} layers @param {(patch: Partial<typeof choice>) => void} set
+ */
+function pathPicker(layers, set) {
+  const units = pathUnits(layers, choice.path);
+  const depth = depthOf(layers);
+  /** @param {number} l @param {number} u */
+  const pick = (l, u) => set({ path: units.map((v, i) => (i === l ? u : v)) });
+  return html`<span class="path-picker">${t("worksheet.pathLabel")}
+    ${layers.slice(0, -1).map(
+      (n, l) =>
+        html`<select data-testid=${`worksheet-path-${l}`} aria-label=${t("worksheet.pathLayer", { l })}
+          @change=${(/** @type {any} */ e) => pick(l, Number(e.target.value))}>
+          ${[...Array(n).keys()].map((u) => html`<option value=${u} ?selected=${u === units[l]}>${unitLabel(l, u, depth)}</option>`)}
+        </select>`,
+    )}</span>`;
+}
+
+/** The toolbar (not printed): level, path, example, sheet or key, print. @param {number} rows @param {number[]} layers @param {() => void} redraw */
+function toolbar(rows, layers, redraw) {
   /** @param {Partial<typeof choice>} patch */
   const set = (patch) => (Object.assign(choice, patch), redraw());
-  return html`<label>${t("worksheet.levelLabel")}
+  return html`${choice.level === "layer" ? "" : pathPicker(layers, set)} <label>${t("worksheet.levelLabel")}
       <select data-testid="worksheet-level" @change=${(/** @type {any} */ e) => set({ level: e.target.value })}>
         ${LEVELS.map((l) => html`<option value=${l} ?selected=${l === choice.level}>${t(`worksheet.level.${l}`)}</option>`)}
       </select></label>
@@ -56,7 +76,7 @@ async function start() {
         );
       document.title = t("worksheet.title", { name: network.name });
       applyI18n(document.querySelector("header") ?? document);
-      render(toolbar(rows.inputs.length, draw), bar);
+      render(toolbar(rows.inputs.length, network.layers, draw), bar);
       render(worksheet(sheets.get(choice.example), network.name, choice.level, choice.path, choice.key), root);
       root.dataset.ready = "true";
     };

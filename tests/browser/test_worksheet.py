@@ -1,6 +1,7 @@
 """Worksheets: the sheet and its answer key printed to PDF in headless Chromium, the text
 read back with pdftotext and checked against the API's numbers, in English and Chinese."""
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -33,6 +34,16 @@ def test_each_level_asks_its_questions(page: Page, base_url, api, level):
     net = api.post("/api/networks", json={"preset": "xor"}).json()
     open_sheet(page, base_url, net["id"], level)
     expect(page.get_by_test_id("worksheet-row")).to_have_count(ROWS[level])
+
+
+def test_the_path_picker_changes_the_questions(page: Page, base_url, api):
+    net = api.post("/api/networks", json={"preset": "xor"}).json()
+    open_sheet(page, base_url, net["id"], "path")
+    rows = page.get_by_test_id("worksheet-row")
+    expect(rows.first).to_have_text(re.compile(r"^z\(h₁\)"))
+    page.get_by_test_id("worksheet-path-1").select_option(label="h₃")
+    expect(rows.first).to_have_text(re.compile(r"^z\(h₃\)"))
+    expect(rows.nth(6)).to_have_text(re.compile(r"^∂E/∂w\(h₃→y₁\)"))
 
 
 def test_the_sheet_and_its_key_print_with_the_apis_numbers(page: Page, base_url, api, tmp_path):
