@@ -8,8 +8,9 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, CDPSession, Page, expect
 
+from .axe import axe_violations
 from .conftest import wait_idle
-from .test_ui import inline_network, open_network
+from .large_graph import inline_network, open_network
 
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 TRANSFORM_JS = """() => [...document.querySelectorAll('#graph > svg, #graph > canvas')]
@@ -204,3 +205,4 @@ def test_arrow_keys_reach_canvas_links_and_enter_opens_the_chain_rule(
     page.get_by_test_id("lang-zh").click()  # the name follows the language, the stop stays
     expect(cursor).to_have_attribute("aria-label", "连线 h₁ → y₂")
     assert cursor.get_attribute("tabindex") == "0"
+    assert axe_violations(page) == []  # the cursor, the zoom buttons, the canvas graph

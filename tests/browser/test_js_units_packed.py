@@ -20,19 +20,23 @@ def test_unpacked_state_and_step_equal_the_lists_bit_for_bit(app_page: Page, api
         f"""
         const {{ unpackState, unpackStep }} = await m("model/packed.js");
         const get = async (method, path) => (await fetch(path, {{ method,
-          headers: {{ "Content-Type": "application/json" }}, body: method === "POST" ? "{{}}" : undefined }})).json();
+          headers: {{ "Content-Type": "application/json" }},
+          body: method === "POST" ? "{{}}" : undefined }})).json();
         const [a, b] = {ids!r};
         const bits = (x) => JSON.stringify(x, (k, v) =>
-          ArrayBuffer.isView(v) ? Array.from(v) : typeof v === "number" && Object.is(v, -0) ? "-0" : v);
+          ArrayBuffer.isView(v) ? Array.from(v)
+            : typeof v === "number" && Object.is(v, -0) ? "-0" : v);
         const state = [await get("GET", `/api/networks/${{a}}`),
                        unpackState(await get("GET", `/api/networks/${{a}}?arrays=base64`))];
         const step = [await get("POST", `/api/networks/${{a}}/step`),
                       unpackStep(await get("POST", `/api/networks/${{b}}/step?arrays=base64`))];
-        const strip = (s) => ({{ ...s, network: {{ ...s.network, id: 0, name: 0, created_at: 0, updated_at: 0 }} }});
+        const strip = (s) => ({{ ...s,
+          network: {{ ...s.network, id: 0, name: 0, created_at: 0, updated_at: 0 }} }});
         return {{
           state: bits(state[0]) === bits(state[1]),
           step: bits(strip(step[0])) === bits(strip(step[1])),
-          shapes: [state[1].weights[0].length, state[1].weights[0][0].length, state[1].biases[0].length],
+          shapes: [state[1].weights[0].length, state[1].weights[0][0].length,
+                   state[1].biases[0].length],
           negZero: Object.is(state[1].weights[0][0][0], -0),
           tiny: state[1].weights[0][1][1],
           typed: [state[1].weights[0][0].constructor.name, state[1].biases[0].constructor.name],

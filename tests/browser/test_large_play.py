@@ -6,7 +6,7 @@ import httpx
 from playwright.sync_api import Page, expect
 
 from .conftest import Console, wait_idle
-from .test_ui import (
+from .large_graph import (
     assert_hovered_weight,
     canvas_pixels,
     hover_link,
@@ -39,13 +39,15 @@ def test_a_large_network_plays_with_packed_arrays_and_hovers_exact_weights(
     assert not any("/train" in u and "arrays=base64" not in u for u in asked)
     # the unpacked weights are the server's, to the last bit
     assert_hovered_weight(page, hover_link(page, 1, 3, 7, 0.1), state)
-    assert_hovered_weight(page, hover_link(page, 1, 20, 2, 0.5), state)
+    key = hover_link(page, 1, 20, 2, 0.2)
+    assert_hovered_weight(page, key, state)
     # the last step (fetched packed after Pause) gives the hovered link's exact gradient
     last = api.get(f"/api/networks/{net}/last-step").json()
     assert last["step"] == state["step"]
     expect(page.get_by_test_id("tip-gradient")).to_have_text(re.compile(r"^-?\d"), timeout=10_000)
     shown = float(page.get_by_test_id("tip-gradient").text_content())
-    assert shown == last["gradients"]["weights"][1][2][20]
+    layer, source, to = map(int, re.fullmatch(r"w(\d+)-(\d+)-(\d+)", key).groups())
+    assert shown == last["gradients"]["weights"][layer][to][source]
     # and the gradients view paints from it
     before = canvas_pixels(page)
     page.get_by_test_id("view-gradients").click()
