@@ -1,4 +1,4 @@
-"""Export to code: the numpy and PyTorch scripts and the notebook train on to the server's numbers."""
+"""Export to code: the numpy and PyTorch scripts and the notebook give the server's numbers."""
 
 import ast
 import json
@@ -51,6 +51,13 @@ NETWORKS_TO_EXPORT = {
         regularization="l1",
         regularization_rate=0.001,
     ),
+    "momentum-features": dict(
+        preset="xor",
+        layers=[3, 3, 1],
+        features=["x1", "x2", "x1_x2"],
+        batch_size=3,
+        optimizer={"name": "sgd", "momentum": 0.5},
+    ),
     "mse-on-softmax": dict(
         layers=[2, 3, 3],
         hidden_activation="sigmoid",
@@ -93,14 +100,15 @@ def server_train(client, nid: str, steps: int) -> dict:
     return {"weights": net["weights"], "biases": net["biases"], "losses": body["losses"]}
 
 
-def assert_same(ours: dict, theirs: dict, tolerance: float) -> None:
-    """The same weights, biases and losses within `tolerance`, and as many losses."""
+def assert_same(ours: dict, theirs: dict, tolerance: float, rtol: float = 0) -> None:
+    """The same weights, biases and losses within `tolerance` (or `rtol` of their size),
+    and as many losses."""
     assert set(ours) == {"weights", "biases", "losses"}
     assert len(ours["losses"]) == len(theirs["losses"])
-    np.testing.assert_allclose(ours["losses"], theirs["losses"], rtol=0, atol=tolerance)
+    np.testing.assert_allclose(ours["losses"], theirs["losses"], rtol=rtol, atol=tolerance)
     for key in ("weights", "biases"):
         for mine, server in zip(ours[key], theirs[key], strict=True):
-            np.testing.assert_allclose(np.array(mine), np.array(server), rtol=0, atol=tolerance)
+            np.testing.assert_allclose(np.array(mine), np.array(server), rtol=rtol, atol=tolerance)
 
 
 def imports(text: str) -> set[str]:
@@ -135,6 +143,16 @@ def test_the_numpy_script_trains_on_to_the_servers_numbers(client, tmp_path, nam
     assert_same(ours, server_train(client, nid, STEPS), 1e-12)
 
 
+def test_the_script_stops_where_the_server_stops_a_diverging_run(client, tmp_path):
+    body = dict(layers=[2, 4, 1], hidden_activation="linear", output_activation="linear")
+    nid = create(client, **body, loss="mse", dataset="xor", learning_rate=5.0, batch_size=4)["id"]
+    path, _ = download(client, nid, "numpy", tmp_path)
+    ours = run_script(path, "--steps", str(STEPS), "--json")
+    server = server_train(client, nid, STEPS)
+    assert 0 < len(server["losses"]) < STEPS  # the server stopped early
+    assert_same(ours, server, 1e-12, rtol=1e-12)  # the numbers grow to 1e105 before it stops
+
+
 def test_the_script_holds_the_parameters_exactly_and_reads_well(client, tmp_path):
     nid = trained(client, "adam-softmax-l2")
     path, response = download(client, nid, "numpy", tmp_path)
@@ -149,7 +167,9 @@ def test_the_script_holds_the_parameters_exactly_and_reads_well(client, tmp_path
     assert max(len(line) for line in text.splitlines()) <= 100
 
 
-@pytest.mark.parametrize("name", ["sgd-mse", "adam-softmax-l2", "rmsprop-bce-l1"])
+@pytest.mark.parametrize(
+    "name", ["sgd-mse", "nesterov-linear", "adam-softmax-l2", "rmsprop-bce-l1"]
+)
 def test_the_pytorch_script_trains_on_to_the_servers_numbers(client, tmp_path, name):
     pytest.importorskip("torch")
     nid = trained(client, name)
