@@ -27,15 +27,23 @@ class FieldError(Exception):
     """A 422 about one field, in FastAPI's validation-error shape."""
 
     def __init__(
-        self, loc: tuple, message: str, kind: str = "value_error", fix: dict | None = None
+        self,
+        loc: tuple,
+        message: str,
+        kind: str = "value_error",
+        fix: dict | None = None,
+        params: dict | None = None,
     ):
         super().__init__(message)
         self.loc, self.message, self.kind, self.fix = loc, message, kind, fix
+        self.params = params or {}
 
     def detail(self) -> list[dict]:
-        """The body of the 422 response; ctx.fix: settings that would be accepted instead."""
+        """The body of the 422 response: `type` the kind of refusal, ctx its numbers
+        (`params`) and ctx.fix the settings that would be accepted instead."""
         item = {"loc": list(self.loc), "msg": self.message, "type": self.kind}
-        return [item | {"ctx": {"fix": self.fix}}] if self.fix else [item]
+        ctx = self.params | ({"fix": self.fix} if self.fix else {})
+        return [item | {"ctx": ctx}] if ctx else [item]
 
 
 @contextmanager
@@ -53,7 +61,7 @@ def as_field_error(exc: EngineError, where: str) -> FieldError:
         int(p) if p.isdigit() else p
         for p in exc.field.replace("[", ".").replace("]", "").split(".")
     ]
-    return FieldError((where, *path), exc.message, fix=exc.fix)
+    return FieldError((where, *path), exc.message, kind=exc.code, fix=exc.fix)
 
 
 class JSON(JSONResponse):

@@ -23,9 +23,22 @@ def _field(exc: FieldError) -> JSONResponse:
 
 
 def _invalid(exc: RequestValidationError) -> JSONResponse:
-    # FastAPI's shape, minus echoed input values (they can be huge)
-    errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+    # FastAPI's shape, minus echoed input values (they can be huge); a bound's number stays
+    # in ctx ({"gt": 0}), so the page can say the reason in its language
+    errors = [
+        {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} | _bounds(e)
+        for e in exc.errors()
+    ]
     return JSONResponse({"detail": errors}, status_code=422)
+
+
+def _bounds(error: dict) -> dict:
+    """A validation error's bounds (gt, ge, lt, le) as its ctx, when it has any."""
+    ctx = {k: v for k, v in (error.get("ctx") or {}).items() if k in BOUNDS}
+    return {"ctx": ctx} if ctx else {}
+
+
+BOUNDS = ("gt", "ge", "lt", "le")
 
 
 def _engine(exc: EngineError) -> JSONResponse:

@@ -141,7 +141,10 @@ def patch_network(
             data, builtin = swapped_dataset(body, record, settings)
         if given.get("batch_size", 0) > max(data.size, 1):
             raise FieldError(
-                ("body", "batch_size"), f"at most the dataset's {data.size} training examples"
+                ("body", "batch_size"),
+                f"at most the dataset's {data.size} training examples",
+                kind="batch_over_dataset",
+                params={"size": data.size},
             )
         with fields_in("body"):
             changed = Network.create(

@@ -12,6 +12,7 @@ from pydantic import (
     StrictBool,
     Tag,
 )
+from pydantic_core import PydanticCustomError
 
 from app.engine import (
     FACTOR_KINDS,
@@ -53,7 +54,7 @@ def _whole_number(value: object) -> object:
     if isinstance(value, float) and value.is_integer() and abs(value) <= 2**63:
         return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError("must be a whole number")
+        raise PydanticCustomError("whole_number", "must be a whole number")  # a kind to translate
     return value
 
 

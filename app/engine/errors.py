@@ -5,13 +5,17 @@ from collections.abc import Callable
 
 class EngineError(ValueError):
     """Bad input to the engine; `field` names what was wrong, `fix` (if any) the settings
-    that would be accepted instead."""
+    that would be accepted instead, `code` the kind of refusal (the 422's machine-readable
+    `type`, which the page translates)."""
 
-    def __init__(self, field: str, message: str, fix: dict | None = None):
+    def __init__(
+        self, field: str, message: str, fix: dict | None = None, code: str = "value_error"
+    ):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
         self.fix = fix
+        self.code = code
 
 
 class DivergenceError(ArithmeticError):

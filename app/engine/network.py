@@ -189,6 +189,7 @@ class Network:
                 "softmax on a single output unit is always 1, so E is 0 from the start and "
                 "nothing can learn; use sigmoid with binary_cross_entropy",
                 fix={"output_activation": "sigmoid", "loss": "binary_cross_entropy"},
+                code="softmax_single_output",
             )
         below_one = any(np.any(t < 1) for t in targets if t is not None)
         if self.loss == "cross_entropy" and self.output_activation == "sigmoid" and below_one:
@@ -198,6 +199,7 @@ class Network:
                 "a target of 0 adds nothing to E or its gradient, and any d > 0 pushes y "
                 "towards 1; use binary_cross_entropy",
                 fix={"loss": "binary_cross_entropy"},
+                code="cross_entropy_zero_target",
             )
 
     def backward(self, trace: Trace, targets: object) -> Gradients:

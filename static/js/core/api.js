@@ -4,6 +4,7 @@
 
 import { curlFor } from "../model/curl.js";
 import { unpackState, unpackStep } from "../model/packed.js";
+import { reasonOf } from "./i18n.js";
 import { store } from "./store.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
@@ -25,12 +26,12 @@ export class ApiError extends Error {
 }
 
 /**
- * FastAPI's detail as one line: "learning_rate: must be > 0; ...".
+ * FastAPI's detail as one line, each refusal in the page's language: "learning_rate: must be > 0; ...".
  * @param {unknown} detail
  */
 export function formatDetail(detail) {
   if (Array.isArray(detail)) {
-    return detail.map((d) => `${(d.loc || []).slice(1).join(".") || "request"}: ${d.msg}`).join("; ");
+    return detail.map((d) => `${(d.loc || []).slice(1).join(".") || "request"}: ${reasonOf(d)}`).join("; ");
   }
   return typeof detail === "string" ? detail : JSON.stringify(detail);
 }

@@ -106,7 +106,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {boolean} helpOpen the keys overlay
  * @property {{id: string, revision: number, message: string, step: number, loss: number | null, rate: number} | null} diverged
  *   the server refused the next step or the shown weights' forward pass (the network diverged), or null
- * @property {{network: string, field: string, message: string, fix: Record<string, string>, choice: string} | null} refused
+ * @property {{network: string, field: string, detail: any, fix: Record<string, string>, choice: string} | null} refused
  *   an output activation or loss the server refused as unable to learn (for that network), with its fix
  * @property {{id: string, step: number} | null} edited the network and step after which the page set a weight
  * @property {Stage | null} stage

@@ -9,7 +9,7 @@ import { createCompareView } from "./stage-view.js";
 /** @param {import("../scenes/stage.js").StageScene} scene */
 export function mountStage(scene) {
   const root = $("stage");
-  const compare = createCompareView(root);
+  const compare = createCompareView(root, scene);
   const activations = createActivationsView(root, scene);
   const seen = { layout: -1, kind: "" };
   mountStageAnnounce();

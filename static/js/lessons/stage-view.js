@@ -14,6 +14,7 @@ import { fmt } from "../model/format.js";
 import { baseModel } from "../model/graph-model.js";
 import { beforeText } from "../views/states.js";
 import { html, render } from "../views/watch.js";
+import { stageDiverged } from "./stage-diverged.js";
 
 const LINK_SCALE = 4; // one fixed scale, so the panels compare
 const CURVE_STEPS = 200; // the shared loss scale covers the first steps
@@ -36,8 +37,8 @@ function outputsLine(net, i) {
   </div>`;
 }
 
-/** @param {import("../core/state.js").StageNet} net @param {number} i */
-function panel(net, i) {
+/** @param {import("../core/state.js").StageNet} net @param {number} i @param {import("../scenes/stage.js").StageScene} scene */
+function panel(net, i, scene) {
   const s = net.state;
   const acc = net.accuracy;
   return html`<section class="card stage-panel" data-testid=${`stage-panel-${i}`} data-preset=${net.preset} data-network-id=${s.id}>
@@ -61,7 +62,7 @@ function panel(net, i) {
       >
       ${net.failed ? html`<span class="legend-warn">${t("stage.stopped")}</span>` : ""}
     </div>
-    ${outputsLine(net, i)}
+    ${stageDiverged(net, i, scene)} ${outputsLine(net, i)}
     <div class="stage-graph"></div>
     <div class="stage-charts">
       <div>
@@ -73,14 +74,14 @@ function panel(net, i) {
   </section>`;
 }
 
-/** The compare view in `root`: draw(state) patches it. @param {HTMLElement} root */
-export function createCompareView(root) {
+/** The compare view in `root`: draw(state) patches it. @param {HTMLElement} root @param {import("../scenes/stage.js").StageScene} scene */
+export function createCompareView(root, scene) {
   /** @type {{graphs: Map<Element, ReturnType<typeof createGraph>>}} */
   const my = { graphs: new Map() };
   /** @param {any} s @param {boolean} [relayout] */
   return (s, relayout = false) => {
     const nets = s.stage.nets;
-    render(html`<div class=${`stage-grid n${nets.length}`}>${nets.map(panel)}</div>`, root);
+    render(html`<div class=${`stage-grid n${nets.length}`}>${nets.map((net, i) => panel(net, i, scene))}</div>`, root);
     const yMax = Math.max(0.1, ...nets.map((n) => Math.max(0, ...n.history.losses.slice(0, CURVE_STEPS))));
     root.querySelectorAll(".stage-panel").forEach((el, i) => {
       const net = nets[i];
@@ -90,7 +91,11 @@ export function createCompareView(root) {
       if (relayout) graph.invalidate();
       graph.render(baseModel(net.state, { scaleMax: LINK_SCALE }), s.lang);
       graph.highlight(s.highlight);
-      if (net.grid) {
+      if (!net.grid) {
+        // no values to show (a diverged network): no boundary either
+        el.querySelector(".stage-boundary").replaceChildren();
+        el.querySelector(".stage-line-note").textContent = "";
+      } else {
         const range = rangeOf(s.config, net.state.output_activation);
         const points = net.data.inputs.map((x, r) => ({
           key: `t${r}`,

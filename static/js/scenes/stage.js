@@ -9,6 +9,7 @@ import { store } from "../core/store.js";
 import { decodeGrid } from "../model/grid.js";
 import { appendTrained, emptyHistory, mergeHistory, sinceFor } from "../model/history.js";
 import { createTrainer } from "../model/trainer.js";
+import { isDivergence } from "./diverged.js";
 
 const GRID_RESOLUTION = 30;
 const ACTIVATION_POINTS = 121; // z = -6, -5.9, ..., 6
@@ -44,12 +45,13 @@ async function syncNet(net) {
 async function afterPlay(trainer) {
   await trainer.idle();
   const nets = store.get().stage?.nets ?? [];
-  const synced = await Promise.all(nets.map(syncNet));
+  const synced = await Promise.all(nets.map((net) => syncNet(net).catch((error) => stopped(net, error))));
   if (store.get().stage?.nets === nets) updateNets(() => synced);
 }
 
 /**
- * Train every network that still can, k steps each; a diverged one (409) stops on its own.
+ * Train every network that still can, k steps each; a diverged one (409) stops on its own
+ * and shows no values (its panel says what happened and the ways back).
  * @param {StageNet[]} nets @param {number} k
  */
 async function trainAll(nets, k) {
@@ -60,13 +62,31 @@ async function trainAll(nets, k) {
         const r = await api.train(net.state.id, k);
         return { ...net, state: r.network, history: appendTrained(net.history, r) };
       } catch (error) {
-        if (error.status !== 409) throw error;
-        return { ...net, failed: error.message };
+        return stopped(net, error);
       }
     }),
   );
-  return Promise.all(trained.map(refreshNet));
+  return Promise.all(trained.map((net) => (net.failed ? net : refreshNet(net).catch((e) => stopped(net, e)))));
 }
+
+/** A network the server refused to step or run forward (it diverged): no values shown. @param {StageNet} net @param {any} error */
+function stopped(net, error) {
+  if (!isDivergence(error)) throw error;
+  return { ...net, failed: error.message, grid: null, accuracy: null, outputs: null };
+}
+
+/**
+ * Network `i` of the stage back from diverging: `change` (undo, a lower α), then its exact state.
+ * @param {number} i @param {(state: any) => Promise<unknown>} change
+ */
+const recover = (i, change) =>
+  act(async () => {
+    const net = store.get().stage?.nets[i];
+    if (!net) return;
+    await change(net.state);
+    const synced = await syncNet({ ...net, failed: null }).catch((error) => stopped(net, error));
+    updateNets((nets) => nets.map((n, k) => (k === i ? synced : n)));
+  });
 
 /**
  * The lesson's networks, fresh from its presets and seeds, into the store.
@@ -169,6 +189,10 @@ export function createStageScene() {
         await createNets(my.lesson, my.seeds);
       }),
     undo: () => {},
+    /** Network i one step back (after it diverged). @param {number} i */
+    undoNet: (i) => recover(i, (state) => api.undo(state.id)),
+    /** Network i with a tenth of its learning rate (after it diverged). @param {number} i */
+    lowerNet: (i) => recover(i, (state) => api.patchNetwork(state.id, { learning_rate: state.learning_rate / 10 })),
     /** Swap the lesson's switchable network (perceptron XOR <-> AND), from the start. */
     toggleSwitch: () =>
       act(async () => {

@@ -13,6 +13,7 @@ import { paramAt } from "../model/links.js";
 import { penaltyOn } from "../model/penalty.js";
 import { factorTable, meaningOf } from "./factor-table.js";
 import { formulaMath, penaltyMath, sumMath } from "./formula.js";
+import { optimizerStep } from "./optimizer-math.js";
 import { $, html, render, watch } from "./watch.js";
 
 /**
@@ -22,6 +23,7 @@ import { $, html, render, watch } from "./watch.js";
 function facts(explained, linkGradient, penalty) {
   const { products, sum } = productOf(explained.factors);
   const pg = explained.penalty_gradient;
+  const plain = explained.optimizer.name === "sgd" && !explained.optimizer.momentum;
   return html`<dl class="facts">
     <dt>${products.length > 1 ? t("inspector.sumOf", { n: products.length }) : t("inspector.product")}</dt>
     <dd data-testid="inspector-product" data-value=${String(sum)} title=${String(sum)}>${String(sum)}</dd>
@@ -39,8 +41,8 @@ function facts(explained, linkGradient, penalty) {
         : html`<dt>${t("inspector.onLink")}</dt>
             <dd data-testid="inspector-link-gradient" data-value=${String(linkGradient)}>${String(linkGradient)}</dd>`
     }
-    <dt>${t("inspector.update")}</dt>
-    <dd data-testid="inspector-update" title=${`${-explained.learning_rate} × ${explained.gradient}`}>
+    <dt>${plain ? t("inspector.update") : t("inspector.optimizerUpdate")}</dt>
+    <dd data-testid="inspector-update" title=${plain ? `${-explained.learning_rate} × ${explained.gradient}` : ""}>
       ${String(explained.update)}
     </dd>
   </dl>`;
@@ -97,7 +99,7 @@ export function mountInspector(main) {
           <ul class="meanings">
             ${explained.factors.map((f) => html`<li><code>${f.symbol}</code>: ${meaningOf(f)}</li>`)}
           </ul>
-          ${facts(explained, linkGradient, penalty)}
+          ${facts(explained, linkGradient, penalty)} ${optimizerStep(explained)}
           <div class="weight-edit">
             <label
               >${bias ? "b = " : "w = "}<input

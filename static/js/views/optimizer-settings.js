@@ -12,7 +12,7 @@ export const interval = (s) =>
   `${s.exclusive_minimum ? "(" : "["}${s.minimum}, ${s.maximum}${s.exclusive_maximum ? ")" : "]"}`;
 
 /** The symbols of the settings (math, the same in every language). */
-const SYMBOLS = { momentum: "μ", alpha: "α", eps: "ε", "betas.0": "β₁", "betas.1": "β₂" };
+const SYMBOLS = { momentum: "μ", alpha: "ρ", eps: "ε", "betas.0": "β₁", "betas.1": "β₂" };
 
 /** A setting's label: its words, then its symbol (not upper-cased). @param {string} key */
 const labelOf = (key) => html`${tOr(`optimizer.setting.${key}`, key)} <span class="greek">${SYMBOLS[key] ?? ""}</span>`;

@@ -3,7 +3,7 @@
 // (its own words), why the setting it names instead is better, and a button to take it.
 // The fix is the server's (the 422's ctx.fix); the page keeps no copy of the rule.
 
-import { t, tOr } from "../core/i18n.js";
+import { reasonOf, t, tOr } from "../core/i18n.js";
 import { withMath } from "./math.js";
 import { $, html, render, watch } from "./watch.js";
 
@@ -33,7 +33,7 @@ export function mountRefusal(build) {
       if (!shown) return render("", box);
       render(
         html`<p class="refusal-reason" data-testid="refusal-reason">
-            ${t("refusal.refused", { choice: shown.choice })} ${shown.message}
+            ${t("refusal.refused", { choice: shown.choice })} ${reasonOf(shown.detail)}
           </p>
           <p class="hint" data-testid="refusal-why">${withMath(tOr(`refusal.why.${shown.fix.loss}`, ""))}</p>
           <button type="button" class="btn mini" data-testid="refusal-fix" @click=${() => build.applyFix(shown.fix)}>

@@ -23,6 +23,22 @@ const row = (label, value, testid) =>
 const nameOf = (s, layer, unit) =>
   unit === null ? t("graph.biasUnit") : unitLabel(layer, unit, depthOf(s.network.layers));
 
+/**
+ * The optimizer's state of a link's weight now: each vector's number and the update count.
+ * @param {any} network @param {import("../model/links.js").LinkId} d
+ */
+function optimizerRows(network, d) {
+  const { slots, step } = network.optimizer_state;
+  const names = Object.keys(slots);
+  if (!names.length) return nothing;
+  return [
+    ...names.map((slot) =>
+      row(t("tip.optState", { slot: tOr(`optimizer.slot.${slot}`, slot) }), paramAt(slots[slot], d), `tip-opt-${slot}`),
+    ),
+    row(t("tip.optStep"), step, "tip-opt-step"),
+  ];
+}
+
 /** @param {any} s @param {import("../model/links.js").LinkId} d */
 function linkTip(s, d) {
   const to = nameOf(s, unitLayerFed(d.layer), d.to);
@@ -36,6 +52,7 @@ function linkTip(s, d) {
         ${row(d.from === null ? "b" : "w", paramAt(network, d), "tip-weight")}
         ${row(`∂E/∂w${stepNote}`, paramAt(lastStep?.gradients, d) ?? t("tip.afterStep"), "tip-gradient")}
         ${row(t("tip.lastUpdate"), paramAt(updateOf(lastStep), d) ?? t("tip.afterStep"), "tip-update")}
+        ${optimizerRows(network, d)}
       </tbody>
     </table>
     <div class="hint">${t("tip.clickForChainRule")}</div>`;
