@@ -62,7 +62,7 @@ export function factorTable(explained, bias, data, page, setPage) {
   const cols = Array.from({ length: shown }, (_, k) => first + k);
   const cells = (values) => cols.map((b) => html`<td class="num" title=${String(values[b])}>${fmt(values[b], 4)}</td>`);
   return html`${pager(first, shown, size, setPage, at)}
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${t("a11y.factorTable")}>
       <table class="factors" data-testid="factor-table">
         <thead>
           <tr>
