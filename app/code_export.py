@@ -4,9 +4,11 @@ The code lives in templates/export-*.py.j2, cells marked `# %%` (the percent for
 open as a notebook); this module fills in the numbers and splits a notebook into cells.
 """
 
+import functools
 import json
 import re
 import unicodedata
+from pathlib import Path
 
 import jinja2
 import numpy as np
@@ -60,14 +62,17 @@ def plain_text(value: object) -> str:
     return "".join(c for c in str(value) if unicodedata.category(c) != "Cc")
 
 
-ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(PROJECT_HOME / "templates"),
-    autoescape=False,  # Python source, not HTML; names pass through plain_text
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-)
-ENV.filters["py"] = literal
-ENV.filters["text"] = plain_text
+@functools.lru_cache(maxsize=4)
+def environment(home: Path) -> jinja2.Environment:
+    """The templates under home/templates, as Python source (not HTML-escaped)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(home / "templates"),
+        autoescape=False,  # Python source, not HTML; names pass through plain_text
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["py"] = literal
+    return env
 
 
 def context(session: Session, name: str, network_id: str, filename: str) -> dict:
@@ -110,16 +115,17 @@ def context(session: Session, name: str, network_id: str, filename: str) -> dict
     }
 
 
-def script(kind: str, values: dict, notebook: bool = False) -> str:
-    """The rendered script of `kind` (numpy or pytorch)."""
-    text = ENV.get_template(FORMATS[kind]).render(**values, notebook=notebook)
+def script(kind: str, values: dict, notebook: bool = False, home: Path = PROJECT_HOME) -> str:
+    """The rendered script of `kind` (numpy or pytorch) from home's templates."""
+    template = environment(home).get_template(FORMATS[kind])
+    text = template.render(**values, notebook=notebook)
     return re.sub(r"\n{4,}", "\n\n\n", text).rstrip() + "\n"
 
 
-def notebook(values: dict) -> str:
+def notebook(values: dict, home: Path = PROJECT_HOME) -> str:
     """The numpy script as a Jupyter notebook (nbformat 4): its `# %%` cells as cells."""
     cells: list[dict] = []
-    for line in script("numpy", values, notebook=True).splitlines():
+    for line in script("numpy", values, True, home).splitlines():
         marker = CELL.match(line)
         if marker:
             kind, tags = marker.groups()

@@ -100,6 +100,10 @@ def code(record, kind: str, settings: SettingsDep) -> Response:
         "the network and its dataset are too large to write out as code",
     ):
         values = code_export.context(s, record.name, record.id, filename)
-        text = code_export.notebook(values) if kind == "ipynb" else code_export.script(kind, values)
+        home = settings.home
+        if kind == "ipynb":
+            text = code_export.notebook(values, home)
+        else:
+            text = code_export.script(kind, values, home=home)
     disposition = f'attachment; filename="{filename}"'
     return Response(text, media_type=media_type, headers={"Content-Disposition": disposition})
