@@ -90,6 +90,11 @@ def test_lock_push_project_and_snapshot(room, class_url):
     teacher.get_by_test_id("lock-step").uncheck()
     expect(ann.get_by_test_id("step")).to_be_enabled()
     expect(ann.get_by_test_id("learning-rate")).to_be_disabled()
+    teacher.get_by_test_id("lock-patch").check()  # settings and data: their controls grey out
+    for control in ("optimizer", "dataset", "batch-size"):
+        expect(bo.get_by_test_id(control)).to_be_disabled()
+    teacher.get_by_test_id("lock-patch").uncheck()
+    expect(bo.get_by_test_id("optimizer")).to_be_enabled()
 
     # push a preset: every page offers it at once; who takes it gets a copy of their own
     teacher.get_by_test_id("push-preset").select_option("circle")

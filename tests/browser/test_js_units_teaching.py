@@ -13,12 +13,14 @@ def test_a_lock_covers_its_controls(app_page: Page) -> None:
         const locks = { actions: ["train"], fixed: { learning_rate: true, dataset: false } };
         return { play: lockOf(locks, "play"), step: lockOf(locks, "step"),
                  rate: lockOf(locks, "learning-rate"), data: lockOf(locks, "dataset"),
-                 none: lockOf(null, "play"), names: lockedNames(locks) };
+                 none: lockOf(null, "play"), names: lockedNames(locks),
+                 patched: lockOf({ actions: ["patch"], fixed: {} }, "optimizer") };
         """,
     )
     assert out["play"] == "train" and out["step"] is None
     assert out["rate"] == "fixed.learning_rate" and out["data"] is None and out["none"] is None
     assert out["names"] == ["train", "learning_rate"]
+    assert out["patched"] == "patch"
 
 
 def test_a_worksheet_asks_forward_then_backward_then_the_weights(app_page: Page) -> None:

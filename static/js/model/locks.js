@@ -13,6 +13,14 @@ export const CONTROL_LOCKS = {
   "learning-rate": ["patch", "fixed.learning_rate"],
   "batch-size": ["patch", "fixed.batch_size"],
   dataset: ["patch", "fixed.dataset"],
+  "hidden-activation": ["patch", "fixed.hidden_activation"],
+  "output-activation": ["patch", "fixed.output_activation"],
+  loss: ["patch", "fixed.loss"],
+  optimizer: ["patch", "fixed.optimizer"],
+  regularization: ["patch", "fixed.regularization"],
+  "regularization-rate": ["patch", "fixed.regularization_rate"],
+  features: ["patch", "fixed.features"], // the features' boxes
+  generation: ["patch"], // a generated dataset's settings
 };
 
 /**

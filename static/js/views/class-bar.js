@@ -12,6 +12,7 @@ import { joinClass } from "../scenes/classroom.js";
 import { $, watch } from "./watch.js";
 
 const TOP_BAR = new Set(["step", "play", "undo", "learning-rate", "batch-size"]); // greyed by topbar.js
+const REGIONS = new Set(["add-layer", "features", "generation"]); // made inert: add-layer's whole card
 
 /** What a push offers, in words. @param {any} offer @param {any[]} lessons @param {string} lang */
 function offerText(offer, lessons, lang) {
@@ -32,7 +33,7 @@ function greyOut(locks) {
     const lock = lockOf(locks, id);
     const el = /** @type {HTMLButtonElement} */ ($(id));
     const target = id === "add-layer" ? /** @type {HTMLElement} */ (el.closest("section")) : el;
-    if (id === "add-layer") target.inert = Boolean(lock);
+    if (REGIONS.has(id)) target.inert = Boolean(lock);
     else el.disabled = Boolean(lock);
     target.classList.toggle("class-locked", Boolean(lock));
     target.dataset.classLock = lock ?? "";
