@@ -20,6 +20,16 @@ from app.engine import Network
 ROOT = Path(__file__).resolve().parents[2]
 NETWORKS = "/api/networks"
 XOR_INPUTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]  # the truth table's rows, in order
+# the settings a create takes and a state reports
+SETTINGS = (
+    "layers",
+    "hidden_activation",
+    "output_activation",
+    "loss",
+    "learning_rate",
+    "batch_size",
+    "use_bias",
+)
 LOCAL = "http://127.0.0.1"  # a TestClient's base URL: a Host the server answers to
 
 

@@ -132,8 +132,10 @@ def test_body_size_limit(make_client):
 # --- divergence -------------------------------------------------------------------------------
 
 
-def linear_network(client) -> dict:
-    s = create(
+def one_weight(client, inputs: list, targets: list) -> dict:
+    """A 1-1 linear network (w = 0.5, b = 0) on these rows."""
+    dataset = {"inputs": inputs, "targets": targets}
+    return create(
         client,
         layers=[1, 1],
         output_activation="linear",
@@ -141,8 +143,12 @@ def linear_network(client) -> dict:
         seed=1,
         weights=[[[0.5]]],
         biases=[[0.0]],
-        dataset={"inputs": [[1.0], [2.0]], "targets": [[1.0], [2.0]]},
+        dataset=dataset,
     )
+
+
+def linear_network(client) -> dict:
+    s = one_weight(client, [[1.0], [2.0]], [[1.0], [2.0]])
     client.post(f"{NETWORKS}/{s['id']}/step", json={})
     return state(client, s["id"])
 
@@ -206,16 +212,7 @@ def test_train_stops_early_before_diverging(client):
 
 
 def test_overflowing_numbers_are_refused_not_a_500(client):
-    s = create(
-        client,
-        layers=[1, 1],
-        output_activation="linear",
-        loss="mse",
-        seed=1,
-        weights=[[[0.5]]],
-        biases=[[0.0]],
-        dataset={"inputs": [[1e200], [1.0]], "targets": [[0.0], [1.0]]},
-    )
+    s = one_weight(client, [[1e200], [1.0]], [[0.0], [1.0]])
     nid = s["id"]
     # the loss (1e200 squared) overflows, on given rows and on the training set alike
     refused(

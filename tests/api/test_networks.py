@@ -4,7 +4,7 @@ import numpy as np
 
 from app.engine import builtin_dataset
 
-from .helpers import NETWORKS, XOR_INPUTS, bits, create, engine_network, state, step
+from .helpers import NETWORKS, SETTINGS, XOR_INPUTS, bits, create, engine_network, state, step
 
 
 def shapes(params: list) -> list[tuple]:
@@ -55,15 +55,7 @@ def test_create_every_preset(client):
         config = preset["config"]
         s = create(client, preset=preset["name"])
         assert s["name"] == preset["title"]
-        for key in (
-            "layers",
-            "hidden_activation",
-            "output_activation",
-            "loss",
-            "learning_rate",
-            "batch_size",
-            "use_bias",
-        ):
+        for key in SETTINGS:
             if key in config:
                 assert s[key] == config[key], (preset["name"], key)
         assert s["dataset"]["name"] == config["dataset"]

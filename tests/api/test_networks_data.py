@@ -7,7 +7,7 @@ import pytest
 
 from app.engine import DATASETS, builtin_dataset
 
-from .helpers import NETWORKS, XOR_INPUTS, bits, create, engine_network, state, step
+from .helpers import NETWORKS, SETTINGS, XOR_INPUTS, bits, create, engine_network, state, step
 
 
 def shapes(params: list) -> list[tuple]:
@@ -122,20 +122,7 @@ def test_export_import_round_trip(client, body):
     assert copy["id"] != original["id"]
     assert bits(copy["weights"]) == bits(original["weights"])
     assert bits(copy["biases"]) == bits(original["biases"])
-    for key in (
-        "step",
-        "layers",
-        "hidden_activation",
-        "output_activation",
-        "loss",
-        "learning_rate",
-        "batch_size",
-        "use_bias",
-        "init",
-        "seed",
-        "dataset",
-        "name",
-    ):
+    for key in ("step", *SETTINGS, "init", "seed", "dataset", "name"):
         assert copy[key] == original[key], key
     assert (
         client.get(f"{NETWORKS}/{copy['id']}/dataset").json()
