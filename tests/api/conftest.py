@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 
+from .class_helpers import shared_client
 from .helpers import LOCAL, NETWORKS, create, state
 
 
@@ -35,6 +36,14 @@ def make_client(tmp_path):
             return stack.enter_context(TestClient(app, base_url=LOCAL))
 
         yield make
+
+
+@pytest.fixture
+def make_shared(tmp_path):
+    """Build shared-mode clients with a known teacher token: make_shared(max_work=1000);
+    each call is a fresh app (a restart) on the same database."""
+    with contextlib.ExitStack() as stack:
+        yield lambda **overrides: shared_client(stack, tmp_path, **overrides)
 
 
 @pytest.fixture

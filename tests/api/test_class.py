@@ -1,6 +1,5 @@
 """The teacher's view: the teacher token, GET /api/class, display names, the snapshot."""
 
-import contextlib
 import csv
 import io
 
@@ -10,19 +9,13 @@ from app.api.owners import signing_key
 from app.api.teacher import teacher_token
 from app.settings import Settings
 
-from .class_helpers import TEACHER, TOKEN, shared_client, student
+from .class_helpers import TEACHER, TOKEN, student
 from .helpers import NETWORKS
 
 
 @pytest.fixture
-def stack():
-    with contextlib.ExitStack() as s:
-        yield s
-
-
-@pytest.fixture
-def client(stack, tmp_path):
-    return shared_client(stack, tmp_path)
+def client(make_shared):
+    return make_shared()
 
 
 @pytest.mark.parametrize(
@@ -60,13 +53,13 @@ def test_outside_shared_mode_there_is_no_class(make_client):
     assert local.put("/api/class/locks", json={}, headers=TEACHER).status_code == 404
 
 
-def test_the_derived_token_is_the_same_after_a_restart_and_differs_per_key(stack, tmp_path):
-    first = shared_client(stack, tmp_path, teacher_token="")
+def test_the_derived_token_is_the_same_after_a_restart_and_differs_per_key(make_shared, tmp_path):
+    first = make_shared(teacher_token="")
     token = first.app.state.teacher_token
     assert len(token) >= 40
     settings = Settings(db_path=tmp_path / "t.sqlite3")
     assert token == teacher_token(settings, signing_key(settings))
-    again = shared_client(stack, tmp_path, teacher_token="")
+    again = make_shared(teacher_token="")
     assert again.app.state.teacher_token == token
     assert again.get("/api/class", headers={"Authorization": f"Bearer {token}"}).status_code == 200
     other = Settings(db_path=tmp_path / "t.sqlite3", secret_key="another key")
@@ -147,8 +140,8 @@ def test_a_client_without_a_token_gets_one_with_its_name(client):
     assert (row["id"], row["display_name"]) == (net["id"], "新同学")
 
 
-def test_the_class_view_counts_against_the_work_budget(stack, tmp_path):
-    client = shared_client(stack, tmp_path, max_work=1000)
+def test_the_class_view_counts_against_the_work_budget(make_shared):
+    client = make_shared(max_work=1000)
     for _ in range(3):
         student(client, layers=[2, 8, 8, 1], dataset="circle")
     for path in ("/api/class", "/api/class/snapshot"):

@@ -2,7 +2,6 @@
 digest on the teacher's event stream."""
 
 import base64
-from contextlib import ExitStack
 
 import httpx
 import numpy as np
@@ -10,7 +9,7 @@ import numpy as np
 from app.main import create_app
 from app.settings import Settings
 
-from .class_helpers import TEACHER, TOKEN, shared_client, student
+from .class_helpers import TEACHER, TOKEN, student
 from .helpers import serve_in_thread, sse_events
 
 
@@ -21,38 +20,35 @@ def _grid_classes(client, network_id: str, resolution: int) -> list[int]:
     return (z > 0).astype(int).tolist()
 
 
-def test_thumbnails_are_the_grid_routes_classes(tmp_path):
-    with ExitStack() as stack:
-        client = shared_client(stack, tmp_path)
-        net, who = student(client)
-        client.post(f"/api/networks/{net['id']}/train", json={"steps": 300}, headers=who)
-        rows = client.get("/api/class?thumbnail=12", headers=TEACHER).json()["networks"]
-        (row,) = rows
-        boundary = row["boundary"]
-        assert boundary["resolution"] == 12 and len(boundary["classes"]) == 144
-        assert boundary["classes"] == _grid_classes(client, net["id"], 12)
-        assert "boundary" not in client.get("/api/class", headers=TEACHER).json()["networks"][0]
+def test_thumbnails_are_the_grid_routes_classes(make_shared):
+    client = make_shared()
+    net, who = student(client)
+    client.post(f"/api/networks/{net['id']}/train", json={"steps": 300}, headers=who)
+    rows = client.get("/api/class?thumbnail=12", headers=TEACHER).json()["networks"]
+    (row,) = rows
+    boundary = row["boundary"]
+    assert boundary["resolution"] == 12 and len(boundary["classes"]) == 144
+    assert boundary["classes"] == _grid_classes(client, net["id"], 12)
+    assert "boundary" not in client.get("/api/class", headers=TEACHER).json()["networks"][0]
 
 
-def test_a_regression_or_a_bad_resolution_has_no_thumbnail(tmp_path):
-    with ExitStack() as stack:
-        client = shared_client(stack, tmp_path)
-        student(client, layers=[2, 3, 1], dataset="xor", output_activation="linear", loss="mse")
-        row = client.get("/api/class?thumbnail=8", headers=TEACHER).json()["networks"][0]
-        assert row["boundary"] is None
-        refused = client.get("/api/class?thumbnail=33", headers=TEACHER)
-        assert refused.status_code == 422 and "thumbnail" in refused.text
-        assert client.get("/api/class?thumbnail=8").status_code == 403
+def test_a_regression_or_a_bad_resolution_has_no_thumbnail(make_shared):
+    client = make_shared()
+    student(client, layers=[2, 3, 1], dataset="xor", output_activation="linear", loss="mse")
+    row = client.get("/api/class?thumbnail=8", headers=TEACHER).json()["networks"][0]
+    assert row["boundary"] is None
+    refused = client.get("/api/class?thumbnail=33", headers=TEACHER)
+    assert refused.status_code == 422 and "thumbnail" in refused.text
+    assert client.get("/api/class?thumbnail=8").status_code == 403
 
 
-def test_thumbnails_count_against_the_work_budget(tmp_path):
-    with ExitStack() as stack:
-        client = shared_client(stack, tmp_path, max_work=5_000)
-        student(client)
-        assert client.get("/api/class?thumbnail=2", headers=TEACHER).status_code == 200
-        refused = client.get("/api/class?thumbnail=32", headers=TEACHER)
-        assert refused.status_code == 422
-        assert refused.json()["detail"][0]["loc"] == ["query", "thumbnail"]
+def test_thumbnails_count_against_the_work_budget(make_shared):
+    client = make_shared(max_work=5_000)
+    student(client)
+    assert client.get("/api/class?thumbnail=2", headers=TEACHER).status_code == 200
+    refused = client.get("/api/class?thumbnail=32", headers=TEACHER)
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["query", "thumbnail"]
 
 
 def test_the_teachers_stream_carries_a_digest_that_follows_every_student(tmp_path):

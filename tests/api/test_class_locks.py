@@ -1,22 +1,14 @@
 """The teacher's locks: refused for students with the lock named, readable, persisted."""
 
-import contextlib
-
 import pytest
 
-from .class_helpers import TEACHER, shared_client, student
+from .class_helpers import TEACHER, student
 from .helpers import NETWORKS
 
 
 @pytest.fixture
-def stack():
-    with contextlib.ExitStack() as s:
-        yield s
-
-
-@pytest.fixture
-def client(stack, tmp_path):
-    return shared_client(stack, tmp_path)
+def client(make_shared):
+    return make_shared()
 
 
 def lock(client, **body) -> dict:
@@ -96,13 +88,13 @@ def test_the_teacher_is_not_locked(client):
     assert trained.status_code == 200
 
 
-def test_students_read_the_locks_and_a_restart_keeps_them(stack, tmp_path, client):
+def test_students_read_the_locks_and_a_restart_keeps_them(make_shared, client):
     assert client.get("/api/class/locks").json()["actions"] == []
     lock(client, actions=["train", "train", "undo"], fixed={"learning_rate": True})
     seen = client.get("/api/class/locks").json()  # no token needed: the page greys out
     assert seen["actions"] == ["train", "undo"] and seen["fixed"] == {"learning_rate": True}
     assert set(seen["lockable"]) >= {"step", "train", "undo", "patch", "create"}
-    restarted = shared_client(stack, tmp_path)
+    restarted = make_shared()
     net, me = student(restarted)
     assert restarted.get("/api/class/locks").json()["actions"] == ["train", "undo"]
     refused(restarted.post(f"{NETWORKS}/{net['id']}/train", json={"steps": 1}, headers=me), "train")

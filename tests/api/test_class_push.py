@@ -1,17 +1,14 @@
 """Push to the class: a preset, a network export or a lesson step; students take a copy."""
 
-import contextlib
-
 import pytest
 
-from .class_helpers import TEACHER, shared_client, student
+from .class_helpers import TEACHER, student
 from .helpers import NETWORKS
 
 
 @pytest.fixture
-def client(tmp_path):
-    with contextlib.ExitStack() as stack:
-        yield shared_client(stack, tmp_path)
+def client(make_shared):
+    return make_shared()
 
 
 def push(client, **body) -> dict:
