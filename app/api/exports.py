@@ -28,6 +28,9 @@ CODE = {
     "ipynb": ("application/x-ipynb+json", ".ipynb"),
 }
 TEMPLATE_BYTES = 24_000  # the code around the numbers, and a notebook's JSON wrapping
+# writing one number as Python (repr, wrapping, the template) takes about as long as 1,000
+# multiply-adds (3-7 us against the work budget's 4 ns): the largest network is ~4 s of it
+WRITE_WORK = 1_000
 EXPORT_KEYS = (
     *("layers", "hidden_activation", "output_activation", "loss", "learning_rate"),
     *("batch_size", "use_bias", "init", "seed", "step", "weights", "biases"),
@@ -95,7 +98,7 @@ def code(record, kind: str, settings: SettingsDep) -> Response:
     with metered(
         settings,
         ("query", "format"),
-        numbers,
+        numbers * WRITE_WORK,
         numbers * NUMBER_BYTES + TEMPLATE_BYTES,
         "the network and its dataset are too large to write out as code",
     ):

@@ -214,7 +214,7 @@ def test_an_unknown_format_is_a_422_naming_it_and_json_stays_the_default(client)
     assert default.json()["format"] == "backprop-visualizer/1"
 
 
-def test_code_export_counts_against_the_response_budget(make_client):
+def test_code_export_counts_against_the_budget(make_client):
     client = make_client(max_response_bytes=40_000)
     nid = create(client, preset="xor")["id"]
     assert client.get(f"{NETWORKS}/{nid}/export", params={"format": "numpy"}).status_code == 200
@@ -222,6 +222,12 @@ def test_code_export_counts_against_the_response_budget(make_client):
     refused = client.get(f"{NETWORKS}/{big}/export", params={"format": "numpy"})
     assert_names(refused, "format")
     assert "bytes" in refused.json()["detail"][0]["msg"]
+    # writing each number costs work too: 25 numbers of XOR fit 100,000, 2,000 do not
+    tight = make_client(max_work=100_000, db_path=client.app.state.settings.db_path)
+    assert tight.get(f"{NETWORKS}/{nid}/export", params={"format": "ipynb"}).status_code == 200
+    over = tight.get(f"{NETWORKS}/{big}/export", params={"format": "pytorch"})
+    assert_names(over, "format")
+    assert "work budget" in over.json()["detail"][0]["msg"]
 
 
 def test_a_name_cannot_break_out_of_its_comment(client, tmp_path):
