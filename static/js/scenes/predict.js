@@ -3,7 +3,7 @@
 // the shown network has taken that step (the card's button, Step or its key), the server
 // reveals the true numbers and marks it; an exercise moves on to its next check.
 
-import { act, notify } from "../core/errors.js";
+import { act, notify, report } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 import * as predictApi from "../core/predict-api.js";
 import { store } from "../core/store.js";
@@ -22,7 +22,10 @@ export function createPredictor(main) {
     const net = s.network;
     if (net && net.id !== scored) {
       scored = net.id;
-      act(async () => update({ score: (await predictApi.predictions(net.id)).score }));
+      predictApi.predictions(net.id).then(
+        (listed) => update({ score: listed.score }),
+        (error) => report(error, { quiet: true }), // background work: not a user action
+      );
     }
     if (!pending || !net || net.id !== pending.network || net.step === pending.step) return;
     update({ pending: null });
