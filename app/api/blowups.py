@@ -4,13 +4,11 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from app.engine import DivergenceError
+from app.engine import DivergenceError, batch_indices
 from app.engine.blowup import MAX_TRIALS, lower_rate
 from app.settings import Settings
 from app.store import Database, NetworkRecord
-from app.store import networks as store
-
-from .inspection import _before as before_last_step
+from app.store.paths import oldest_kept
 
 
 @contextmanager
@@ -19,7 +17,7 @@ def diagnosed(
 ) -> Iterator[None]:
     """On a DivergenceError, work out why (if that fits the work budget) and let it go on to
     its 409. When E is already not finite, no rate can save this step: the lower rate is then
-    worked out from before the last step, for after an undo."""
+    worked out from the oldest state undo reaches, for after undoing back to it."""
     try:
         yield
     except DivergenceError as exc:
@@ -38,15 +36,18 @@ def diagnosed(
 def _after_undo(
     settings: Settings, db: Database, record: NetworkRecord, pass_work: int
 ) -> dict | None:
-    """lower_rate for the last step again, from the parameters before it (None: over budget)."""
-    if record.last_batch is None:
-        return None
+    """lower_rate from the oldest state undo reaches, on the batch its step took (None: no
+    such state, or over budget), with how many undos lead there."""
+    s = record.session
     with db.snapshot() as conn:
-        kept = store.parameters_before_step(conn, record)
-    if kept is None or (kept[1] + MAX_TRIALS + 2) * pass_work > settings.max_work:
+        kept = oldest_kept(conn, record)
+    if kept is None or (MAX_TRIALS + 2) * pass_work > settings.max_work:
         return None
-    x, t, _ = record.last_batch
-    return lower_rate(before_last_step(record, kept), x, t, record.session.learning_rate)
+    rows, _ = batch_indices(s.dataset.size, kept.cursor, s.batch_size, s.seed)
+    then = s.network.with_parameters(kept.weights, kept.biases)
+    then.optimizer = kept.optimizer or then.optimizer
+    found = lower_rate(then, s.dataset.inputs[rows], s.dataset.targets[rows], s.learning_rate)
+    return found and found | {"undo_steps": s.step - kept.step + 1, "from_step": kept.step - 1}
 
 
 def plain(value: object) -> object:

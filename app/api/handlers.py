@@ -61,10 +61,12 @@ def _allowed(request: Request) -> str:
 
 
 def _conflict(exc: Exception) -> JSONResponse:
-    # a step that would diverge (with why, when known), or stored state the engine cannot use
+    # a step that would diverge (with why, when known), or stored state the engine cannot use;
+    # `code` names which, for the page to say in its language
     found = getattr(exc, "diagnosis", None)
     extra = {} if found is None else {"diagnosis": plain(found)}
-    return JSONResponse({"detail": str(exc)} | extra, status_code=409)
+    code = "diverged" if isinstance(exc, DivergenceError) else "unusable_state"
+    return JSONResponse({"detail": str(exc), "code": code} | extra, status_code=409)
 
 
 def _not_found(exc: NotFound) -> JSONResponse:

@@ -116,6 +116,10 @@ class LowerRate(BaseModel):
     learning_rate: float
     loss_before: float | None
     loss_after: float
+    undo_steps: int | None = Field(
+        None, description="with lower_after_undo: the undos back to the state it starts from"
+    )
+    from_step: int | None = Field(None, description="that state's step")
 
 
 class Diagnosis(BaseModel):
@@ -132,8 +136,8 @@ class Diagnosis(BaseModel):
         description="null: no alpha / 2^k (k <= 1023) helps, or it is over the work budget"
     )
     lower_after_undo: bool = Field(
-        description="true: E already overflows, so the rate is for the last step again, "
-        "from before it (undo one step, then step at that rate)"
+        description="true: E already overflows, so the rate is for a step from the oldest "
+        "state undo reaches (undo `undo_steps` times, then step at that rate)"
     )
     init: str = Field(description="an init to reset with")
     undo_available: int

@@ -73,7 +73,7 @@ def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: 
     if not all_finite(
         trace.zs, trace.activations, trace.loss, [] if grads is None else grads.deltas
     ):
-        raise FieldError(("body", "inputs"), NOT_FINITE)
+        raise FieldError(("body", "inputs"), NOT_FINITE, kind="not_finite")
     return JSON(views.forward_result(trace, t, grads))
 
 
@@ -139,7 +139,7 @@ def step(
         g = result.gradients
         if not all_finite(result.trace.zs, result.trace.activations, g.deltas, g.grad_activations):
             if body.inputs is not None:
-                raise FieldError(("body", "inputs"), NOT_FINITE)
+                raise FieldError(("body", "inputs"), NOT_FINITE, kind="not_finite")
             raise HTTPException(409, NOT_FINITE)
         record.last_loss = result.loss
         record.last_batch = (result.trace.inputs, result.targets, result.learning_rate)

@@ -5,6 +5,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from app.engine import Snapshot
+
+from .codec import decode_optimizer, unpack_parameters
+
 if TYPE_CHECKING:
     from .networks import NetworkRecord
 
@@ -22,3 +26,18 @@ def parameter_path(
         flat = np.frombuffer(row["params"], dtype="<f8")
         path.append((int(row["step"]) - 1, float(flat[i]), float(flat[j])))
     return path
+
+
+def oldest_kept(conn: sqlite3.Connection, record: "NetworkRecord") -> Snapshot | None:
+    """The oldest snapshot undo can still reach: the parameters before its step, and its cursor."""
+    row = conn.execute(
+        "SELECT step, params, cursor, optimizer, optimizer_state FROM snapshots"
+        " WHERE nid = ? AND step <= ? ORDER BY step LIMIT 1",
+        (record.nid, record.session.step),
+    ).fetchone()
+    if row is None:
+        return None
+    net = record.session.network
+    weights, biases = unpack_parameters(row["params"], net.layers)
+    opt = decode_optimizer(row["optimizer"], row["optimizer_state"], net.layout.size)
+    return Snapshot(row["step"], weights, biases, row["cursor"], optimizer=opt)

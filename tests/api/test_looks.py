@@ -44,7 +44,9 @@ def test_pulls_are_each_rows_backward_and_average_to_the_gradient(client, source
     net, x, t = _engine(s), np.array(DATA["inputs"]), np.array(DATA["targets"])
     for i, pull in enumerate(got["contributions"]):
         g = net.backward(net.forward(x[i : i + 1], t[i : i + 1]), t[i : i + 1])
-        own = g.biases[0][2] if source is None else g.weights[0][2, source] - g.penalty[0][2, source]
+        own = (
+            g.biases[0][2] if source is None else g.weights[0][2, source] - g.penalty[0][2, source]
+        )
         assert pull == pytest.approx(own, rel=1e-12, abs=1e-15)
     full = net.backward(net.forward(x, t), t)
     gradient = full.biases[0][2] if source is None else full.weights[0][2, source]
@@ -160,8 +162,13 @@ def test_a_divergent_step_says_why_and_the_rate_it_computes_works_after_undo(cli
     lower = why["lower_learning_rate"]
     assert lower["learning_rate"] == 0.5 / lower["factor"] and lower["factor"] >= 2
     assert why["init"] == "xavier" and state(client, s["id"]) == s
-    # undo, lower alpha by the factor: the step is finite and the loss goes down
-    assert client.post(f"{NETWORKS}/{s['id']}/undo").status_code == 200
+    # undo back to the oldest kept state, lower alpha by the factor: the loss goes down
+    assert (
+        lower["undo_steps"] == s["undo_available"]
+        and lower["from_step"] == s["step"] - s["undo_available"]
+    )
+    for _ in range(lower["undo_steps"]):
+        assert client.post(f"{NETWORKS}/{s['id']}/undo").status_code == 200
     patched = client.patch(f"{NETWORKS}/{s['id']}", json={"learning_rate": lower["learning_rate"]})
     assert patched.status_code == 200, patched.text
     after = step(client, s["id"])

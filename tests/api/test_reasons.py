@@ -57,3 +57,19 @@ def test_softmax_on_one_output_is_refused_by_kind(client) -> None:
     assert item["type"] == "softmax_single_output"
     assert EN["reason.softmax_single_output"] == item["msg"]
     assert item["ctx"]["fix"] == {"output_activation": "sigmoid", "loss": "binary_cross_entropy"}
+
+
+def test_a_diverging_step_and_an_overflowing_forward_pass_name_their_kind(client) -> None:
+    body = {"preset": "xor", "output_activation": "linear", "loss": "mse", "learning_rate": 1000}
+    net = client.post("/api/networks", json=body).json()
+    for _ in range(200):  # a linear output at α = 1000 overflows within a few steps
+        r = client.post(f"/api/networks/{net['id']}/step", json={})
+        if r.status_code != 200:
+            break
+    assert r.status_code == 409
+    assert r.json()["code"] == "diverged" and "diverged" in r.json()["detail"]
+    assert "{" not in ZH["reason.diverged"]
+    run = client.post(f"/api/networks/{net['id']}/forward", json={"split": "train"})
+    if run.status_code == 422:  # the weights it stopped at may overflow a forward pass too
+        item = run.json()["detail"][0]
+        assert item["type"] == "not_finite" and item["msg"] == EN["reason.not_finite"]

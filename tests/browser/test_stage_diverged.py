@@ -1,6 +1,8 @@
 """A lesson stage network that diverges gets the main view's diverged panel (issue 12, item 3):
 what happened, no stale values, and the ways back (Undo, a lower α), in both languages."""
 
+import re
+
 import httpx
 from playwright.sync_api import Page, expect
 
@@ -45,6 +47,10 @@ def test_a_diverged_stage_network_says_so_and_gets_back(
     shot(page, "stage-diverged")
     page.get_by_test_id("lang-zh").click()
     expect(box).to_contain_text("训练发散")
+    # the server's reason, by its kind, in Chinese: a refused step or an overflowing forward pass
+    expect(page.get_by_test_id("stage-diverged-reason-2")).to_contain_text(
+        re.compile("发散了|溢出")
+    )
     page.get_by_test_id("lang-en").click()
     # Undo: a step back each time, until the weights run forward again; then the values are back
     for undos in range(1, 11):

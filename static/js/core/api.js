@@ -22,6 +22,8 @@ export class ApiError extends Error {
     this.detail = detail;
     /** the teacher's lock that refused the call (X-Class-Lock), or "" */
     this.lock = lock;
+    /** @type {any} why a divergent step was refused (a 409's diagnosis), or null */
+    this.diagnosis = null;
   }
 }
 
@@ -55,8 +57,11 @@ export async function request(method, path, body, { record = false } = {}) {
 }
 
 /** The ApiError of a refused call. @param {Response} response @param {any} data */
-export const refusal = (response, data) =>
-  new ApiError(response.status, data ? data.detail : response.statusText, response.headers.get("X-Class-Lock") ?? "");
+export function refusal(response, data) {
+  const error = new ApiError(response.status, data ? data.detail : response.statusText, response.headers.get("X-Class-Lock") ?? "");
+  error.diagnosis = data?.diagnosis ?? null;
+  return error;
+}
 
 /**
  * fetch(), with a server that does not answer (fetch's TypeError) as an ApiError of status 0

@@ -53,14 +53,15 @@ export const has = (key) => key in store.get().tables.en;
 export const tOr = (key, fallback) => (has(key) ? t(key) : fallback);
 
 /**
- * A refusal of the server (one item of a 422's detail: {msg, type, ctx}) in the page's
- * language: the table's text for its kind (`reason.<type>`, filled from ctx) when there is
- * one, else the server's own words. The English texts are the server's (tests/api/test_reasons.py).
- * @param {{msg: string, type?: string, ctx?: Record<string, any>}} item
+ * A refusal of the server (a 422 item {msg, type, ctx}, or a 409's detail and code) in the
+ * page's language: in English the server's own words; in another language the table's text
+ * for its kind (`reason.<type>`, filled from ctx) when there is one, else the server's words.
+ * The English table texts are the server's (tests/api/test_reasons.py).
+ * @param {{msg: string, type?: string | null, ctx?: Record<string, any>}} item
  */
 export function reasonOf(item) {
   const key = `reason.${item.type}`;
-  return item.type && has(key) ? t(key, item.ctx ?? {}) : item.msg;
+  return store.get().lang !== "en" && item.type && has(key) ? t(key, item.ctx ?? {}) : item.msg;
 }
 
 /** Switch the language and remember it. @param {string} lang */

@@ -104,7 +104,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {any} tooltip {kind: "link" | "unit", datum, x, y} or null
  * @property {boolean} menuOpen the Lessons menu
  * @property {boolean} helpOpen the keys overlay
- * @property {{id: string, revision: number, message: string, step: number, loss: number | null, rate: number} | null} diverged
+ * @property {{id: string, revision: number, message: string, step: number, loss: number | null, rate: number, diagnosis?: any} | null} diverged
  *   the server refused the next step or the shown weights' forward pass (the network diverged), or null
  * @property {{network: string, field: string, detail: any, fix: Record<string, string>, choice: string} | null} refused
  *   an output activation or loss the server refused as unable to learn (for that network), with its fix
@@ -124,6 +124,7 @@ import { DEFAULTS } from "./hash.js";
  *   what the teacher locked (GET /api/class/locks), or null outside a class
  * @property {any} classOffer the teacher's latest push not yet taken or dismissed, or null
  * @property {Predict} predict predict, then reveal (scenes/predict.js)
+ * @property {Looks} looks the deeper looks (scenes/looks.js)
  */
 
 /**
@@ -134,6 +135,16 @@ import { DEFAULTS } from "./hash.js";
  * @property {any} pending the prediction stored, waiting for its step (or null)
  * @property {any} result the last reveal (or null)
  * @property {{right: number, total: number, checks: number} | null} score the shown network's
+ */
+
+/**
+ * The deeper looks: each answer with the key (network, revision, weights) it was asked for.
+ * @typedef {{key: string, result: any, error: string}} Look
+ * @typedef {object} Looks
+ * @property {Look | null} pulls GET pulls of the inspected weight
+ * @property {Look | null} landscape GET landscape of the two chosen weights
+ * @property {Look | null} health GET health
+ * @property {{x: import("../model/links.js").LinkId | null, y: import("../model/links.js").LinkId | null, radius: number | null}} axes
  */
 
 /** @returns {AppState} */
@@ -185,5 +196,6 @@ export function initialState() {
     classLocks: null,
     classOffer: null,
     predict: { exercises: [], exercise: "", position: 0, pending: null, result: null, score: null },
+    looks: { pulls: null, landscape: null, health: null, axes: { x: null, y: null, radius: null } },
   };
 }

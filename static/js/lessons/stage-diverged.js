@@ -2,7 +2,7 @@
 // A lesson stage network that diverged: what happened (the step, α, the last loss, the
 // server's words), that its values are hidden, and the ways back (Undo, a lower α).
 
-import { t } from "../core/i18n.js";
+import { reasonOf, t } from "../core/i18n.js";
 import { fmt } from "../model/format.js";
 import { html } from "../views/watch.js";
 
@@ -18,7 +18,7 @@ export function stageDiverged(net, i, scene) {
   return html`<div class="stage-diverged" role="alert" data-testid=${`stage-diverged-${i}`}>
     <strong>${t("diverged.title")}</strong>
     <p>${t("diverged.what", { step: s.step, rate: s.learning_rate, loss })}</p>
-    <p class="diverged-reason" data-testid=${`stage-diverged-reason-${i}`}>${t("diverged.server")} “${net.failed}”</p>
+    <p class="diverged-reason" data-testid=${`stage-diverged-reason-${i}`}>${t("diverged.server")} “${reasonOf({ msg: net.failed, type: net.failedKind })}”</p>
     <p>${t("diverged.hidden")}</p>
     <div class="diverged-actions">
       <button

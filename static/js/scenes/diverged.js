@@ -23,6 +23,7 @@ export function markDiverged(error) {
     step: network.step,
     loss: network.last_loss,
     rate: network.learning_rate,
+    diagnosis: error.diagnosis ?? null, // why, from the 409 (none for a 422 on the inputs)
   };
   store.update({ diverged, example: null, grid: null, accuracy: null });
 }

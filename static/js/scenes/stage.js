@@ -72,7 +72,9 @@ async function trainAll(nets, k) {
 /** A network the server refused to step or run forward (it diverged): no values shown. @param {StageNet} net @param {any} error */
 function stopped(net, error) {
   if (!isDivergence(error)) throw error;
-  return { ...net, failed: error.message, grid: null, accuracy: null, outputs: null };
+  // the server's words and kind ("diverged", "not_finite"), said in the page's language when shown
+  const item = Array.isArray(error.detail) ? error.detail[0] : { msg: error.message, type: error.code };
+  return { ...net, failed: item.msg, failedKind: item.type ?? null, grid: null, accuracy: null, outputs: null };
 }
 
 /**
@@ -111,6 +113,7 @@ async function createNets(lesson, seeds) {
     accuracy: null,
     outputs: null,
     failed: null,
+    failedKind: null,
   }));
   const ready = await Promise.all(nets.map(refreshNet));
   store.update((s) => ({ stage: { ...s.stage, nets: ready } }));

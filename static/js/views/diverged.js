@@ -1,14 +1,16 @@
 // @ts-check
 // The diverged panel above the graph: what happened (the server's words, the step, α and
 // the last loss) and the ways back (Undo, a lower α, Reset). While it shows, the graph,
-// the output bars and the boundary show no values (scenes/diverged.js drops them).
+// the output bars and the boundary show no values (scenes/diverged.js drops them). With the
+// server's diagnosis, why it blew up and what to try (views/diagnosis.js).
 
 import { t } from "../core/i18n.js";
 import { fmt } from "../model/format.js";
+import { diagnosisView } from "./diagnosis.js";
 import { $, html, render, watch } from "./watch.js";
 
-/** @param {import("../scenes/main.js").MainScene} main */
-export function mountDiverged(main) {
+/** @param {import("../scenes/main.js").MainScene} main @param {import("../scenes/looks.js").Looks} looks */
+export function mountDiverged(main, looks) {
   watch(
     (s) => [s.diverged, s.network, s.lang],
     ({ diverged, network }) => {
@@ -20,6 +22,7 @@ export function mountDiverged(main) {
         html`<h2>${t("diverged.title")}</h2>
           <p>${t("diverged.what", { step: diverged.step, rate: diverged.rate, loss })}</p>
           <p class="diverged-reason" data-testid="diverged-reason">${t("diverged.server")} “${diverged.message}”</p>
+          ${diagnosisView(diverged.diagnosis, network, looks)}
           <p>${t("diverged.hidden")}</p>
           <p>${t("diverged.back")}</p>
           <div class="diverged-actions">

@@ -7,7 +7,9 @@ import { heatmapURL, unitColorFn } from "../charts/heatmap.js";
 import { createGraph } from "../graph/graph.js";
 import { rangeOf } from "../model/classes.js";
 import { mainModel } from "../model/graph-model.js";
+import { createLooks } from "../scenes/looks.js";
 import { mountDiverged } from "./diverged.js";
+import { mountLooks } from "./looks.js";
 import { mountNetFormula } from "./net-formula.js";
 import { $, watch } from "./watch.js";
 
@@ -32,7 +34,8 @@ function heatmapUrls(grid, network, config) {
 
 /** @param {import("../scenes/main.js").MainScene} main */
 export function mountGraph(main) {
-  mountDiverged(main);
+  const looks = createLooks(main); // the deeper looks: the diverged panel's way back uses it
+  mountDiverged(main, looks);
   mountNetFormula(); // the formula below the graph, lighting up its links
   const el = $("graph");
   const tooltip = (kind) => (d, event) =>
@@ -93,4 +96,5 @@ export function mountGraph(main) {
     (s) => [s.highlight],
     (s) => graph.highlight(s.highlight),
   );
+  mountLooks(looks); // after the graph's own watch: the warning flags go on its drawn units
 }

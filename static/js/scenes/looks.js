@@ -1,0 +1,90 @@
+// @ts-check
+// The deeper looks follow the network shown: after every change (a step, an edit, a drawn
+// point) the pulls on the inspected weight, the loss around the two chosen weights and the
+// warning signs are fetched again, one request of each kind at a time.
+
+import * as api from "../core/api.js";
+import * as looksApi from "../core/looks-api.js";
+import { act, errorText, report } from "../core/errors.js";
+import { store } from "../core/store.js";
+import { linkKey } from "../model/links.js";
+
+/** @typedef {import("../model/links.js").LinkId} LinkId */
+
+/**
+ * Fetch `load(state)` whenever `keyOf(state)` changes ("" : nothing to fetch), one at a time;
+ * the answer is stored with the key it was asked for, so a view knows what it shows.
+ * @param {(s: any) => string} keyOf @param {(s: any) => Promise<any>} load @param {string} slot
+ */
+function follow(keyOf, load, slot) {
+  const my = { asked: "", busy: false };
+  const run = async () => {
+    const s = store.get();
+    const key = keyOf(s);
+    if (my.busy || key === my.asked) return;
+    my.asked = key;
+    if (!key) return store.update({ looks: { ...s.looks, [slot]: null } });
+    my.busy = true;
+    try {
+      const result = await load(s);
+      store.update({ looks: { ...store.get().looks, [slot]: { key, result, error: "" } } });
+    } catch (error) {
+      if (error.status !== 422 && error.status !== 409) report(error, { quiet: true });
+      store.update({ looks: { ...store.get().looks, [slot]: { key, result: null, error: errorText(error) } } });
+    } finally {
+      my.busy = false;
+    }
+    run();
+  };
+  store.subscribe(run);
+  run();
+}
+
+/** The network's version: any step, edit or new data changes it. @param {any} s */
+const version = (s) =>
+  s.network && !s.diverged && s.network.dataset?.size ? `${s.network.id}@${s.network.revision}` : "";
+
+/**
+ * Follow the store with the three looks; returns the actions their views call.
+ * @param {{adopt: (state: any, options?: any) => Promise<void>}} main
+ */
+export function createLooks(main) {
+  follow(
+    (s) => (version(s) && s.inspected ? `${version(s)}:${linkKey(s.inspected)}` : ""),
+    (s) => looksApi.pulls(s.network.id, s.inspected),
+    "pulls",
+  );
+  follow(
+    (s) => {
+      const { x, y, radius } = s.looks.axes;
+      return version(s) && x && y ? `${version(s)}:${linkKey(x)}:${linkKey(y)}:${radius}` : "";
+    },
+    (s) => looksApi.landscape(s.network.id, s.looks.axes.x, s.looks.axes.y, s.looks.axes.radius),
+    "landscape",
+  );
+  follow(
+    (s) => (version(s) && !s.playing ? version(s) : ""),
+    (s) => looksApi.health(s.network.id),
+    "health",
+  );
+  /** @param {Partial<{x: LinkId | null, y: LinkId | null, radius: number | null}>} change */
+  const setAxes = (change) => {
+    const { looks } = store.get();
+    store.update({ looks: { ...looks, axes: { ...looks.axes, ...change } } });
+  };
+  return {
+    /** Put the inspected weight on an axis of the landscape. @param {"x" | "y"} axis */
+    pick: (axis) => store.get().inspected && setAxes({ [axis]: store.get().inspected }),
+    /** The landscape's half-width (null: the server's default). @param {number | null} radius */
+    setRadius: (radius) => setAxes({ radius }),
+    /** The diagnosis's way back: `undos` undos, then the learning rate it worked out. @param {number} rate @param {number} undos */
+    lowerTo: (rate, undos) =>
+      act(async () => {
+        const { id } = store.get().network;
+        for (let k = 0; k < undos; k++) await main.adopt(await api.undo(id), { undone: true });
+        await main.adopt(await api.patchNetwork(id, { learning_rate: rate }));
+      }),
+  };
+}
+
+/** @typedef {ReturnType<typeof createLooks>} Looks */

@@ -1,0 +1,51 @@
+// @ts-check
+// Warning signs on the graph, before anything blows up: dead ReLUs and saturated units get
+// a class on their circle (flag-dead, flag-saturated), and each layer's gradient norm is
+// listed under the graph, flagged when it vanishes or explodes (GET /health's numbers).
+
+import { t } from "../core/i18n.js";
+import { fmt } from "../model/format.js";
+import { unitLabel } from "../model/layers.js";
+import { $, html, render, watch } from "./watch.js";
+
+const KINDS = ["dead", "saturated"];
+
+/** Put the flags' classes on the graph's unit circles. @param {any} got */
+function markUnits(got) {
+  const flagged = new Map((got?.units ?? []).map((u) => [`${u.layer + 1}:${u.unit}`, u.kind]));
+  for (const el of $("graph").querySelectorAll("g.unit")) {
+    const g = /** @type {SVGGElement} */ (el);
+    const kind = flagged.get(`${g.dataset.layer}:${g.dataset.unit}`);
+    for (const k of KINDS) g.classList.toggle(`flag-${k}`, kind === k);
+  }
+}
+
+export function mountHealth() {
+  watch(
+    (s) => [s.looks.health, s.network, s.layout, s.lang, s.diverged],
+    ({ looks, network, diverged }) => {
+      const got = diverged ? null : looks.health?.result;
+      markUnits(got);
+      const box = $("health-strip");
+      box.hidden = !got || !network;
+      if (box.hidden) return render("", box);
+      const depth = network.layers.length - 1;
+      const units = got.units.map((u) =>
+        t(`why.${u.kind}`, { unit: unitLabel(u.layer + 1, u.unit, depth), pct: Math.round(u.share * 100) }),
+      );
+      render(
+        html`<span class="field-label">${t("health.title")}</span>
+          ${got.layers.map(
+            (l) =>
+              html`<span class=${`health-layer${l.flag ? ` flag-${l.flag}` : ""}`} data-testid="health-layer"
+                data-layer=${l.layer} data-flag=${l.flag ?? ""} data-value=${String(l.gradient_norm)}
+                title=${t("health.layerTitle", { step: fmt(l.step_norm ?? NaN, 4), weights: fmt(l.weight_norm ?? NaN, 4) })}
+                >${t("health.layer", { layer: l.layer + 1, norm: fmt(l.gradient_norm ?? NaN, 3) })}${l.flag ? ` ${t(`health.${l.flag}`)}` : ""}</span
+              >`,
+          )}
+          <span data-testid="health-units">${units.length ? units.join("; ") : t("why.noUnits")}</span>`,
+        box,
+      );
+    },
+  );
+}
