@@ -38,6 +38,7 @@ class Settings:
     max_event_state_bytes: int = 2_000_000  # a full-state event past this sends light events
     undo_depth: int = 100  # how many steps back undo can go
     undo_bytes: int = 16_000_000  # and at most this much snapshot data per network
+    undo_data_depth: int = 20  # data changes undo can take back (within undo_bytes too)
     max_history_rows: int = 10_000  # loss history rows a network keeps (older ones thinned)
     max_networks_per_owner: int = 100  # shared mode: networks one client may keep
     max_owner_bytes: int = 100_000_000  # shared mode: bytes one client's networks may store
@@ -85,6 +86,11 @@ def _parse(kind: object, raw: str) -> object:
 def undo_steps(settings: Settings, parameters: int) -> int:
     """How many undo snapshots a network of this size keeps: undo_depth, within undo_bytes."""
     return max(1, min(settings.undo_depth, settings.undo_bytes // (8 * max(parameters, 1))))
+
+
+def data_undo_limits(settings: Settings) -> tuple[int, int]:
+    """(versions, bytes) of a network's data changes undo keeps."""
+    return settings.undo_data_depth, settings.undo_bytes
 
 
 def largest_parameter_count(settings: Settings) -> int:

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Request, Response
 from app.engine import (
     Network,
 )
+from app.settings import data_undo_limits
 from app.store import NetworkRecord
 from app.store import networks as store
 from app.store.codec import dataset_document
@@ -128,7 +129,8 @@ def patch_network(
     dataset or the features.
 
     A new dataset (or features) must fit the layers; the batch cursor restarts at 0, the
-    loss history is kept, and undo is cleared: its steps were taken on the old inputs.
+    loss history is kept, and the step undo is cleared (its steps were taken on the old
+    inputs): undo takes the data change itself back.
     """
     with changing(db, network_id, request, settings) as (conn, record):
         s, net = record.session, record.session.network
@@ -160,7 +162,8 @@ def patch_network(
                 regularization_rate=given.get("regularization_rate", net.regularization_rate),
             )
         check_dataset_fits(changed, data)
-        if not switched(changed, body.optimizer):
+        kept = switched(changed, body.optimizer)
+        if not kept:
             record.last_batch = None
             store.clear_undo(conn, record)
         s.network = changed
@@ -170,7 +173,7 @@ def patch_network(
         if swap:
             s.dataset, s.cursor, record.builtin_dataset = data, 0, builtin
             record.last_batch = None
-            store.replace_dataset(conn, record)
+            store.replace_dataset(conn, record, data_undo_limits(settings) if kept else None)
             check_quotas(conn, record.owner, settings)
         store.save(conn, record)
         return JSON(views.network_state(record))

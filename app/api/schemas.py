@@ -207,10 +207,12 @@ class NetworkPatch(TrainingSettings):
     dataset: DatasetSpec | None = Field(
         None,
         description=DATASET_SPEC + ": it must fit the layers; the batch cursor restarts, the "
-        "history stays, and undo is cleared (its steps were taken on the old data)",
+        "history stays, and the steps before it leave undo (they were taken on the old data);"
+        " undo takes the change back",
     )
     features: Features | None = Field(
-        None, description=FEATURES_TEXT + "; as many as before, and a change clears undo"
+        None,
+        description=FEATURES_TEXT + "; as many as before; undo takes a change back",
     )
     optimizer: OptimizerSpec | None = Field(
         None,

@@ -216,21 +216,33 @@ def train(
     dependencies=[locked("undo")],
 )
 def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
-    """Go back one step, to exactly the parameters before it."""
-    undone: list[int] = []
+    """Take back the latest change: a step (to exactly the parameters before it), or else
+    a change of the dataset or features made at this step (to exactly the data and batch
+    cursor before it; the parameters stay)."""
+    undone: list = []
 
     def run(record: NetworkRecord) -> tuple[None, list[StepRecord]]:
         # replays (at most CHECKPOINT_EVERY - 1 steps) with no database lock held
         with db.snapshot() as conn:
             found = store.parameters_before_step(conn, record)
-        if found is None:
-            raise HTTPException(409, "nothing to undo: no earlier step is kept")
-        undone[:] = [record.session.step]
-        record.session.restore(*found)
+            data = None if found is not None else store.latest_data(conn, record)
+        if found is not None:
+            undone[:] = [record.session.step, None]
+            record.session.restore(*found)
+        elif data is not None:
+            undone[:] = [None, data.seq]
+            record.session.dataset, record.session.cursor = data.dataset, data.cursor
+            record.builtin_dataset = data.builtin
+        else:
+            raise HTTPException(409, "nothing to undo: no earlier step or data change is kept")
         return None, []
 
     def finish(conn, record: NetworkRecord) -> None:
-        store.forget_step(conn, record, undone[0])
+        step, seq = undone
+        if seq is not None:
+            store.restore_data(conn, record, seq)
+            return
+        store.forget_step(conn, record, step)
         record.last_loss = store.previous_loss(conn, record)
         record.last_batch = None
 

@@ -51,6 +51,16 @@ CREATE TABLE IF NOT EXISTS snapshots (
     penalty TEXT,                  -- a checkpoint's JSON [regularization, rate] (version 4 on)
     PRIMARY KEY (nid, step)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS data_undo (
+    nid INTEGER NOT NULL REFERENCES networks(nid) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,          -- the order of the network's data changes
+    step INTEGER NOT NULL,         -- the network's step when its data changed
+    cursor INTEGER NOT NULL,       -- and its data as it was: as in networks
+    builtin INTEGER NOT NULL,
+    dataset TEXT NOT NULL,
+    dataset_rows BLOB,
+    PRIMARY KEY (nid, seq)
+) WITHOUT ROWID;
 """
 
 

@@ -3,10 +3,13 @@
 import sqlite3
 from dataclasses import dataclass
 
+from .data_undo import ENTRY_BYTES
+
 
 @dataclass(frozen=True)
 class Usage:
-    """An owner's networks and their bytes: parameters, datasets, last batches, undo copies."""
+    """An owner's networks and their bytes: parameters, datasets, last batches, undo copies
+    (snapshots and data versions)."""
 
     networks: int
     bytes: int
@@ -21,11 +24,13 @@ def usage(conn: sqlite3.Connection, owner: str) -> Usage:
         " + coalesce(length(optimizer_state), 0)), 0) AS bytes,"
         " (SELECT coalesce(sum(length(s.params) + coalesce(length(s.optimizer_state), 0)), 0)"
         " FROM snapshots s"
-        "  JOIN networks n ON n.nid = s.nid WHERE n.owner = :owner) AS undo"
+        "  JOIN networks n ON n.nid = s.nid WHERE n.owner = :owner) AS undo,"
+        f" (SELECT coalesce(sum({ENTRY_BYTES}), 0) FROM data_undo"
+        "  WHERE nid IN (SELECT nid FROM networks WHERE owner = :owner)) AS data_undo"
         " FROM networks WHERE owner = :owner",
         {"owner": owner},
     ).fetchone()
-    return Usage(row["networks"], row["bytes"] + row["undo"])
+    return Usage(row["networks"], row["bytes"] + row["undo"] + row["data_undo"])
 
 
 def stored_bytes(conn: sqlite3.Connection) -> int:

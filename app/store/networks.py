@@ -19,11 +19,18 @@ from .codec import (
     pack_parameters,
     unpack_parameters,
 )
+from .data_undo import (  # noqa: F401 (the data undo functions the API calls as store.*)
+    drop_unreachable,
+    keep_data,
+    latest_data,
+    restore_data,
+)
 from .limits import thin_history
 from .snapshots import (  # noqa: F401 (the undo functions the API calls as store.*)
     clear_undo,
     forget_step,
     parameters_before_step,
+    steps_back,
     undo_available,
     write_snapshots,
 )
@@ -201,11 +208,17 @@ def save(
         if history_rows is not None:
             thin_history(conn, record.nid, history_rows)
         write_snapshots(conn, record.nid, steps, s.step - undo_depth + 1)
+        drop_unreachable(conn, record.nid, s.step, steps_back(conn, record.nid, s.step))
     record.undo_available = undo_available(conn, record.nid, s.step)
 
 
-def replace_dataset(conn: sqlite3.Connection, record: NetworkRecord) -> None:
-    """Write the network's new dataset and clear its undo (those steps used the old data)."""
+def replace_dataset(
+    conn: sqlite3.Connection, record: NetworkRecord, keep: tuple[int, int] | None
+) -> None:
+    """Write the network's new dataset and clear its step undo (those steps used the old
+    data). With keep (depth, bytes), the old data is kept as an undo entry first."""
+    if keep is not None:
+        keep_data(conn, record.nid, *keep)
     dataset, dataset_rows = encode_dataset(record.session.dataset, record.builtin_dataset)
     conn.execute(
         "UPDATE networks SET dataset = ?, dataset_rows = ? WHERE nid = ?",

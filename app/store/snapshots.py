@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from app.engine import Snapshot, StepRecord
 
 from .codec import decode_optimizer, encode_optimizer, pack_parameters, unpack_parameters
+from .data_undo import data_versions
 
 if TYPE_CHECKING:
     from .networks import NetworkRecord
@@ -42,14 +43,22 @@ def write_snapshots(
 
 
 def clear_undo(conn: sqlite3.Connection, record: "NetworkRecord") -> None:
-    """Drop every undo snapshot (they hold an optimizer state the network no longer has)."""
+    """Drop every undo snapshot (they hold an optimizer state the network no longer has),
+    and the data versions behind them."""
     conn.execute("DELETE FROM snapshots WHERE nid = ?", (record.nid,))
+    conn.execute("DELETE FROM data_undo WHERE nid = ?", (record.nid,))
 
 
-def undo_available(conn: sqlite3.Connection, nid: int, step: int) -> int:
+def steps_back(conn: sqlite3.Connection, nid: int, step: int) -> int:
     """How many steps back undo can go: down to the oldest kept snapshot."""
     (oldest,) = conn.execute("SELECT min(step) FROM snapshots WHERE nid = ?", (nid,)).fetchone()
     return 0 if oldest is None or oldest > step else step - oldest + 1
+
+
+def undo_available(conn: sqlite3.Connection, nid: int, step: int) -> int:
+    """How many undos there are: the steps back, then the data changes made before them."""
+    back = steps_back(conn, nid, step)
+    return back + data_versions(conn, nid, step - back)
 
 
 def snapshot_for(conn: sqlite3.Connection, record: "NetworkRecord") -> tuple[Snapshot, int] | None:

@@ -1,4 +1,4 @@
-"""CSV datasets on create and PATCH: fitted layers, errors naming the cell, undo cleared."""
+"""CSV datasets on create and PATCH: fitted layers, errors naming the cell, undo."""
 
 from .helpers import NETWORKS, assert_names, create, state
 
@@ -66,7 +66,9 @@ def test_csv_rows_and_inputs_are_within_the_server_limits(make_client):
     assert too_wide.json()["detail"][0]["msg"] == "2 input columns; at most 1"
 
 
-def test_patch_swaps_the_dataset_keeps_history_restarts_the_cursor_and_clears_undo(client):
+def test_patch_swaps_the_dataset_keeps_history_restarts_the_cursor_and_undo_takes_it_back(
+    client,
+):
     s = create(client, preset="xor", seed=1)
     url = f"{NETWORKS}/{s['id']}"
     client.post(f"{url}/train", json={"steps": 5})
@@ -75,12 +77,13 @@ def test_patch_swaps_the_dataset_keeps_history_restarts_the_cursor_and_clears_un
     changed = client.patch(url, json={"dataset": csv(new, "y")})
     assert changed.status_code == 200, changed.text
     body = changed.json()
-    assert (body["step"], body["undo_available"], body["has_last_step"]) == (5, 0, False)
+    assert (body["step"], body["undo_available"], body["has_last_step"]) == (5, 1, False)
     assert body["dataset"]["size"] == 3 and body["dataset"]["csv"]["target"] == "y"
     assert client.get(f"{url}/export").json()["cursor"] == 0
     assert client.get(f"{url}/dataset").json()["inputs"] == [[1, 1], [0, 0], [1, 0]]
     assert client.get(f"{url}/history").json()["steps"] == [1, 2, 3, 4, 5]
-    assert client.post(f"{url}/undo").status_code == 409
+    assert client.post(f"{url}/undo").json()["dataset"]["name"] == "xor"  # the change
+    assert client.post(f"{url}/undo").status_code == 409  # the steps before it: cleared
     # and back to a built-in by name, stored by name again
     client.patch(url, json={"dataset": "and"})
     assert client.get(f"{url}/export").json()["builtin_dataset"] is True
