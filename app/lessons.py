@@ -207,7 +207,8 @@ LESSONS: list[dict] = [
     {
         "id": "gradient-descent",
         "title": {"en": "6. Gradient descent", "zh": "6. 梯度下降"},
-        "presets": ["gd-small", "gd-good", "gd-large"],
+        "presets": ["gd-good"],
+        "forks": [{"learning_rate": 0.05}, {"learning_rate": 1.0}, {"learning_rate": 10.0}],
         "steps": [
             _step(
                 "Learning repeats one rule for every weight: $w <- w - alpha ∂E/∂w$. The "
@@ -217,10 +218,13 @@ LESSONS: list[dict] = [
                 "方向，所以每一步都逆着它走，走的比例就是学习率 $alpha$。",
             ),
             _step(
-                "Three networks with the same starting weights train on XOR with "
-                "$alpha = 0.05$, 1 and 10. Press Play and compare the loss curves.",
-                "三个初始权重相同的网络在异或上训练，学习率分别是 0.05、1 和 10。"
-                "按“播放”，比较三条损失曲线。",
+                "Three forks of one network (the same starting weights, the same batches) "
+                "train on XOR with $alpha = 0.05$, 1 and 10. Press Play and compare the loss "
+                "curves, drawn on one scale, and how far each fork's weights move from the "
+                "first's.",
+                "同一个网络的三个分支（初始权重相同、小批量相同）在异或上训练，学习率分别是 "
+                "0.05、1 和 10。按“播放”，比较画在同一刻度上的三条损失曲线，以及各分支的权重"
+                "离第一个分支有多远。",
                 "play",
             ),
             _step(

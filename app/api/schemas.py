@@ -585,6 +585,11 @@ class Lesson(BaseModel):
     title: dict[str, str]
     presets: list[str]
     switch: dict[str, str] | None = None
+    forks: list[dict] | None = Field(
+        None,
+        description="the stage forks the network of presets[0] once per entry, each a POST fork "
+        "body (its learning rate, optimizer...), so all start from the same weights and batches",
+    )
     steps: list[LessonStep]
 
 

@@ -173,6 +173,13 @@ export const train = async (id, steps, { packed = false } = {}) => {
   return { ...trained, network: unpackState(trained.network) };
 };
 
+/**
+ * POST /api/networks/{id}/fork: a copy (parameters, optimizer state, data, batch position) with
+ * the settings given changed.
+ * @param {string} id @param {Record<string, any>} settings
+ */
+export const fork = (id, settings) => request("POST", `${net(id)}/fork`, settings, RECORD);
+
 /** POST /api/networks/{id}/undo: back one step, exactly. @param {string} id */
 export const undo = (id) => request("POST", `${net(id)}/undo`, undefined, RECORD);
 

@@ -21,6 +21,7 @@ export const DEFAULTS = Object.freeze({
   test: true,
   disc: false,
   pad: "",
+  cmp: "",
 });
 
 const count = (v, fallback = 0) => Math.max(0, Number.parseInt(v, 10) || fallback);
@@ -41,10 +42,11 @@ const PARSERS = {
   test: (v) => v !== "0",
   disc: (v) => v === "1",
   pad: (v) => (/^[0-9a-f]*$/.test(v) ? v : ""),
+  cmp: (v) => (/^[\w.-]*$/.test(v) ? v : ""), // the compared network, then its forks
 };
 
 /** Keys left out of the hash when empty rather than when equal to their default. */
-const OMIT_EMPTY = new Set(["net", "lesson", "draw", "pad"]);
+const OMIT_EMPTY = new Set(["net", "lesson", "draw", "pad", "cmp"]);
 
 /**
  * The ui table read from a hash string such as "#net=abc&view=gradients".

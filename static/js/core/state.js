@@ -20,6 +20,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {boolean} test the boundary plot shows the test points
  * @property {boolean} disc the boundary plot shows the output discretized (its class)
  * @property {string} pad the digits pad's image, one hex digit (0-f) a pixel, row by row ("": off)
+ * @property {string} cmp a compare view: the compared network's id, then its forks', "." between ("": none)
  */
 
 /**
@@ -65,6 +66,7 @@ import { DEFAULTS } from "./hash.js";
  * @typedef {object} Stage
  * @property {"compare" | "activations"} kind
  * @property {StageNet[]} nets
+ * @property {string | null} source the network the nets are forks of (null: not forks)
  * @property {boolean} switched the lesson's switch (perceptron XOR -> AND) is on
  * @property {any[] | null} curves GET /api/activations (activations kind)
  * @property {number} zIndex the sample the activation plots read at

@@ -10,7 +10,7 @@ import { store, updateUi } from "../core/store.js";
 const LESSON_SEEDS = { xor: { xor: 2, "perceptron-xor": 1, "perceptron-and": 1 } };
 
 /** Whether a lesson draws on the stage. @param {any} lesson */
-export const isStaged = (lesson) => Boolean(lesson) && lesson.presets.length !== 1;
+export const isStaged = (lesson) => Boolean(lesson) && (lesson.presets.length !== 1 || Boolean(lesson.forks));
 
 /** The open lesson of a state, or null. @param {import("../core/state.js").AppState} s */
 export const openLesson = (s) => (s.ui.lesson ? (s.lessons.find((l) => l.id === s.ui.lesson) ?? null) : null);
@@ -33,7 +33,7 @@ export function createLessons({ main, stage }) {
       await main.create(seeds[preset] !== undefined ? { preset, seed: seeds[preset] } : { preset });
     }
     // the lesson shows (and its URL says so) once its network or stage is ready
-    updateUi({ lesson: lesson.id, ls: Math.min(at, lesson.steps.length - 1) });
+    updateUi({ lesson: lesson.id, ls: Math.min(at, lesson.steps.length - 1), cmp: "" });
   }
 
   function close() {
@@ -68,11 +68,15 @@ export function createLessons({ main, stage }) {
     toggleMenu: (show) => store.update((s) => ({ menuOpen: show ?? !s.menuOpen })),
     /** Fetch the lessons. */
     load: async () => store.update({ lessons: await api.lessons() }),
-    /** Reopen the lesson named in the URL (keeping the network the URL names). */
+    /** Reopen the lesson (keeping the network the URL names) or the compare view the URL names. */
     async restore({ fromUrl = false } = {}) {
       const { ui, lessons } = store.get();
       if (ui.lesson && lessons.some((l) => l.id === ui.lesson))
         await openNow(ui.lesson, { at: ui.ls, keepNetwork: fromUrl });
+      else if (ui.cmp && fromUrl) {
+        const [source, ...forks] = ui.cmp.split("."); // a compare view's link: its forks again
+        await stage.openForks(source, [], forks);
+      }
     },
     /** Follow a lesson named in a changed URL ("" closes the open one). @param {string} id @param {number} at */
     openFromHash: (id, at) => (id ? open(id, { at }) : close()),

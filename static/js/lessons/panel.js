@@ -142,13 +142,15 @@ export function mountLessonPanel(lessons, deps) {
     },
   );
   watch(
-    (s) => [s.ui.lesson, s.lessons],
+    (s) => [s.ui.lesson, s.lessons, s.ui.cmp],
     (s) => {
       const lesson = openLesson(s);
+      const comparing = !lesson && Boolean(s.ui.cmp); // a compare view of the user's forks
       document.body.classList.toggle("in-lesson", Boolean(lesson));
-      document.body.classList.toggle("staged", isStaged(lesson));
+      document.body.classList.toggle("staged", isStaged(lesson) || comparing);
+      document.body.classList.toggle("comparing", comparing);
       $("lesson-panel").hidden = !lesson;
-      $("stage").hidden = !isStaged(lesson);
+      $("stage").hidden = !isStaged(lesson) && !comparing;
       store.update((now) => ({ layout: now.layout + 1 }));
     },
   );

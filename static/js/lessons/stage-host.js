@@ -3,6 +3,7 @@
 
 import { $, render, watch } from "../views/watch.js";
 import { createActivationsView } from "./activations-view.js";
+import { mountCompareButton } from "./compare-bar.js";
 import { mountStageAnnounce } from "./stage-announce.js";
 import { createCompareView } from "./stage-view.js";
 
@@ -13,6 +14,7 @@ export function mountStage(scene) {
   const activations = createActivationsView(root, scene);
   const seen = { layout: -1, kind: "" };
   mountStageAnnounce();
+  mountCompareButton(scene);
   watch(
     (s) => [s.stage, s.lang, s.layout, s.highlight],
     (s) => {

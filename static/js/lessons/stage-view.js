@@ -14,10 +14,12 @@ import { fmt } from "../model/format.js";
 import { baseModel } from "../model/graph-model.js";
 import { beforeText } from "../views/states.js";
 import { html, render } from "../views/watch.js";
+import { compareBar, forkTitle, gapLine, removeButton } from "./compare-bar.js";
 import { stageDiverged } from "./stage-diverged.js";
 
 const LINK_SCALE = 4; // one fixed scale, so the panels compare
 const CURVE_STEPS = 200; // the shared loss scale covers the first steps
+const OUTPUTS_SHOWN = 16; // a small dataset's outputs are listed (XOR's four)
 const IGNORE = { onLinkHover: () => {}, onLinkClick: () => {}, onUnitHover: () => {}, onLeave: () => {} };
 
 /** "0 of 4 right, 4 undecided". @param {import("../core/state.js").Accuracy | null} acc */
@@ -29,7 +31,7 @@ export function accuracyLine(acc) {
 
 /** The outputs on the training set, one per example in dataset order. @param {import("../core/state.js").StageNet} net @param {number} i */
 function outputsLine(net, i) {
-  if (!net.outputs || net.outputs[0].length !== 1) return "";
+  if (!net.outputs || net.outputs[0].length !== 1 || net.outputs.length > OUTPUTS_SHOWN) return "";
   const ys = net.outputs.map((o) => o[0]);
   return html`<div class="stage-outputs" data-testid=${`stage-outputs-${i}`} data-values=${JSON.stringify(ys)}>
     ${t("stage.outputs")}
@@ -37,13 +39,19 @@ function outputsLine(net, i) {
   </div>`;
 }
 
-/** @param {import("../core/state.js").StageNet} net @param {number} i @param {import("../scenes/stage.js").StageScene} scene */
-function panel(net, i, scene) {
+/**
+ * @param {import("../core/state.js").StageNet} net @param {number} i
+ * @param {import("../scenes/stage.js").StageScene} scene
+ * @param {{first: any, own: boolean, count: number}} compared the first network's state (the
+ * others' weights are measured from it), whether this is a user's compare view, how many
+ */
+function panel(net, i, scene, compared) {
   const s = net.state;
   const acc = net.accuracy;
+  const title = net.preset ? tOr(`preset.${net.preset}.title`, net.preset) : forkTitle(s);
   return html`<section class="card stage-panel" data-testid=${`stage-panel-${i}`} data-preset=${net.preset} data-network-id=${s.id}>
     <div class="stage-head">
-      <h2 class="stage-title">${tOr(`preset.${net.preset}.title`, net.preset)}</h2>
+      <h2 class="stage-title" data-testid=${`stage-title-${i}`}>${title}</h2>
       <span
         class=${`stage-accuracy${acc && acc.correct === acc.total ? " perfect" : ""}`}
         data-testid=${`stage-accuracy-${i}`}
@@ -62,6 +70,8 @@ function panel(net, i, scene) {
       >
       ${net.failed ? html`<span class="legend-warn">${t("stage.stopped")}</span>` : ""}
     </div>
+    ${i > 0 && compared.first ? gapLine(compared.first, s, i) : ""}
+    ${compared.own && compared.count > 2 ? removeButton(i, scene) : ""}
     ${stageDiverged(net, i, scene)} ${outputsLine(net, i)}
     <div class="stage-graph"></div>
     <div class="stage-charts">
@@ -81,7 +91,12 @@ export function createCompareView(root, scene) {
   /** @param {any} s @param {boolean} [relayout] */
   return (s, relayout = false) => {
     const nets = s.stage.nets;
-    render(html`<div class=${`stage-grid n${nets.length}`}>${nets.map((net, i) => panel(net, i, scene))}</div>`, root);
+    const compared = { first: nets[0]?.state, own: Boolean(s.ui.cmp), count: nets.length };
+    render(
+      html`${compared.own ? compareBar(s, scene) : ""}
+        <div class=${`stage-grid n${nets.length}`}>${nets.map((net, i) => panel(net, i, scene, compared))}</div>`,
+      root,
+    );
     const yMax = Math.max(0.1, ...nets.map((n) => Math.max(0, ...n.history.losses.slice(0, CURVE_STEPS))));
     root.querySelectorAll(".stage-panel").forEach((el, i) => {
       const net = nets[i];
@@ -119,7 +134,10 @@ export function createCompareView(root, scene) {
           ? t(crossed ? "boundary.line" : "boundary.noLine", { y })
           : "";
       }
-      drawLossCurve(/** @type {HTMLElement} */ (el.querySelector(".stage-loss")), net.history, { yMax });
+      const curve = /** @type {HTMLElement} */ (el.querySelector(".stage-loss"));
+      drawLossCurve(curve, net.history, { yMax });
+      // what the curve shows, for a reader of the page: its losses and the shared scale's top
+      Object.assign(curve.dataset, { yMax: String(yMax), losses: JSON.stringify(net.history.losses) });
     });
   };
 }

@@ -5,13 +5,12 @@
 
 import * as api from "../core/api.js";
 import { act, report } from "../core/errors.js";
-import { store } from "../core/store.js";
-import { decodeGrid } from "../model/grid.js";
-import { appendTrained, emptyHistory, mergeHistory, sinceFor } from "../model/history.js";
+import { store, updateUi } from "../core/store.js";
+import { appendTrained, mergeHistory, sinceFor } from "../model/history.js";
 import { createTrainer } from "../model/trainer.js";
 import { isDivergence } from "./diverged.js";
+import { compareKey, forkNets, forkSettings, netsOf, refreshNet } from "./stage-nets.js";
 
-const GRID_RESOLUTION = 30;
 const ACTIVATION_POINTS = 121; // z = -6, -5.9, ..., 6
 const ACTIVATION_LIMIT = 6;
 const SOFTMAX_DEFAULT = [2, 1, 0.1];
@@ -21,13 +20,6 @@ const SOFTMAX_DEFAULT = [2, 1, 0.1];
 /** @param {(nets: StageNet[]) => StageNet[]} fn */
 const updateNets = (fn) =>
   store.update((s) => (s.stage?.kind === "compare" ? { stage: { ...s.stage, nets: fn(s.stage.nets) } } : null));
-
-/** A network's grid and accuracy (POST /forward's, on its training set). @param {StageNet} net */
-async function refreshNet(net) {
-  const id = net.state.id;
-  const [grid, all] = await Promise.all([api.grid(id, GRID_RESOLUTION), api.forward(id, { split: "train" })]);
-  return { ...net, grid: decodeGrid(grid), accuracy: all.accuracy ?? null, outputs: all.outputs };
-}
 
 /**
  * A network as the server has it now (after play stopped: a call in flight may have
@@ -91,7 +83,8 @@ const recover = (i, change) =>
   });
 
 /**
- * The lesson's networks, fresh from its presets and seeds, into the store.
+ * The lesson's networks, fresh from its presets and seeds (or forks of its one preset's
+ * network, one per entry of `lesson.forks`), into the store.
  * @param {any} lesson @param {Record<string, number>} seeds
  */
 async function createNets(lesson, seeds) {
@@ -99,23 +92,14 @@ async function createNets(lesson, seeds) {
   const presets = lesson.presets.map((p) =>
     switched && lesson.switch && p === lesson.switch.from ? lesson.switch.to : p,
   );
-  const states = await Promise.all(
-    presets.map((p) => api.createNetwork(seeds[p] !== undefined ? { preset: p, seed: seeds[p] } : { preset: p })),
-  );
-  const data = await Promise.all(states.map((s) => api.dataset(s.id)));
-  /** @type {StageNet[]} */
-  const nets = states.map((state, i) => ({
-    preset: presets[i],
-    state,
-    data: data[i],
-    history: emptyHistory(),
-    grid: null,
-    accuracy: null,
-    outputs: null,
-    failed: null,
-    failedKind: null,
-  }));
-  const ready = await Promise.all(nets.map(refreshNet));
+  const create = (p) => api.createNetwork(seeds[p] !== undefined ? { preset: p, seed: seeds[p] } : { preset: p });
+  if (lesson.forks) {
+    const base = await create(presets[0]);
+    const ready = await forkNets(base.id, lesson.forks);
+    return store.update((s) => ({ stage: { ...s.stage, nets: ready, source: base.id } }));
+  }
+  const states = await Promise.all(presets.map(create));
+  const ready = await netsOf(states, presets);
   store.update((s) => ({ stage: { ...s.stage, nets: ready } }));
 }
 
@@ -131,6 +115,18 @@ async function setSoftmaxZ(z) {
   const softmax = await api.softmax(z);
   store.update((s) => (s.stage ? { stage: { ...s.stage, softmaxZ: z, softmax } } : null));
 }
+
+/** A stage of `kind` with nothing on it yet. @param {"compare" | "activations"} kind */
+const emptyStage = (kind) => ({
+  kind,
+  nets: [],
+  source: null,
+  switched: false,
+  curves: null,
+  zIndex: Math.round((ACTIVATION_POINTS - 1) * 0.6),
+  softmaxZ: SOFTMAX_DEFAULT,
+  softmax: null,
+});
 
 /** The stage scene. */
 export function createStageScene() {
@@ -162,10 +158,7 @@ export function createStageScene() {
       my.lesson = lesson;
       my.seeds = seeds;
       const kind = lesson.presets.length === 0 ? "activations" : "compare";
-      const zIndex = Math.round((ACTIVATION_POINTS - 1) * 0.6);
-      store.update({
-        stage: { kind, nets: [], switched: false, curves: null, zIndex, softmaxZ: SOFTMAX_DEFAULT, softmax: null },
-      });
+      store.update({ stage: emptyStage(kind) });
       await (kind === "compare" ? createNets(lesson, seeds) : openActivations());
     },
     close() {
@@ -184,13 +177,60 @@ export function createStageScene() {
         const next = await trainAll(nets, 1);
         if (store.get().stage?.nets === nets) updateNets(() => next);
       }),
-    /** The same networks again from their starting weights. */
+    /** The same networks again from their starting weights (forks: forked again). */
     reset: () =>
       act(async () => {
         if (!compare()) return;
         trainer.stop();
-        await createNets(my.lesson, my.seeds);
+        const { source, nets } = store.get().stage;
+        if (my.lesson && !my.lesson.forks) return createNets(my.lesson, my.seeds);
+        const again = await forkNets(
+          source,
+          nets.map((n) => forkSettings(n.state)),
+        );
+        store.update((s) => ({ stage: { ...s.stage, nets: again } }));
+        if (!my.lesson) updateUi({ cmp: compareKey(source, again) });
       }),
+    /**
+     * Compare forks of network `source` (each a POST fork with its settings), or with `saved`
+     * (the URL's ids) the forks made before.
+     * @param {string} source @param {Record<string, any>[]} settings @param {string[]} [saved]
+     */
+    async openForks(source, settings, saved = []) {
+      trainer.stop();
+      my.lesson = null;
+      store.update({ stage: { ...emptyStage("compare"), source } });
+      const nets = saved.length
+        ? await netsOf(
+            await Promise.all(saved.map((id) => api.getNetwork(id))),
+            saved.map(() => ""),
+          )
+        : await forkNets(source, settings);
+      store.update((s) => ({ stage: { ...s.stage, nets } }));
+      updateUi({ cmp: compareKey(source, nets) });
+    },
+    /** One more fork of the compared network, with these settings. @param {Record<string, any>} settings */
+    addFork: (settings) =>
+      act(async () => {
+        trainer.stop();
+        const { source } = store.get().stage;
+        const [net] = await forkNets(source, [settings]);
+        store.update((s) => ({ stage: { ...s.stage, nets: [...s.stage.nets, net] } }));
+        updateUi({ cmp: compareKey(source, store.get().stage.nets) });
+      }),
+    /** Leave fork i out of the comparison. @param {number} i */
+    removeFork(i) {
+      trainer.stop();
+      store.update((s) => ({ stage: { ...s.stage, nets: s.stage.nets.filter((_, k) => k !== i) } }));
+      const { source, nets } = store.get().stage;
+      updateUi({ cmp: compareKey(source, nets) });
+    },
+    /** Close a user's compare view: back to the network it forked. */
+    closeForks() {
+      trainer.stop();
+      store.update({ stage: null });
+      updateUi({ cmp: "" });
+    },
     undo: () => {},
     /** Network i one step back (after it diverged). @param {number} i */
     undoNet: (i) => recover(i, (state) => api.undo(state.id)),

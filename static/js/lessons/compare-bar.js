@@ -1,0 +1,97 @@
+// @ts-check
+// The compare view's own parts: the Compare button that forks the network, the bar above
+// the panels (add a fork with a learning rate and an update rule, close), each fork's
+// title, its remove button, and how far its parameters are from the first fork's.
+
+import { act } from "../core/errors.js";
+import { t } from "../core/i18n.js";
+import { store } from "../core/store.js";
+import { fmt } from "../model/format.js";
+import { parameterGap } from "../model/compare.js";
+import { $, html, watch } from "../views/watch.js";
+
+const MOST_FORKS = 4; // the panels side by side the page has room for
+
+/** A fork's title: its update rule and learning rate. @param {any} state */
+export const forkTitle = (state) => {
+  const o = state.optimizer;
+  const rule = t(`optimizer.${o.name}`);
+  const momentum = o.name === "sgd" && o.momentum ? ` μ = ${o.momentum}${o.nesterov ? " Nesterov" : ""}` : "";
+  return html`${rule}${momentum} · <span class="greek">α</span> = ${state.learning_rate}`;
+};
+
+/** How far a fork's parameters are from the first's. @param {any} first @param {any} state @param {number} i */
+export function gapLine(first, state, i) {
+  const gap = parameterGap(state, first);
+  return html`<div
+    class="stage-gap hint"
+    data-testid=${`stage-gap-${i}`}
+    data-norm=${String(gap.norm)}
+    data-max=${String(gap.max)}
+    title=${t("compare.gapTitle")}
+  >
+    ${t("compare.gap", { norm: fmt(gap.norm, 4), max: fmt(gap.max, 4) })}
+  </div>`;
+}
+
+/** @param {number} i @param {import("../scenes/stage.js").StageScene} scene */
+export const removeButton = (i, scene) =>
+  html`<button type="button" class="btn mini" data-testid=${`stage-remove-${i}`} @click=${() => scene.removeFork(i)}>
+    ${t("compare.remove")}
+  </button>`;
+
+/** The settings typed in the bar as a fork's body (a blank rate: the network's). */
+function typedSettings() {
+  const rate = /** @type {HTMLInputElement} */ (document.getElementById("compare-rate")).value.trim();
+  const name = /** @type {HTMLSelectElement} */ (document.getElementById("compare-optimizer")).value;
+  const body = /** @type {Record<string, any>} */ ({ optimizer: { name } });
+  if (rate) body.learning_rate = Number(rate);
+  return body;
+}
+
+/** The bar above a user's compare view. @param {any} s @param {import("../scenes/stage.js").StageScene} scene */
+export function compareBar(s, scene) {
+  const full = s.stage.nets.length >= MOST_FORKS;
+  return html`<section class="card compare-bar" data-testid="compare-bar">
+    <p class="compare-note">${t("compare.note", { n: s.stage.nets.length })}</p>
+    <div class="compare-add">
+      <label class="field"
+        ><span class="field-label">${t("compare.rate")} <span class="greek">α</span></span>
+        <input id="compare-rate" data-testid="compare-rate" type="text" inputmode="decimal" placeholder="α"
+      /></label>
+      <label class="field"
+        ><span class="field-label">${t("arch.optimizer")}</span>
+        <select id="compare-optimizer" data-testid="compare-optimizer">
+          ${s.config.optimizers.map((o) => html`<option value=${o.name}>${t(`optimizer.${o.name}`)}</option>`)}
+        </select></label
+      >
+      <button
+        type="button"
+        class="btn"
+        data-testid="compare-add"
+        ?disabled=${full}
+        title=${full ? t("compare.full", { n: MOST_FORKS }) : ""}
+        @click=${() => scene.addFork(typedSettings())}
+      >
+        ${t("compare.add")}
+      </button>
+      <button type="button" class="btn" data-testid="compare-close" @click=${() => scene.closeForks()}>
+        ${t("compare.close")}
+      </button>
+    </div>
+  </section>`;
+}
+
+/** The Compare button: two forks of the network, as it is and with the other rule of SGD / Adam. @param {import("../scenes/stage.js").StageScene} scene */
+export function mountCompareButton(scene) {
+  const button = /** @type {HTMLButtonElement} */ ($("compare"));
+  button.addEventListener("click", () => {
+    const { network } = store.get();
+    const other = network.optimizer.name === "adam" ? "sgd" : "adam";
+    act(() => scene.openForks(network.id, [{}, { optimizer: { name: other } }]));
+  });
+  watch(
+    (s) => [s.playing, s.network],
+    (s) => (button.disabled = s.playing || !s.network),
+  );
+}
