@@ -19,7 +19,9 @@ show what bounds play mode, at a larger one set through the hash.
 """
 
 import argparse
+from contextlib import nullcontext
 
+import _playground_page
 import httpx
 from _common import machine, running_server, table, verdict
 from playwright.sync_api import sync_playwright
@@ -130,6 +132,21 @@ def play(page, base: str, client: httpx.Client, speed: int, window_ms: int) -> d
     return result
 
 
+def peer_rows(peer: dict | None, built: str, ours: list) -> str:
+    """Playground's page beside ours at 100 steps/frame, from this run; or why it is missing."""
+    if peer is None:
+        return f"Playground's page: not measured ({built})"
+    fps, epochs = peer["frames"] / peer["seconds"], peer["epochs"] / peer["seconds"]
+    mine = next(row for row in ours if row[0].startswith("100 "))
+    header = ["page (spiral, 2-8-8-8-1)", "fps playing", "epochs/s"]
+    body = [
+        ["Playground (one epoch a frame), " + built, fps, epochs],
+        ["ours, 100 steps/frame", mine[2], mine[-1]],
+        ["ours / Playground", mine[2] / fps, mine[-1] / epochs],
+    ]
+    return table(header, body)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2 s measuring windows")
@@ -137,11 +154,13 @@ def main() -> None:
     window_ms = 2000 if args.quick else 5000
 
     print(machine())
-    rows, checks, detail = [], [], []
+    rows, checks, detail, peer = [], [], [], None
+    dist, built = _playground_page.build_page()
     with (
         running_server() as server,
         httpx.Client(base_url=server.url, timeout=30) as client,
         sync_playwright() as pw,
+        _playground_page.serving(dist) if dist else nullcontext() as playground,
     ):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
@@ -184,6 +203,8 @@ def main() -> None:
                         r["server_steps"] / r["seconds"],
                     ]
                 )
+            if playground:
+                peer = _playground_page.play(page, playground, window_ms)
         finally:
             browser.close()
 
@@ -197,6 +218,8 @@ def main() -> None:
     header += ["long tasks", "long-task ms", "server steps/s"]
     print(table(header, detail))
     print("(request times as the page sees them, Resource Timing; long tasks: main thread >50 ms)")
+    print()
+    print(peer_rows(peer, built, rows))
     print()
     print(
         table(
