@@ -17,7 +17,8 @@ SHOTS = "/tmp/s4/shots"  # looked at by hand, not kept
 def key_after(page: Page, card: str, old: str) -> str:
     """Wait until a look's card shows an answer other than `old`; its key."""
     page.wait_for_function(
-        "([id, old]) => { const k = document.getElementById(id).dataset.key; return k && k !== old; }",
+        "([id, old]) => { const k = document.getElementById(id).dataset.key;"
+        " return k && k !== old; }",
         arg=[card, old],
     )
     return page.locator(f"#{card}").get_attribute("data-key")
@@ -144,7 +145,8 @@ def test_diverged_panel_says_why_and_its_rate_works(page: Page, server_url: str,
     after_change(page, before)
     after = api.get(f"/api/networks/{nid}").json()
     assert after["step"] == now["step"] + 1
-    assert math.isclose(after["last_loss"], why["lower_learning_rate"]["loss_before"], rel_tol=1e-12)
+    lower = why["lower_learning_rate"]
+    assert math.isclose(after["last_loss"], lower["loss_before"], rel_tol=1e-12)
     expect(panel).to_be_hidden()  # the step at the rate it worked out did not diverge
 
 

@@ -66,7 +66,8 @@ def test_hover_and_inspector_show_the_optimizers_state_and_update(
     # the rule's lines, each with its numbers: the exact ones in the titles of their <mn>
     lines = box.get_by_test_id("optimizer-numbers")
     expect(lines).to_have_count(len(SLOTS[rule]) + 1)  # each state, then the update
-    titles = lines.locator("mn[title]").evaluate_all("(ns) => ns.map((n) => +n.getAttribute('title'))")
+    numbers = "(ns) => ns.map((n) => +n.getAttribute('title'))"
+    titles = lines.locator("mn[title]").evaluate_all(numbers)
     assert e["gradient"] in titles and e["learning_rate"] in titles and e["update"] in titles
     for slot in SLOTS[rule]:
         assert e["optimizer_state"]["slots"][slot] in titles

@@ -49,7 +49,8 @@ def test_each_rules_fields_are_the_configs_and_an_edit_patches(
     momentum = {s["name"]: s for s in rules["sgd"]["settings"]}["momentum"]
     low, high = momentum["minimum"], momentum["maximum"]
     shut = ")" if momentum["exclusive_maximum"] else "]"
-    assert f"in [{low:g}, {high:g}{shut}" in page.get_by_test_id("opt-momentum").get_attribute("title")
+    title = page.get_by_test_id("opt-momentum").get_attribute("title")
+    assert f"in [{low:g}, {high:g}{shut}" in title
 
     type_in(page, "opt-momentum", "0.9")
     before = revision(page)
