@@ -145,8 +145,8 @@ def test_diverged_panel_says_why_and_its_rate_works(page: Page, server_url: str,
     after_change(page, before)
     after = api.get(f"/api/networks/{nid}").json()
     assert after["step"] == now["step"] + 1
-    lower = why["lower_learning_rate"]
-    assert math.isclose(after["last_loss"], lower["loss_before"], rel_tol=1e-12)
+    plan = why["lower_learning_rate"]
+    assert math.isclose(after["last_loss"], plan["loss_before"], rel_tol=1e-12)
     expect(panel).to_be_hidden()  # the step at the rate it worked out did not diverge
 
 

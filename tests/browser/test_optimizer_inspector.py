@@ -59,9 +59,10 @@ def test_hover_and_inspector_show_the_optimizers_state_and_update(
         shown = box.get_by_test_id(f"opt-slot-{slot}")
         assert float(shown.get_attribute("data-before")) == e["optimizer_state"]["slots"][slot]
         assert float(shown.get_attribute("data-after")) == e["optimizer_state_after"]["slots"][slot]
-        assert e["optimizer_state_after"]["slots"][slot] == now["optimizer_state"]["slots"][slot][
-            "weights"
-        ][0][2][1]
+        assert (
+            e["optimizer_state_after"]["slots"][slot]
+            == now["optimizer_state"]["slots"][slot]["weights"][0][2][1]
+        )
     assert float(box.get_by_test_id("opt-update").get_attribute("data-value")) == e["update"]
     # the rule's lines, each with its numbers: the exact ones in the titles of their <mn>
     lines = box.get_by_test_id("optimizer-numbers")
