@@ -163,12 +163,18 @@ export function createMainScene() {
     step: alive(() => act(() => stepOnce(keeper).catch(divergedOr))),
     togglePlay: alive(() => (trainer.running() ? trainer.stop() : (phases.stopWalk(), trainer.start()))),
     stop: () => trainer.stop(),
-    /** Undo, also while playing: play stops and its last call lands first, then one step goes back. */
+    /**
+     * Undo, also while playing: play stops and its last call lands first, then one step goes
+     * back, or (the step stays) a data change: its rows are fetched again.
+     */
     undo: alive(() =>
       act(async () => {
         trainer.stop();
         await trainer.idle();
-        await keeper.adopt(await api.undo(store.get().network.id), { undone: true });
+        const { id, step } = store.get().network;
+        const state = await api.undo(id);
+        const data = state.step === step ? await api.dataset(id) : null;
+        await keeper.adopt(state, { undone: true, data });
       }),
     ),
     /** A tenth of the learning rate (the way back after diverging). */
