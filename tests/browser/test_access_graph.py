@@ -151,16 +151,15 @@ def test_zoom_buttons_move_the_svg_and_the_canvas_together(
     svg, canvas = page.evaluate(TRANSFORM_JS)
     assert svg == canvas and "scale(2.25)" in svg
     # a unit reached by keyboard is panned into view: h1, at the top, was outside the middle
-    unit = "g.unit[data-key=u1-0] circle"
+    unit = "g.unit[data-key=u2-0] circle"  # y1, at the top right: outside the zoomed middle
     frame = graph.bounding_box()
     assert frame is not None
     inside = "([x, y, f]) => x >= f.x && x <= f.x + f.width && y >= f.y && y <= f.y + f.height"
     assert not page.evaluate(inside, [*middle(page, unit), frame])
     page.get_by_test_id("skip-to-graph").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function(
-        "t => document.querySelector('#graph > svg').style.transform !== t", arg=svg
-    )
+    page.keyboard.press("Enter")  # the graph's stop: y1 (h1, if its layer is circles)
+    unit = "[data-testid=graph-svg] :focus"
+    assert page.evaluate(TRANSFORM_JS)[0] != svg  # panned
     assert page.evaluate(inside, [*middle(page, unit), frame])
     assert page.evaluate(TRANSFORM_JS)[0] == page.evaluate(TRANSFORM_JS)[1]
     page.get_by_test_id("zoom-out").click()
@@ -170,39 +169,48 @@ def test_zoom_buttons_move_the_svg_and_the_canvas_together(
     assert page.evaluate(TRANSFORM_JS) == ["", ""]
 
 
-def test_arrow_keys_reach_canvas_links_and_enter_opens_the_chain_rule(
-    page: Page, server_url: str, api: httpx.Client
+def test_arrow_keys_reach_canvas_links_and_strip_units_and_enter_opens_the_chain_rule(
+    browser: Browser, server_url: str, api: httpx.Client
 ) -> None:
+    # 1280x700: the 128 hidden units are a strip too (under 3.5 px a unit), like the inputs
+    context = browser.new_context(viewport={"width": 1280, "height": 700})
+    page = context.new_page()
     net = api.post("/api/networks", json=inline_network([784, 128, 10], rows=20)).json()["id"]
     open_network(page, server_url, net)
     wait_idle(page)
     expect(page.get_by_test_id("graph")).to_have_attribute("data-link-render", "canvas")
+    expect(page.locator("[data-testid=unit-strip][data-layer='1']")).to_have_count(1)
     state = api.get(f"/api/networks/{net}").json()
     focused = "() => [document.activeElement.dataset.testid, document.activeElement.dataset.key]"
     tip = page.get_by_test_id("tooltip")
     page.get_by_test_id("skip-to-graph").focus()
     page.keyboard.press("Enter")
-    assert page.evaluate(focused) == ["unit", "u1-0"]  # the inputs are a strip: h1 first
-    page.keyboard.press("ArrowLeft")  # h1's first incoming link, x1 -> h1, painted or not
-    assert page.evaluate(focused) == ["link-cursor", "w0-0-0"]
-    expect(tip).to_contain_text("x₁ → h₁")
-    expect(tip.get_by_test_id("tip-weight")).to_have_text(str(state["weights"][0][0][0]))
-    page.keyboard.press("ArrowDown")  # along h1's incoming links
-    assert page.evaluate(focused) == ["link-cursor", "w0-1-0"]
-    expect(tip).to_contain_text("x₂ → h₁")
-    page.keyboard.press("ArrowRight")  # its target
-    assert page.evaluate(focused) == ["unit", "u1-0"]
-    page.keyboard.press("ArrowRight")  # h1's first outgoing link
-    page.keyboard.press("ArrowDown")
-    assert page.evaluate(focused) == ["link-cursor", "w1-0-1"]
+    assert page.evaluate(focused) == ["unit", "u2-0"]  # the first circle: y1
+    page.keyboard.press("ArrowLeft")  # y1's first incoming link, h1 -> y1, painted or not
+    assert page.evaluate(focused) == ["link-cursor", "w1-0-0"]
+    expect(tip).to_contain_text("h₁ → y₁")
+    expect(tip.get_by_test_id("tip-weight")).to_have_text(str(state["weights"][1][0][0]))
+    page.keyboard.press("ArrowLeft")  # its source, h1: a row of the hidden strip
+    assert page.evaluate(focused) == ["unit-cursor", "u1-0"]
+    expect(page.get_by_test_id("unit-cursor")).to_have_attribute("aria-label", "h₁, hidden 1")
+    expect(tip).to_contain_text("h₁")
+    page.keyboard.press("ArrowDown")  # h2
+    assert page.evaluate(focused) == ["unit-cursor", "u1-1"]
+    page.keyboard.press("ArrowLeft")  # h2's first incoming link, x1 -> h2
+    assert page.evaluate(focused) == ["link-cursor", "w0-0-1"]
+    page.keyboard.press("ArrowDown")  # along h2's incoming links
+    assert page.evaluate(focused) == ["link-cursor", "w0-1-1"]
+    expect(tip).to_contain_text("x₂ → h₂")
+    expect(tip.get_by_test_id("tip-weight")).to_have_text(str(state["weights"][0][1][1]))
     cursor = page.get_by_test_id("link-cursor")
-    expect(cursor).to_have_attribute("aria-label", "link h₁ → y₂")
+    expect(cursor).to_have_attribute("aria-label", "link x₂ → h₂")
     assert page.evaluate("document.activeElement.matches(':focus-visible')")
     page.keyboard.press("Enter")
     inspector = page.get_by_test_id("inspector")
     expect(inspector).to_be_visible()
-    expect(inspector).to_contain_text("h₁ → y₂")
+    expect(inspector).to_contain_text("x₂ → h₂")
     page.get_by_test_id("lang-zh").click()  # the name follows the language, the stop stays
-    expect(cursor).to_have_attribute("aria-label", "连线 h₁ → y₂")
+    expect(cursor).to_have_attribute("aria-label", "连线 x₂ → h₂")
     assert cursor.get_attribute("tabindex") == "0"
-    assert axe_violations(page) == []  # the cursor, the zoom buttons, the canvas graph
+    assert axe_violations(page) == []  # the cursors, the zoom buttons, the canvas graph
+    context.close()

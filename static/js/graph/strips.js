@@ -7,7 +7,7 @@ import { divergingRGB, UNKNOWN_FILL } from "./colors.js";
 import { unitKey } from "./layout.js";
 
 const d3 = window.d3;
-const STRIP_WIDTH = 12;
+export const STRIP_WIDTH = 12;
 
 /**
  * The strips of a layout, with their labels and hover rows.
