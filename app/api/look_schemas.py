@@ -24,7 +24,10 @@ class Pulls(BaseModel):
 
     parameter: Parameter
     step: int
-    points: list[list[float]] = Field(description="each training row's 2-D point (or inputs)")
+    points: list[list[float]] | None = Field(
+        description="each training row as a 2-D point (before any features); null when the "
+        "inputs are not 2-D points"
+    )
     targets: list[list[float]]
     contributions: list[float] = Field(description="dE_i/dw: row i's loss alone, differentiated")
     mean: float = Field(description="the mean of the contributions")

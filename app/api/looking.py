@@ -57,8 +57,9 @@ def whose_gradient(
     record = reading(db, network_id)
     s = record.session
     x, t = _training(record)
-    points = points_of(s.dataset)
-    width = points.inputs.shape[1] + t.shape[1] + 2
+    points = points_of(s.dataset).inputs
+    points = points if points.shape[1] == 2 else None  # only points a plane can show
+    width = (0 if points is None else 2) + t.shape[1] + 2
     work, answer = 2 * len(x) * s.network.parameter_count(), len(x) * width * NUMBER_BYTES
     with metered(settings, ("path", "network_id"), work, answer, "use a smaller dataset"):
         with fields_in("query"), np.errstate(over="ignore", invalid="ignore"):
@@ -70,7 +71,7 @@ def whose_gradient(
         {
             "parameter": _parameter(s.network, layer, to, source),
             "step": s.step,
-            "points": points.inputs.tolist(),
+            "points": None if points is None else points.tolist(),
             "targets": t.tolist(),
             "contributions": found.contributions.tolist(),
             "mean": float(np.mean(found.contributions)),

@@ -61,6 +61,17 @@ def test_pulls_are_each_rows_backward_and_average_to_the_gradient(client, source
     assert state(client, s["id"]) == s  # nothing changed
 
 
+def test_pulls_of_inputs_that_are_not_points_leave_the_points_out(client):
+    s = create(
+        client,
+        layers=[3, 2, 1],
+        dataset={"inputs": [[0.0, 1.0, 2.0], [1.0, 0.0, 0.5]], "targets": [[1.0], [0.0]]},
+    )
+    got = client.get(f"{NETWORKS}/{s['id']}/pulls", params={"layer": 1, "to": 0, "from": 1})
+    assert got.status_code == 200, got.text
+    assert got.json()["points"] is None and len(got.json()["contributions"]) == 2
+
+
 def test_pulls_refuse_a_bad_index_by_name(client):
     s = _net(client)
     for params, field in (

@@ -78,7 +78,7 @@ export function mountPulls() {
             ? html`<p class="hint">${t("pulls.loading")}</p>`
             : html`<p class="pulls-of" data-testid="pulls-of">${paramName(network.layers, inspected, unitLabel)}</p>
                 ${
-                  got.points[0]?.length === 2
+                  got.points
                     ? html`<svg class="pull-plane" data-testid="pull-plane" viewBox="0 0 ${SIZE} ${SIZE}" width=${SIZE}
                         role="img" aria-label=${t("pulls.planeAria")}>${plane(got)}</svg>`
                     : html`<p class="hint">${t("pulls.notPlane")}</p>`
