@@ -29,7 +29,9 @@ def test_cross_entropy_on_xor_shows_the_reason_and_offers_binary_cross_entropy(
     # the refused choice stays in its select, marked invalid, as a refused field does
     expect(app_page.locator("#loss")).to_have_value("cross_entropy")
     expect(app_page.locator("#loss")).to_have_attribute("aria-invalid", "true")
-    expect(app_page.get_by_test_id("refusal-why")).to_contain_text("(1 − d) ln(1 − y)")
+    # binary cross-entropy's formula, typeset: E = −[d ln y + (1 − d) ln(1 − y)]
+    why = app_page.get_by_test_id("refusal-why").locator("math").first
+    expect(why).to_have_text("E=−[dlny+(1−d)ln(1−y)]")
     expect(app_page.get_by_test_id("toast")).to_be_hidden()
     # the better choice, named by the server's ctx.fix
     assert server["ctx"]["fix"] == {"loss": "binary_cross_entropy"}
