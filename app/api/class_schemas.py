@@ -136,18 +136,21 @@ class ClassSnapshot(BaseModel):
 
 
 class ClassPush(Strict):
-    """One thing for every student to take: a preset, a network export or a lesson step."""
+    """One thing for every student to take: a preset, a network export, a lesson step or an
+    exercise."""
 
     preset: str | None = Field(None, description="a name from GET /api/presets")
     network: ExportDocument | None = Field(None, description="GET /api/networks/{id}/export")
     lesson: str | None = Field(None, description="an id from GET /api/lessons")
     step: Annotated[int, Field(ge=0)] | None = Field(None, description="the lesson's step, from 0")
+    exercise: str | None = Field(None, description="an id from GET /api/exercises")
 
     @model_validator(mode="after")
     def _one(self) -> "ClassPush":
-        given = [k for k in ("preset", "network", "lesson") if getattr(self, k) is not None]
+        kinds = ("preset", "network", "lesson", "exercise")
+        given = [k for k in kinds if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of preset, network or lesson")
+            raise ValueError("give exactly one of preset, network, lesson or exercise")
         if self.step is not None and self.lesson is None:
             raise ValueError("step belongs with lesson")
         return self
@@ -166,9 +169,13 @@ class Pushed(BaseModel):
 
     number: int = Field(description="counts the pushes: a page offers one it has not seen")
     updated_at: float
-    kind: Literal["preset", "network", "lesson"]
+    kind: Literal["preset", "network", "lesson", "exercise"]
     preset: str | None = None
     name: str | None = Field(None, description="the pushed network's name")
     lesson: str | None = None
     step: int | None = None
-    take: Take | None = Field(description="the create that keeps a copy (none for a lesson)")
+    exercise: str | None = None
+    take: Take | None = Field(
+        description="the create that keeps a copy (an exercise's: a copy of its preset; none for "
+        "a lesson)"
+    )

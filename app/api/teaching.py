@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
+from app.exercises import BY_ID
 from app.lessons import LESSONS
 from app.presets import PRESETS
 from app.store import classroom, predictions
@@ -117,6 +118,12 @@ def _take(body: cs.ClassPush, settings) -> dict:
             raise FieldError(("body", "preset"), f"no preset {body.preset!r} (GET /api/presets)")
         take = {"method": "POST", "path": "/api/networks", "body": {"preset": body.preset}}
         return {"kind": "preset", "preset": body.preset, "take": take}
+    if body.exercise is not None:
+        exercise = BY_ID.get(body.exercise)
+        if exercise is None:
+            raise FieldError(("body", "exercise"), f"no exercise {body.exercise!r}")
+        take = {"method": "POST", "path": "/api/networks", "body": {"preset": exercise["preset"]}}
+        return {"kind": "exercise", "exercise": body.exercise, "take": take}
     if body.lesson is not None:
         lesson = next((x for x in LESSONS if x["id"] == body.lesson), None)
         if lesson is None:

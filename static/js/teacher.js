@@ -4,6 +4,7 @@
 
 import { exportNetwork, listPresets, lessons as listLessons } from "./core/api.js";
 import * as cls from "./core/class-api.js";
+import { exercises as listExercises } from "./core/predict-api.js";
 import { applyI18n, loadI18n, setLang, t } from "./core/i18n.js";
 import { store } from "./core/store.js";
 import { renderControls } from "./views/class-controls.js";
@@ -25,7 +26,16 @@ async function start() {
   /** @type {import("./views/class-grid.js").GridState} */
   const view = { rows: null, error: token ? null : t("teacher.noToken"), now: Date.now() };
   /** @type {import("./views/class-controls.js").ControlsState} */
-  const controls = { locks: null, lockable: [], fixable: [], presets: [], lessons: [], lang: "en", status: "" };
+  const controls = {
+    locks: null,
+    lockable: [],
+    fixable: [],
+    presets: [],
+    lessons: [],
+    exercises: [],
+    lang: "en",
+    status: "",
+  };
   /** @param {string} key @param {Record<string, string | number>} [params] */
   const say = (key, params) => {
     controls.status = t(key, params);
@@ -44,7 +54,10 @@ async function start() {
     push: (body) =>
       run(async () => {
         const pushed = await cls.push(token, body);
-        say("teacher.pushed", { n: pushed.number, what: pushed.preset ?? pushed.name ?? pushed.lesson });
+        say("teacher.pushed", {
+          n: pushed.number,
+          what: pushed.preset ?? pushed.name ?? pushed.lesson ?? pushed.exercise,
+        });
       }),
     pushNetwork: (row) =>
       run(async () => {
@@ -73,8 +86,19 @@ async function start() {
   });
   draw();
   if (!token) return;
-  const [presets, lessons, locks] = await Promise.all([listPresets(), listLessons(), cls.getLocks()]);
-  Object.assign(controls, { presets, lessons, lockable: Object.keys(locks.lockable), fixable: locks.fixable });
+  const [presets, lessons, exercises, locks] = await Promise.all([
+    listPresets(),
+    listLessons(),
+    listExercises(),
+    cls.getLocks(),
+  ]);
+  Object.assign(controls, {
+    presets,
+    lessons,
+    exercises,
+    lockable: Object.keys(locks.lockable),
+    fixable: locks.fixable,
+  });
   controls.locks = { actions: locks.actions, fixed: locks.fixed };
   follow(view, draw);
 }

@@ -115,3 +115,19 @@ def test_only_the_owner_predicts_and_the_teacher_sees_the_scores(tmp_path):
         csv_text = client.get("/api/class/snapshot?format=csv", headers=TEACHER).text
         header, line = csv_text.splitlines()[:2]
         assert header.endswith("predictions_right,predictions_marked") and line.endswith(",1,1")
+
+
+def test_the_teacher_pushes_an_exercise_and_a_student_takes_its_preset(tmp_path):
+    with ExitStack() as stack:
+        client = shared_client(stack, tmp_path)
+        _, who = student(client)
+        sent = client.post("/api/class/push", json={"exercise": "article-step"}, headers=TEACHER)
+        assert sent.status_code == 201, sent.text
+        offer = client.get("/api/class/pushed", headers=who).json()
+        assert (offer["kind"], offer["exercise"]) == ("exercise", "article-step")
+        take = offer["take"]
+        made = client.request(take["method"], take["path"], json=take["body"], headers=who)
+        assert made.status_code == 201 and made.json()["layers"] == [1, 1, 1]
+        bad = client.post("/api/class/push", json={"exercise": "nope"}, headers=TEACHER)
+        assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["body", "exercise"]
+        assert client.get("/api/class/pushed").json()["number"] == 1  # the refused push is not

@@ -174,3 +174,13 @@ def test_lock_push_project_and_snapshot(room, class_url):
     ming.get_by_test_id("class-take").click()
     expect(ming.get_by_test_id("lesson-panel")).to_be_visible()
     expect(ming).to_have_url(re.compile(r"lesson=one-step.*ls=1"))
+
+    # push an exercise: the student starts it on a copy of its preset
+    teacher.get_by_test_id("push-exercise").select_option("article-step")
+    teacher.get_by_test_id("push-exercise-button").click()
+    expect(ann.get_by_test_id("class-offer")).to_contain_text("Predict the article's step")
+    ann.get_by_test_id("class-take").click()
+    expect(ann.get_by_test_id("predict-progress")).to_have_text("Check 1 of 3")
+    wait_idle(ann)
+    taken = httpx.get(f"{class_url}/api/networks/{network_id(ann)}").json()
+    assert taken["layers"] == [1, 1, 1]

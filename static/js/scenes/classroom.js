@@ -33,8 +33,9 @@ function remember(number) {
  * Join the class: locks and offers into the store (classLocks, classOffer).
  * @param {{create: (body: object) => Promise<void>, adopt: (state: any) => Promise<void>}} main
  * @param {{open: (id: string, options?: {at?: number}) => any}} lessons
+ * @param {{choose: (id: string) => any}} predictor
  */
-export function joinClass(main, lessons) {
+export function joinClass(main, lessons, predictor) {
   /** @param {any} data a `class` event */
   const heard = async (data) => {
     store.update({ classLocks: data.locks });
@@ -55,11 +56,12 @@ export function joinClass(main, lessons) {
     return offer;
   };
   return {
-    /** Take the offer: a copy of its network (or open its lesson step). */
+    /** Take the offer: a copy of its network (or open its lesson step, or start its exercise). */
     take() {
       const offer = close();
       if (!offer) return;
       if (offer.kind === "lesson") return lessons.open(offer.lesson, { at: offer.step });
+      if (offer.kind === "exercise") return predictor.choose(offer.exercise); // on a copy of its preset
       const { path, body } = offer.take;
       return act(async () =>
         path.endsWith("/import") ? main.adopt(await api.importNetwork(body)) : main.create(body),

@@ -14,11 +14,18 @@ import { $, watch } from "./watch.js";
 const TOP_BAR = new Set(["step", "play", "undo", "learning-rate", "batch-size"]); // greyed by topbar.js
 const REGIONS = new Set(["add-layer", "features", "generation"]); // made inert: add-layer's whole card
 
-/** What a push offers, in words. @param {any} offer @param {any[]} lessons @param {string} lang */
-function offerText(offer, lessons, lang) {
+/** The title of a lesson or exercise in the page's language. @param {any[]} list @param {string} id @param {string} lang */
+const titleOf = (list, id, lang) => {
+  const found = list.find((x) => x.id === id);
+  return found ? (found.title[lang] ?? found.title.en) : id;
+};
+
+/** What a push offers, in words. @param {any} offer @param {any[]} lessons @param {any[]} exercises @param {string} lang */
+function offerText(offer, lessons, exercises, lang) {
   if (offer.kind === "preset")
     return t("class.offerPreset", { name: tOr(`preset.${offer.preset}.title`, offer.preset) });
   if (offer.kind === "network") return t("class.offerNetwork", { name: offer.name });
+  if (offer.kind === "exercise") return t("class.offerExercise", { name: titleOf(exercises, offer.exercise, lang) });
   const lesson = lessons.find((l) => l.id === offer.lesson);
   return t("class.offerLesson", {
     name: lesson ? (lesson.title[lang] ?? lesson.title.en) : offer.lesson,
@@ -42,11 +49,11 @@ function greyOut(locks) {
 
 /**
  * Mount the bar, when the server runs a class.
- * @param {{main: any, lessons: any}} deps
+ * @param {{main: any, lessons: any, predictor: {choose: (id: string) => any}}} deps
  */
-export function mountClassBar({ main, lessons }) {
+export function mountClassBar({ main, lessons, predictor }) {
   if (document.body.dataset.shared !== "true") return;
-  const room = joinClass(main, lessons);
+  const room = joinClass(main, lessons, predictor);
   const bar = $("class-bar");
   bar.hidden = false;
   const name = { value: "" };
@@ -60,7 +67,7 @@ export function mountClassBar({ main, lessons }) {
       html`${
         offer
           ? html`<p class="class-offer" role="alert" data-testid="class-offer">
-                ${t("class.offer", { what: offerText(offer, s.lessons, s.lang) })}
+                ${t("class.offer", { what: offerText(offer, s.lessons, s.predict.exercises, s.lang) })}
                 <button type="button" class="btn" data-testid="class-take" @click=${() => room.take()}>
                   ${offer.kind === "lesson" ? t("class.open") : t("class.take")}</button>
                 <button type="button" class="btn" data-testid="class-dismiss" @click=${() => room.dismiss()}>
@@ -81,7 +88,7 @@ export function mountClassBar({ main, lessons }) {
       bar,
     );
   };
-  watch((s) => [s.classLocks, s.classOffer, s.lang, s.lessons], draw);
+  watch((s) => [s.classLocks, s.classOffer, s.lang, s.lessons, s.predict.exercises], draw);
   cls.me().then(
     (me) => {
       name.value = me.display_name ?? "";

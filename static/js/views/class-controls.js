@@ -13,6 +13,7 @@ import { t, tOr } from "../core/i18n.js";
  * @property {string[]} fixable the settings a lock can fix
  * @property {{name: string}[]} presets
  * @property {{id: string, title: Record<string, string>, steps: any[]}[]} lessons
+ * @property {{id: string, title: Record<string, string>}[]} exercises
  * @property {string} lang
  * @property {string} status the last action's outcome
  * @typedef {object} ControlsActions
@@ -67,6 +68,12 @@ function pushForm(state, actions) {
       <input id="push-step" data-testid="push-step" type="number" min="1" value="1" /></label>
     <button type="button" data-testid="push-lesson-button"
       @click=${() => actions.push({ lesson: valueOf("push-lesson"), step: Number(valueOf("push-step")) - 1 })}>
+      ${t("teacher.pushButton")}</button>
+    <label>${t("teacher.exercise")}
+      <select id="push-exercise" data-testid="push-exercise">
+        ${state.exercises.map((x) => html`<option value=${x.id}>${x.title[state.lang] ?? x.title.en}</option>`)}
+      </select></label>
+    <button type="button" data-testid="push-exercise-button" @click=${() => actions.push({ exercise: valueOf("push-exercise") })}>
       ${t("teacher.pushButton")}</button>
   </fieldset>`;
 }

@@ -7,6 +7,7 @@ import { mountPredict } from "./predict.js";
 
 /** @param {{main: any, lessons: any}} deps */
 export function mountTeaching({ main, lessons }) {
-  mountClassBar({ main, lessons });
-  mountPredict(createPredictor(main));
+  const predictor = createPredictor(main);
+  mountClassBar({ main, lessons, predictor });
+  mountPredict(predictor);
 }
