@@ -6,7 +6,7 @@ from app.engine.accuracy import decision_values
 from app.engine.features import feature_matrix, points_of
 from app.store import NetworkRecord
 
-from .inspection import _plane
+from .grids import plane
 
 THUMB_RANGE = (0, 32)  # 0: no thumbnails
 THUMB_BYTES_PER_POINT = 2  # one digit and a comma
@@ -24,7 +24,7 @@ def thumbnail(record: NetworkRecord, resolution: int) -> dict | None:
     net, data = record.session.network, record.session.dataset
     if not resolution or (net.layers[0] != 2 and not data.features):
         return None
-    (x_lo, x_hi), (y_lo, y_hi) = _plane(points_of(data).inputs)
+    (x_lo, x_hi), (y_lo, y_hi) = plane(points_of(data).inputs)
     gx, gy = np.meshgrid(np.linspace(x_lo, x_hi, resolution), np.linspace(y_lo, y_hi, resolution))
     inputs = np.stack([gx.ravel(), gy.ravel()], axis=1)
     if data.features:

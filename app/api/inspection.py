@@ -1,22 +1,17 @@
 """The /api/networks routes that look inside: explain, last step, gradient check, grid."""
 
-import base64
 from typing import Annotated
 
 import numpy as np
 from fastapi import APIRouter, HTTPException, Query
 
 from app.engine import (
-    Dataset,
     Network,
     Session,
     Snapshot,
     StepResult,
-    feature_matrix,
     gradient_check,
-    points_of,
 )
-from app.engine.accuracy import decision_values
 from app.engine.gradcheck import relative_error
 from app.engine.updates import parameter_update
 from app.store import NetworkRecord
@@ -34,11 +29,11 @@ from .budget import NUMBER_BYTES, metered, step_numbers
 from .deps import (
     JSON,
     DbDep,
-    FieldError,
     PackedDep,
     SettingsDep,
     fields_in,
 )
+from .grids import GRID_HINT, grid_answer, grid_cost
 from .routing import OffloadedRoute
 
 router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=OffloadedRoute)
@@ -194,10 +189,6 @@ def check_gradients(network_id: str, db: DbDep, settings: SettingsDep):
     )
 
 
-def _encode(values: np.ndarray) -> str:
-    return base64.b64encode(values.astype("<f4").tobytes()).decode()
-
-
 @router.get(
     "/{network_id:network_id}/grid",
     response_model=schemas.GridResult,
@@ -219,52 +210,6 @@ def grid(
     """
     record = reading(db, network_id)
     net, data = record.session.network, record.session.dataset
-    if net.layers[0] != 2 and not data.features:
-        raise FieldError(("path", "network_id"), "the grid needs 2-D inputs (or features)")
-    # inputs, outputs (and their decision map), hidden units
-    shown = net.layers[0] + 2 * net.layers[-1] + (sum(net.layers[1:-1]) if hidden else 0)
-    points = resolution * resolution
-    work, answer = points * net.parameter_count(), points * shown * BASE64_FLOAT32_BYTES
-    hint = "lower the resolution or pass hidden=false"
-    with metered(settings, ("query", "resolution"), work, answer, hint):
-        return _grid(net, data, resolution, hidden)
-
-
-BASE64_FLOAT32_BYTES = 16 / 3  # 4 bytes, 4/3 longer in base64
-
-
-def _grid(net: Network, data: Dataset, resolution: int, hidden: bool) -> JSON:
-    """The grid answer: every unit's activation over the input plane, float32 base64."""
-    (x_lo, x_hi), (y_lo, y_hi) = _plane(points_of(data).inputs)
-    xs, ys = np.linspace(x_lo, x_hi, resolution), np.linspace(y_lo, y_hi, resolution)
-    gx, gy = np.meshgrid(xs, ys)  # row r is y = ys[r], column c is x = xs[c]
-    inputs = np.stack([gx.ravel(), gy.ravel()], axis=1)
-    if data.features:
-        inputs = feature_matrix(inputs, data.features)
-    trace = net.forward(inputs)
-    hidden_layers = trace.activations[:-1] if hidden else []
-    decision = decision_values(trace.zs[-1], net.output_activation)
-    return JSON(
-        {
-            "resolution": resolution,
-            "x_range": [x_lo, x_hi],
-            "y_range": [y_lo, y_hi],
-            "encoding": "float32-le-base64",
-            "inputs": [_encode(inputs[:, k]) for k in range(net.layers[0])],
-            "output": [_encode(trace.outputs[:, k]) for k in range(net.layers[-1])],
-            "decision": None if decision is None else _encode(decision),
-            "hidden": [[_encode(a[:, j]) for j in range(a.shape[1])] for a in hidden_layers],
-        }
-    )
-
-
-def _plane(inputs: np.ndarray) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The input plane to draw: the data's range with a margin, square around the origin."""
-    if inputs.size == 0:  # no dataset: the square around the origin
-        return (-1.0, 1.0), (-1.0, 1.0)
-    reach = float(np.max(np.abs(inputs)))
-    lo, hi = float(np.min(inputs)), float(np.max(inputs))
-    if lo >= 0 and hi <= 1:  # truth tables: [0, 1] with a margin
-        return (-0.25, 1.25), (-0.25, 1.25)
-    r = round(reach * 1.1, 6) or 1.0
-    return (-r, r), (-r, r)
+    work, answer = grid_cost(net, data, resolution, hidden)
+    with metered(settings, ("query", "resolution"), work, answer, GRID_HINT):
+        return JSON(grid_answer(net, data, resolution, hidden))
