@@ -104,5 +104,5 @@ def test_the_notation_parses_into_mathml(app_page: Page) -> None:
     assert softmax["t"] == "frac" and softmax["den"]["items"][0]["t"] == "under"
     ops = [n["v"] for n in tree[2]["items"] if n["t"] == "mo"]
     assert ops == ["←", "−", "′"]
-    assert tree[2]["items"][0]["t"] == "sub" and tree[2]["items"][3] == {"t": "mi", "v": "α"}
+    assert tree[2]["items"][0]["t"] == "sub" and tree[2]["items"][4] == {"t": "mi", "v": "α"}
     assert [p["kind"] for p in tree[3]] == ["text", "math", "text"]

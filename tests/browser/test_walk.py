@@ -6,6 +6,7 @@ import httpx
 from playwright.sync_api import Page, expect
 
 from .conftest import wait_idle
+from .test_math import shot
 
 # Each phase as the page showed it, recorded the moment data-phase changes (a microtask after
 # the store's update has drawn the phase's numbers and the graph).
@@ -93,11 +94,14 @@ def test_step_through_plays_itself_and_pauses(app_page: Page, api: httpx.Client)
     expect(play).to_have_attribute("aria-pressed", "true")
     # it walks on by itself: the rest of step 1's phases, then a new step from its forward pass
     page.wait_for_function(
-        "() => window.__seen.some((s) => s.step === 2 && s.phase === '1')", timeout=30000
+        "() => window.__seen.some((s) => s.step === 2 && s.phase === '1')",
+        timeout=60000,
+        polling=100,  # not on animation frames: the page may not be painting
     )
     play.click()
     expect(play).to_have_attribute("aria-pressed", "false")
     wait_idle(page)
+    shot(page, "step-through-plays")
     seen = page.evaluate("window.__seen")
     first = [s for s in seen if s["step"] == 1]
     assert [s["kind"] for s in first] == [
@@ -116,7 +120,7 @@ def test_step_through_plays_itself_and_pauses(app_page: Page, api: httpx.Client)
     shown = page.get_by_test_id("phase").get_attribute("data-phase")
     count = len(page.evaluate("window.__seen"))
     page.wait_for_function(
-        "(t) => performance.now() > t", arg=page.evaluate("performance.now()") + 2100
+        "(t) => performance.now() > t", arg=page.evaluate("performance.now()") + 2100, polling=100
     )
     assert len(page.evaluate("window.__seen")) == count
     expect(page.get_by_test_id("phase")).to_have_attribute("data-phase", shown)

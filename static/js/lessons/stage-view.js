@@ -97,7 +97,9 @@ export function createCompareView(root, scene) {
         <div class=${`stage-grid n${nets.length}`}>${nets.map((net, i) => panel(net, i, scene, compared))}</div>`,
       root,
     );
-    const yMax = Math.max(0.1, ...nets.map((n) => Math.max(0, ...n.history.losses.slice(0, CURVE_STEPS))));
+    // one scale for the networks still training (a diverged one's 1e+304 would flatten theirs)
+    const scaled = nets.filter((n) => !n.failed);
+    const yMax = Math.max(0.1, ...scaled.map((n) => Math.max(0, ...n.history.losses.slice(0, CURVE_STEPS))));
     root.querySelectorAll(".stage-panel").forEach((el, i) => {
       const net = nets[i];
       const host = /** @type {HTMLElement} */ (el.querySelector(".stage-graph"));
@@ -135,7 +137,7 @@ export function createCompareView(root, scene) {
           : "";
       }
       const curve = /** @type {HTMLElement} */ (el.querySelector(".stage-loss"));
-      drawLossCurve(curve, net.history, { yMax });
+      drawLossCurve(curve, net.history, { yMax: net.failed ? null : yMax });
       // what the curve shows, for a reader of the page: its losses and the shared scale's top
       Object.assign(curve.dataset, { yMax: String(yMax), losses: JSON.stringify(net.history.losses) });
     });
