@@ -161,6 +161,9 @@ def test_a_divergent_step_says_why_and_the_rate_it_computes_works_after_undo(cli
     assert r.status_code == 409, r.text
     assert "diverge" in r.json()["detail"]
     why = r.json()["diagnosis"]
+    # Play's next /train is refused at its first step with the same diagnosis
+    played = client.post(f"{NETWORKS}/{s['id']}/train", json={"steps": 5})
+    assert played.status_code == 409 and played.json()["diagnosis"] == why
     assert why["loss_finite"] is False and why["lower_after_undo"] is True
     assert why["undo_available"] == s["undo_available"] > 0
     worst = why["worst"][0]

@@ -60,6 +60,14 @@ def test_pulls_follow_the_inspected_weight_and_a_drawn_point(app_page: Page, api
     assert len(got["contributions"]) == 5
     expect(page.get_by_test_id("pull-point")).to_have_count(5)
     assert shown_pulls(page) == got["contributions"]
+    # in Chinese: the card's words, the same numbers
+    page.get_by_test_id("lang-zh").click()
+    expect(page.locator("#pulls-card h2")).to_have_text("这是谁的梯度？")
+    expect(page.get_by_test_id("pulls-card")).to_contain_text("全部样本上的 ∂E/∂w")
+    assert (
+        float(page.get_by_test_id("pulls-gradient").get_attribute("data-value")) == got["gradient"]
+    )
+    page.get_by_test_id("pulls-card").screenshot(path=f"{SHOTS}/pulls-zh.png")
 
 
 def test_landscape_of_two_picked_weights_with_path_and_arrow(
@@ -172,3 +180,4 @@ def test_health_flags_a_dead_unit_on_the_graph(page: Page, server_url: str, api:
     for k, layer in enumerate(got["layers"]):
         assert float(layers.nth(k).get_attribute("data-value")) == layer["gradient_norm"]
     page.get_by_test_id("graph").screenshot(path=f"{SHOTS}/health-graph.png")
+    page.get_by_test_id("health-strip").screenshot(path=f"{SHOTS}/health-strip.png")
