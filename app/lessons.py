@@ -236,4 +236,55 @@ LESSONS: list[dict] = [
             ),
         ],
     },
+    {
+        "id": "momentum-adam",
+        "title": {"en": "7. Momentum and Adam", "zh": "7. 动量与 Adam"},
+        "presets": ["gd-small"],
+        "forks": [
+            {},
+            {"optimizer": {"name": "sgd", "momentum": 0.9}},
+            {"optimizer": {"name": "adam"}},
+        ],
+        "steps": [
+            _step(
+                "Plain gradient descent steps by the gradient alone: $w <- w - alpha g$, with "
+                "$g = ∂E/∂w$. Where the slope is gentle it creeps, however many steps agree.",
+                "普通的梯度下降每一步只看梯度：$w <- w - alpha g$，其中 $g = ∂E/∂w$。坡度平缓时"
+                "它走得很慢，哪怕每一步的方向都一致。",
+            ),
+            _step(
+                "Momentum keeps a velocity $b$: $b <- mu b + g$, then $w <- w - alpha b$. Steps "
+                "that agree add up; with $mu = 0.9$ a steady slope moves a weight up to ten "
+                "times as far a step.",
+                "动量保留一个速度 $b$：$b <- mu b + g$，然后 $w <- w - alpha b$。方向一致的步子"
+                "会累加起来；当 $mu = 0.9$ 时，在稳定的坡上每一步最多能走十倍远。",
+            ),
+            _step(
+                "Adam keeps the mean $m$ of the gradient and the mean $v$ of its square, "
+                "$m <- beta1 m + (1 - beta1) g$ and $v <- beta2 v + (1 - beta2) g^2$, and steps "
+                "by about $alpha m / sqrt(v)$ (both corrected for starting at 0): every weight "
+                "moves about $alpha$ a step, whatever the size of its gradient.",
+                "Adam 保留梯度的均值 $m$ 和梯度平方的均值 $v$："
+                "$m <- beta1 m + (1 - beta1) g$，$v <- beta2 v + (1 - beta2) g^2$，每一步大约走 "
+                "$alpha m / sqrt(v)$（两者都修正了从 0 开始的偏差）：无论梯度大小，每个权重每步"
+                "大约移动 $alpha$。",
+            ),
+            _step(
+                "Three forks of one XOR network, each with $alpha = 0.05$ and the same batches: "
+                "plain SGD, momentum $mu = 0.9$ and Adam. Press Play and watch the three loss "
+                "curves, on one scale.",
+                "同一个异或网络的三个分支，学习率都是 $alpha = 0.05$，小批量相同：普通 SGD、"
+                "动量 $mu = 0.9$ 和 Adam。按“播放”，观察同一刻度上的三条损失曲线。",
+                "play",
+            ),
+            _step(
+                "At step 100 the loss is 0.658 with plain SGD, 0.378 with momentum and 0.024 "
+                "with Adam; plain SGD needs far more steps at this rate. The Compare button at "
+                "the top forks your own network the same way.",
+                "在第 100 步，普通 SGD 的损失是 0.658，动量是 0.378，Adam 是 0.024；在这个学习率"
+                "下普通 SGD 需要多得多的步数。顶部的“对比”按钮可以用同样的方法分出你自己网络的"
+                "分支。",
+            ),
+        ],
+    },
 ]

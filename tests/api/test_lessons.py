@@ -23,6 +23,7 @@ def test_every_lesson_is_complete_in_both_languages(client):
         "softmax",
         "activations",
         "gradient-descent",
+        "momentum-adam",
     ]
     for lesson in lessons:
         assert set(lesson["title"]) == {"en", "zh"}

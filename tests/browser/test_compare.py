@@ -121,3 +121,23 @@ def test_lesson_six_compares_forks_of_one_network(app_page: Page, api: httpx.Cli
         shown = json.loads(page.get_by_test_id(f"stage-loss-{i}").get_attribute("data-losses"))
         assert shown == history["losses"] and len(shown) == 2
     expect(page.get_by_test_id("stage-gap-2")).to_contain_text("‖θ − θ₁‖")
+
+
+def test_momentum_and_adam_lesson_races_three_rules(app_page: Page, api: httpx.Client) -> None:
+    page = app_page
+    open_lesson(page, "momentum-adam")
+    expect(page.locator(PANELS)).to_have_count(3)
+    wait_idle(page)
+    titles = page.locator("[data-testid^=stage-title-]").all_text_contents()
+    assert titles == ["SGD · α = 0.05", "SGD μ = 0.9 · α = 0.05", "Adam · α = 0.05"]
+    forks = ids(page)
+    rules = [api.get(f"/api/networks/{f}").json()["optimizer"] for f in forks]
+    assert rules[1] == {"name": "sgd", "momentum": 0.9, "nesterov": False}
+    assert rules[2]["name"] == "adam"
+    step_all(page, 2)
+    for i, f in enumerate(forks):
+        history = api.get(f"/api/networks/{f}/history").json()
+        shown = json.loads(page.get_by_test_id(f"stage-loss-{i}").get_attribute("data-losses"))
+        assert shown == history["losses"]
+    page.get_by_test_id("lang-zh").click()
+    expect(page.get_by_test_id("lesson-panel")).to_contain_text("动量与 Adam")

@@ -91,7 +91,9 @@ export function createCompareView(root, scene) {
   /** @param {any} s @param {boolean} [relayout] */
   return (s, relayout = false) => {
     const nets = s.stage.nets;
-    const compared = { first: nets[0]?.state, own: Boolean(s.ui.cmp), count: nets.length };
+    // forks have one shape, so their weights' gaps from the first fork are shown
+    const first = s.stage.source ? nets[0]?.state : null;
+    const compared = { first, own: Boolean(s.ui.cmp), count: nets.length };
     render(
       html`${compared.own ? compareBar(s, scene) : ""}
         <div class=${`stage-grid n${nets.length}`}>${nets.map((net, i) => panel(net, i, scene, compared))}</div>`,

@@ -7,7 +7,18 @@
 /** @typedef {{t: "mi" | "mn" | "mo", v: string} | {t: "row", items: MathNode[]} | {t: "term", link: string, value: number, items: MathNode[]} | {t: "sub" | "sup" | "under", base: MathNode, script: MathNode} | {t: "frac", num: MathNode, den: MathNode}} MathNode */
 /** @typedef {{kind: "text", text: string} | {kind: "math", node: MathNode}} Piece */
 
-const NAMES = { alpha: "α", delta: "δ", lambda: "λ", epsilon: "ε", sigma: "σ", eta: "η", sum: "∑", Sigma: "∑" };
+const NAMES = {
+  alpha: "α",
+  beta: "β",
+  delta: "δ",
+  lambda: "λ",
+  epsilon: "ε",
+  sigma: "σ",
+  eta: "η",
+  mu: "μ",
+  sum: "∑",
+  Sigma: "∑",
+};
 const OPERATORS = { "<-": "←", "->": "→", "*": "·", "-": "−", "'": "′", "<=": "≤", ">=": "≥" };
 const TOKEN = /\s*(<-|->|<=|>=|\d+(?:\.\d+)?(?:e[-+]?\d+)?|[A-Za-z]+\d*|[α-ωΑ-Ω]|\S)/gy;
 const CLOSE = { "(": ")", "[": "]", "{": "}" };
