@@ -11,6 +11,7 @@ from .test_fields import refused_only
 from .test_numbering import click_link
 from .test_own_data import after_change, area_point, network_id, revision
 
+POSITIVE, NEGATIVE = "#1c7ed6", "#e8590c"  # graph/colors.js
 SHOTS = "/tmp/s4/shots"  # looked at by hand, not kept
 
 
@@ -49,6 +50,14 @@ def test_pulls_follow_the_inspected_weight_and_a_drawn_point(app_page: Page, api
     down = float(page.get_by_test_id("pulls-down").get_attribute("data-value"))
     assert math.isclose(up + down, got["gradient"], rel_tol=1e-9, abs_tol=1e-15)
     page.get_by_test_id("pulls-card").screenshot(path=f"{SHOTS}/pulls.png")
+    # on the decision-boundary plot too: each training point's colour is its pull's sign
+    page.get_by_test_id("pulls-on-plot").check()
+    expect(page.get_by_test_id("boundary")).to_have_attribute("data-pulls", key)
+    fills = page.locator("#boundary .points circle.train").evaluate_all(
+        "(cs) => cs.map((c) => c.getAttribute('fill'))"
+    )
+    assert fills == [POSITIVE if p >= 0 else NEGATIVE for p in got["contributions"]]
+    page.get_by_test_id("boundary").screenshot(path=f"{SHOTS}/boundary-pulls.png")
 
     # drawing a point: the pulls come again, one more point, the API's numbers
     page.get_by_test_id("draw-c1").click()
@@ -60,6 +69,10 @@ def test_pulls_follow_the_inspected_weight_and_a_drawn_point(app_page: Page, api
     assert len(got["contributions"]) == 5
     expect(page.get_by_test_id("pull-point")).to_have_count(5)
     assert shown_pulls(page) == got["contributions"]
+    fills = page.locator("#boundary .points circle.train").evaluate_all(
+        "(cs) => cs.map((c) => c.getAttribute('fill'))"
+    )
+    assert fills == [POSITIVE if p >= 0 else NEGATIVE for p in got["contributions"]]
     # in Chinese: the card's words, the same numbers
     page.get_by_test_id("lang-zh").click()
     expect(page.locator("#pulls-card h2")).to_have_text("这是谁的梯度？")

@@ -36,9 +36,13 @@ function bindDraw(area, x, y, draw) {
 
 /**
  * Draw the decision boundary image with the training and test points over it; `color`
- * (optional) colours a point, else its class `cls` of `classCount`.
+ * (optional) colours a point, else its class `cls` of `classCount`; `radius` (optional)
+ * sizes a point (the pulls on a weight), else by how many points there are.
  */
-export function drawBoundary(el, { image, xRange, yRange, points, selected, classCount, color = null, draw = null }) {
+export function drawBoundary(
+  el,
+  { image, xRange, yRange, points, selected, classCount, color = null, draw = null, radius = null },
+) {
   const root = d3.select(el);
   let svg = root.select("svg");
   if (svg.empty()) {
@@ -90,7 +94,11 @@ export function drawBoundary(el, { image, xRange, yRange, points, selected, clas
     .attr("class", (p) => `point ${p.test ? "test" : "train"}${p.key === selected ? " selected" : ""}`)
     .attr("cx", (p) => x(p.x))
     .attr("cy", (p) => y(p.y))
-    .attr("r", (p) => (p.key === selected ? 2 : 1) * (points.length <= FEW_POINTS ? POINT_RADIUS * 2 : POINT_RADIUS))
+    .attr("r", (p) =>
+      radius
+        ? radius(p)
+        : (p.key === selected ? 2 : 1) * (points.length <= FEW_POINTS ? POINT_RADIUS * 2 : POINT_RADIUS),
+    )
     .attr("fill", (p) => (p.test ? "#ffffff" : fill(p)))
     .attr("stroke", (p) => (p.test ? fill(p) : "#ffffff"));
 }

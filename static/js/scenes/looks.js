@@ -75,6 +75,8 @@ export function createLooks(main) {
   return {
     /** Put the inspected weight on an axis of the landscape. @param {"x" | "y"} axis */
     pick: (axis) => store.get().inspected && setAxes({ [axis]: store.get().inspected }),
+    /** Colour the decision-boundary plot's points by their pulls, or not. @param {boolean} onPlot */
+    showOnPlot: (onPlot) => store.update({ looks: { ...store.get().looks, onPlot } }),
     /** The landscape's half-width (null: the server's default). @param {number | null} radius */
     setRadius: (radius) => setAxes({ radius }),
     /** The diagnosis's way back: `undos` undos, then the learning rate it worked out. @param {number} rate @param {number} undos */

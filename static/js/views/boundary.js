@@ -14,6 +14,7 @@ import { CLASS_COLORS, divergingColor, divergingRGB, NEGATIVE, POSITIVE } from "
 import { centreOf, classOf, colourRange, rangeOf } from "../model/classes.js";
 import { addPoints, classTarget, erasePoints, flipPoint, isRegression, onPlane, pointCount } from "../model/drawn.js";
 import { fmt } from "../model/format.js";
+import { largestOf, pullRadius } from "../model/pulls.js";
 import { classShares, valueRange } from "../model/plane.js";
 import { $, html, live, render, watch } from "./watch.js";
 
@@ -168,6 +169,25 @@ function planeSummary(grid, regression, centre) {
   return t("a11y.boundaryClasses", { shares: shares.join(", ") });
 }
 
+/**
+ * With "on the plot" ticked in the pulls card: training points coloured by their pull on the
+ * inspected weight (sign) and sized by it; test points keep their class. Null otherwise, or
+ * while the pulls are of other rows than those shown.
+ * @param {import("../core/state.js").Looks} looks @param {any} data @param {(p: any) => string} byClass
+ */
+function pullStyle(looks, data, byClass) {
+  const pulls = looks.onPlot ? looks.pulls?.result?.contributions : null;
+  if (!pulls || pulls.length !== data.inputs.length) return null;
+  const largest = largestOf(pulls);
+  const pullOf = (p) => pulls[Number(p.key.slice(1))];
+  return {
+    color: (p) => (p.test ? byClass(p) : pullOf(p) >= 0 ? POSITIVE : NEGATIVE),
+    radius: (p) => (p.test ? PULL_RADIUS[0] : pullRadius(pullOf(p), largest, ...PULL_RADIUS)),
+  };
+}
+
+const PULL_RADIUS = /** @type {[number, number]} */ ([1.5, 9]);
+
 /** @param {import("../scenes/data.js").DataActions} actions */
 export function mountBoundary(actions) {
   const stroke = createStroke(actions);
@@ -177,8 +197,8 @@ export function mountBoundary(actions) {
     (s) => s.network && s.config && render(tools(s), $("draw-tools")),
   );
   watch(
-    (s) => [s.grid, s.accuracy, s.data, s.ui.ex, s.ui.test, s.ui.disc, s.ui.draw, s.lang, s.layout],
-    ({ network, grid, data, ui, config }) => {
+    (s) => [s.grid, s.accuracy, s.data, s.ui.ex, s.ui.test, s.ui.disc, s.ui.draw, s.lang, s.layout, s.looks],
+    ({ network, grid, data, ui, config, looks }) => {
       const card = $("boundary-card");
       card.hidden = !(network && onPlane(network) && grid && data);
       if (card.hidden) return;
@@ -196,6 +216,7 @@ export function mountBoundary(actions) {
         Object.assign(image, { grid, disc: ui.disc, half, url: heatmapURL(grid.n, colorAt) });
       }
       const count = classCount(network);
+      const pulled = pullStyle(looks, data, (p) => classColor(p.cls, count)); // issue 14: whose gradient
       drawBoundary($("boundary"), {
         image: image.url,
         xRange: grid.xRange,
@@ -205,7 +226,9 @@ export function mountBoundary(actions) {
         classCount: count,
         color: regression ? (p) => divergingColor(p.value - centre, half) : (p) => classColor(p.cls, count),
         draw: ui.draw ? stroke : null,
+        ...pulled,
       });
+      $("boundary").dataset.pulls = pulled ? looks.pulls.key : "";
       drawBoundaryLine($("boundary"), grid);
       $("boundary").dataset.draw = ui.draw;
       const title = $("boundary-title");

@@ -7,7 +7,7 @@ import { mountPulls } from "./pulls.js";
 
 /** @param {import("../scenes/looks.js").Looks} looks */
 export function mountLooks(looks) {
-  mountPulls();
+  mountPulls(looks);
   mountLandscape(looks);
   mountHealth();
 }

@@ -60,14 +60,15 @@ function numbers(got) {
   </dl>`;
 }
 
-export function mountPulls() {
+/** @param {import("../scenes/looks.js").Looks} looks */
+export function mountPulls(looks) {
   watch(
-    (s) => [s.inspected, s.looks.pulls, s.network, s.lang],
-    ({ inspected, looks, network }) => {
+    (s) => [s.inspected, s.looks.pulls, s.looks.onPlot, s.network, s.lang],
+    ({ inspected, looks: state, network }) => {
       const card = $("pulls-card");
       card.hidden = !network;
       if (!network) return;
-      const shown = looks.pulls;
+      const shown = state.pulls;
       const got = shown?.result;
       card.dataset.key = shown?.key ?? "";
       const body = !inspected
@@ -84,6 +85,11 @@ export function mountPulls() {
                     : html`<p class="hint">${t("pulls.notPlane")}</p>`
                 }
                 ${bar(got)} ${numbers(got)}
+                <label class="check"
+                  ><input type="checkbox" data-testid="pulls-on-plot" .checked=${state.onPlot}
+                    @change=${(e) => looks.showOnPlot(e.target.checked)} />
+                  <span>${t("pulls.onPlot")}</span></label
+                >
                 <p class="hint">${t("pulls.explain")}</p>`;
       render(body, $("pulls-body"));
     },
