@@ -9,7 +9,8 @@ import httpx
 import numpy as np
 from playwright.sync_api import Page, expect
 
-from .conftest import wait_idle
+from .conftest import Console, wait_idle
+from .test_fields import refused_only
 from .test_lessons import open_lesson
 from .test_own_data import after_change, network_id, revision
 
@@ -141,3 +142,25 @@ def test_momentum_and_adam_lesson_races_three_rules(app_page: Page, api: httpx.C
         assert shown == history["losses"]
     page.get_by_test_id("lang-zh").click()
     expect(page.get_by_test_id("lesson-panel")).to_contain_text("动量与 Adam")
+
+
+def test_a_refused_fork_rate_stays_with_the_servers_reason(
+    app_page: Page, api: httpx.Client, console: Console
+) -> None:
+    page = app_page
+    page.get_by_test_id("compare").click()
+    expect(page.locator(PANELS)).to_have_count(2)
+    wait_idle(page)
+    page.get_by_test_id("compare-rate").fill("-1")
+    page.get_by_test_id("compare-add").click()
+    expect(page.get_by_test_id("compare-rate-error")).to_contain_text("greater than 0")
+    expect(page.get_by_test_id("compare-rate")).to_have_value("-1")
+    wait_idle(page)
+    refused_only(console)
+    expect(page.locator(PANELS)).to_have_count(2)
+    page.get_by_test_id("compare-rate").fill("0.1")
+    page.get_by_test_id("compare-add").click()
+    expect(page.locator(PANELS)).to_have_count(3)
+    expect(page.get_by_test_id("compare-rate-error")).to_have_count(0)
+    wait_idle(page)
+    assert api.get(f"/api/networks/{ids(page)[2]}").json()["learning_rate"] == 0.1

@@ -8,6 +8,7 @@ import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
 import { fmt } from "../model/format.js";
 import { parameterGap } from "../model/compare.js";
+import { parseNumber } from "../model/numbers.js";
 import { $, html, watch } from "../views/watch.js";
 
 const MOST_FORKS = 4; // the panels side by side the page has room for
@@ -45,20 +46,30 @@ function typedSettings() {
   const rate = /** @type {HTMLInputElement} */ (document.getElementById("compare-rate")).value.trim();
   const name = /** @type {HTMLSelectElement} */ (document.getElementById("compare-optimizer")).value;
   const body = /** @type {Record<string, any>} */ ({ optimizer: { name } });
-  if (rate) body.learning_rate = Number(rate);
+  const parsed = parseNumber(rate);
+  if (rate) body.learning_rate = "value" in parsed ? parsed.value : rate; // the server names a bad one
   return body;
 }
 
 /** The bar above a user's compare view. @param {any} s @param {import("../scenes/stage.js").StageScene} scene */
 export function compareBar(s, scene) {
   const full = s.stage.nets.length >= MOST_FORKS;
+  const rateError = s.fieldErrors["compare-rate"];
   return html`<section class="card compare-bar" data-testid="compare-bar">
     <p class="compare-note">${t("compare.note", { n: s.stage.nets.length })}</p>
     <div class="compare-add">
       <label class="field"
         ><span class="field-label">${t("compare.rate")} <span class="greek">α</span></span>
-        <input id="compare-rate" data-testid="compare-rate" type="text" inputmode="decimal" placeholder="α"
-      /></label>
+        <input
+          id="compare-rate"
+          data-testid="compare-rate"
+          type="text"
+          inputmode="decimal"
+          placeholder="α"
+          aria-invalid=${rateError ? "true" : "false"}
+        />
+        ${rateError ? html`<span class="field-error" role="alert" data-testid="compare-rate-error">${rateError}</span>` : ""}
+      </label>
       <label class="field"
         ><span class="field-label">${t("arch.optimizer")}</span>
         <select id="compare-optimizer" data-testid="compare-optimizer">

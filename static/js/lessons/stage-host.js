@@ -16,7 +16,7 @@ export function mountStage(scene) {
   mountStageAnnounce();
   mountCompareButton(scene);
   watch(
-    (s) => [s.stage, s.lang, s.layout, s.highlight],
+    (s) => [s.stage, s.lang, s.layout, s.highlight, s.fieldErrors],
     (s) => {
       const kind = s.stage?.kind ?? "";
       if (kind !== seen.kind) render("", root); // another view takes the column

@@ -9,6 +9,7 @@ import { store, updateUi } from "../core/store.js";
 import { appendTrained, mergeHistory, sinceFor } from "../model/history.js";
 import { createTrainer } from "../model/trainer.js";
 import { isDivergence } from "./diverged.js";
+import { submitValue } from "./fields.js";
 import { compareKey, forkNets, forkSettings, netsOf, refreshNet } from "./stage-nets.js";
 
 const ACTIVATION_POINTS = 121; // z = -6, -5.9, ..., 6
@@ -214,8 +215,11 @@ export function createStageScene() {
       act(async () => {
         trainer.stop();
         const { source } = store.get().stage;
-        const [net] = await forkNets(source, [settings]);
-        store.update((s) => ({ stage: { ...s.stage, nets: [...s.stage.nets, net] } }));
+        // a refused learning rate stays in its field with the server's reason
+        await submitValue("compare-rate", async () => {
+          const [net] = await forkNets(source, [settings]);
+          store.update((s) => ({ stage: { ...s.stage, nets: [...s.stage.nets, net] } }));
+        });
         updateUi({ cmp: compareKey(source, store.get().stage.nets) });
       }),
     /** Leave fork i out of the comparison. @param {number} i */
