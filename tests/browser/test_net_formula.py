@@ -89,3 +89,29 @@ def test_larger_networks_get_a_line_per_unit_or_say_why_not(
     expect(summary).to_contain_text("88 weights")  # 16 + 64 + 8
     page.get_by_test_id("lang-zh").click()
     expect(summary).to_contain_text("88 个权重")
+
+
+def test_the_form_follows_the_size(app_page: Page) -> None:
+    # model/net-formula.js on made-up networks (no DOM): nested, a line per unit, or a sentence
+    forms = app_page.evaluate(
+        """async () => {
+          const { netFormula } = await import("/static/js/model/net-formula.js");
+          const net = (layers, out = "sigmoid") => ({
+            layers, use_bias: true, hidden_activation: "tanh", output_activation: out,
+            weights: layers.slice(1).map((n, l) =>
+              Array.from({length: n}, () => Array(layers[l]).fill(0.5))),
+            biases: layers.slice(1).map((n) => Array(n).fill(-0.25)),
+          });
+          return [[2, 5, 1], [2, 6, 1], [2, 1], [2, 2, 3], [2, 8, 8, 1]].map((layers, i) => {
+            const f = netFormula(net(layers, i === 3 ? "softmax" : "sigmoid"));
+            return {form: f.form, lines: f.lines.length, weights: f.weights};
+          });
+        }"""
+    )
+    assert forms == [
+        {"form": "nested", "lines": 1, "weights": 15},  # 5 x (1 + 2) = 15 terms
+        {"form": "layered", "lines": 7, "weights": 18},  # 18 terms: h1..h6, y1
+        {"form": "nested", "lines": 1, "weights": 2},  # the perceptron
+        {"form": "layered", "lines": 6, "weights": 10},  # h1, h2, z1..z3, y = softmax(z)
+        {"form": "summary", "lines": 0, "weights": 88},
+    ]
