@@ -42,16 +42,20 @@ venv: $(STAMP_TEST) ## create .venv with the app and the test tools installed
 run: $(STAMP_RUN) ## serve the app on http://127.0.0.1:8000 (extra flags: ARGS=...)
 	$(BIN)/backprop-viz $(ARGS)
 
-chromium: ## make sure Chromium is installed (apt-get when root)
-	@if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; then \
+chromium: ## make sure Chromium, a CJK font and pdftotext are installed (apt-get when root)
+	@missing=""; \
+	{ [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1; } || missing="chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; } || missing="$$missing fonts-noto-cjk"; \
+	if [ -z "$$missing" ]; then \
 		exit 0; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update && apt-get install -y chromium; \
+		apt-get update && apt-get install -y $$missing; \
 	else \
-		echo "error: the browser tests need Chromium, which is not installed."; \
-		echo "  Debian/Ubuntu: sudo apt-get install -y chromium"; \
-		echo "  Fedora:        sudo dnf install -y chromium"; \
-		echo "  macOS:         brew install --cask chromium"; \
+		echo "error: the browser tests need$$missing, which is not installed."; \
+		echo "  Debian/Ubuntu: sudo apt-get install -y$$missing"; \
+		echo "  Fedora:        sudo dnf install -y chromium poppler-utils google-noto-sans-cjk-fonts"; \
+		echo "  macOS:         brew install --cask chromium; brew install poppler"; \
 		exit 1; \
 	fi
 

@@ -266,11 +266,34 @@ class StepRequest(Strict):
     learning_rate: PositiveRate | None = None
 
 
+class FrameExample(Strict):
+    """Rows to run forward after the steps, as POST /forward takes them."""
+
+    inputs: Rows
+    targets: Rows | None = None
+
+
+class FrameRequest(Strict):
+    """What a client's next frame draws, answered by the /train that trains it."""
+
+    example: FrameExample | None = Field(
+        None, description="rows to run forward on the state after the steps (the page: its example)"
+    )
+    grid: Annotated[int, Field(ge=GRID_RESOLUTION[0], le=GRID_RESOLUTION[1])] | None = Field(
+        None, description="the grid at this resolution, as GET /grid gives it"
+    )
+    hidden: StrictBool = Field(True, description="the grid with every hidden unit")
+    accuracy: StrictBool = Field(False, description="the accuracy on the train and test rows")
+
+
 class TrainRequest(Strict):
     """Many steps on successive mini-batches."""
 
     steps: Count
     batch_size: Count | None = None
+    frame: FrameRequest | None = Field(
+        None, description="also answer what the next frame draws: one request a frame of play"
+    )
 
 
 class Standardization(Strict):
@@ -422,16 +445,6 @@ class StepResult(BaseModel):
     network: NetworkState
 
 
-class TrainResult(BaseModel):
-    """Many steps: the loss before each, and where the network ended up."""
-
-    step: int
-    losses: list[float] = Field(description="the data loss before each step")
-    penalties: list[float] = Field(description="the weights' penalty before each step")
-    stopped_early: bool = Field(description="true when a step would have diverged")
-    network: NetworkState
-
-
 class Factor(BaseModel):
     """One factor of the chain rule, per example of the batch."""
 
@@ -503,6 +516,36 @@ class GridResult(BaseModel):
         "threshold; null otherwise",
     )
     hidden: list[list[str]]
+
+
+class FrameAccuracy(BaseModel):
+    """The accuracy on the training rows and on the test split (null: none)."""
+
+    train: AccuracyResult | None
+    test: AccuracyResult | None
+
+
+class FrameResult(BaseModel):
+    """A frame's parts on the state after the steps; each null when not asked for."""
+
+    example: ForwardResult | None
+    grid: GridResult | None
+    accuracy: FrameAccuracy | None
+
+
+class TrainResult(BaseModel):
+    """Many steps: the loss before each, and where the network ended up."""
+
+    step: int
+    losses: list[float] = Field(description="the data loss before each step")
+    penalties: list[float] = Field(description="the weights' penalty before each step")
+    stopped_early: bool = Field(description="true when a step would have diverged")
+    network: NetworkState
+    frame: FrameResult | None = Field(
+        None,
+        description="with `frame` in the request: its parts; null when one is not finite (ask "
+        "GET /grid and POST /forward for each, which say why)",
+    )
 
 
 class DatasetRows(BaseModel):

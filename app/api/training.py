@@ -15,7 +15,7 @@ from app.settings import undo_steps
 from app.store import NetworkRecord
 from app.store import networks as store
 
-from . import schemas, views
+from . import frames, schemas, views
 from .access import (
     DIVERGED,
     NOT_FINITE,
@@ -169,32 +169,41 @@ def train(
         raise FieldError(("body", "steps"), f"at most {settings.max_train_steps}")
     if body.batch_size is not None and body.batch_size > settings.max_rows:
         raise FieldError(("body", "batch_size"), f"at most {settings.max_rows}")
+    if body.frame and body.frame.example and len(body.frame.example.inputs) > settings.max_rows:
+        raise FieldError((*frames.EXAMPLE, "inputs"), f"at most {settings.max_rows} rows")
 
-    def run(record: NetworkRecord) -> tuple[list[StepRecord], list[StepRecord]]:
+    def run(record: NetworkRecord) -> tuple[tuple[list[StepRecord], dict | None], list]:
         s = record.session
         s.batch_size = body.batch_size or s.batch_size
         check_counters(s, body.steps, ("body", "steps"))
         if s.dataset.size == 0:
             raise FieldError(("body", "steps"), NO_DATASET + " (POST step takes them)")
+        frame = body.frame
+        example = None if frame is None else frames.checked_example(s.network, record, frame)
+        drawn = (0, 0.0) if frame is None else frames.frame_cost(record, frame)
         p, kept = s.network.parameter_count(), state_numbers(s.network)
         work = body.steps * min(s.batch_size, s.dataset.size) * p
         with metered(
             settings,
             ("body", "steps"),
-            work,
-            (body.steps + kept) * NUMBER_BYTES,
-            "ask for fewer steps",
+            work + drawn[0],
+            (body.steps + kept) * NUMBER_BYTES + drawn[1],
+            "ask for fewer steps" + ("" if frame is None else " or a smaller frame"),
         ):
             keep = undo_steps(settings, kept)
             with diagnosed(settings, db, record, work // body.steps):
                 done, last_batch = s.train(body.steps, keep=keep, checkpoint=True)
+            shown = (
+                None if frame is None else frames.frame_answer(s.network, record, frame, example)
+            )
         record.last_loss = done[-1].loss
         record.last_batch = (*last_batch, s.learning_rate)
-        return done, done
+        return (done, shown), done
 
-    record, done = computing(db, network_id, request, settings, run)
+    record, (done, shown) = computing(db, network_id, request, settings, run)
     return JSON(
         {
+            "frame": shown,
             "step": record.session.step,
             "losses": [r.loss for r in done],
             "penalties": [r.penalty for r in done],
