@@ -163,14 +163,15 @@ export const step = async (id, { lean = false } = {}) =>
     : request("POST", `${net(id)}/step`, {}, RECORD);
 
 /**
- * POST /api/networks/{id}/train: several steps in one request (packed: the state's arrays
- * packed, for a large network).
+ * POST /api/networks/{id}/train: several steps in one request; frame: what the next frame
+ * draws, answered with them; packed: the state's arrays packed (a large network).
  * @param {string} id @param {number} steps
+ * @param {{packed?: boolean, frame?: object | null}} [options]
  */
-export const train = async (id, steps, { packed = false } = {}) => {
-  if (!packed) return request("POST", `${net(id)}/train`, { steps }, RECORD);
-  const trained = await request("POST", `${net(id)}/train?arrays=base64`, { steps }, RECORD);
-  return { ...trained, network: unpackState(trained.network) };
+export const train = async (id, steps, { packed = false, frame = null } = {}) => {
+  const body = frame ? { steps, frame } : { steps };
+  const trained = await request("POST", `${net(id)}/train${packed ? "?arrays=base64" : ""}`, body, RECORD);
+  return packed ? { ...trained, network: unpackState(trained.network) } : trained;
 };
 
 /**
