@@ -17,7 +17,10 @@ const MOST_FORKS = 4; // the panels side by side the page has room for
 export const forkTitle = (state) => {
   const o = state.optimizer;
   const rule = t(`optimizer.${o.name}`);
-  const momentum = o.name === "sgd" && o.momentum ? ` μ = ${o.momentum}${o.nesterov ? " Nesterov" : ""}` : "";
+  const momentum =
+    o.name === "sgd" && o.momentum
+      ? html` <span class="greek">μ</span> = ${o.momentum}${o.nesterov ? " Nesterov" : ""}`
+      : "";
   return html`${rule}${momentum} · <span class="greek">α</span> = ${state.learning_rate}`;
 };
 
