@@ -9,6 +9,7 @@ from app.engine.blowup import MAX_TRIALS, lower_rate
 from app.settings import Settings
 from app.store import Database, NetworkRecord
 from app.store.paths import oldest_kept
+from app.store.snapshots import steps_back
 
 
 @contextmanager
@@ -25,8 +26,10 @@ def diagnosed(
             raise
         found = exc.diagnose()
         if found is not None:
-            found["undo_available"] = record.undo_available
-            found["lower_after_undo"] = not found["loss_finite"] and record.undo_available > 0
+            with db.snapshot() as conn:  # the steps back (undo may also hold data changes)
+                back = steps_back(conn, record.nid, record.session.step)
+            found["undo_available"] = back
+            found["lower_after_undo"] = not found["loss_finite"] and back > 0
             if found["lower_after_undo"]:
                 found["lower_learning_rate"] = _after_undo(settings, db, record, pass_work)
         exc.diagnosis = found

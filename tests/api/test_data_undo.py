@@ -222,3 +222,17 @@ def test_a_data_change_whose_kept_versions_pass_the_quota_is_refused(make_client
     refused = tight.patch(url, json={"dataset": rows_of(3)}, headers=owner)
     assert refused.status_code == 429, refused.text
     assert tight.get(url).json() == before and before["undo_available"] == 1
+
+
+def test_a_divergence_after_a_data_change_counts_only_the_steps_back(client):
+    far = {"inputs": [[10.0, -20.0], [30.0, 5.0], [-8.0, 12.0]], "targets": [[1.0]] * 3}
+    linear = {"hidden_activation": "linear", "output_activation": "linear", "loss": "mse"}
+    s = create(client, layers=[2, 3, 1], **linear, seed=1, learning_rate=0.5, dataset=far)
+    url = f"{NETWORKS}/{s['id']}"
+    assert client.post(f"{url}/train", json={"steps": 200}).json()["stopped_early"] is True
+    changed = client.patch(url, json={"dataset": {**far, "inputs": far["inputs"][::-1]}})
+    assert changed.json()["undo_available"] == 1
+    why = client.post(f"{url}/step", json={}).json()["diagnosis"]
+    assert (why["undo_available"], why["lower_after_undo"]) == (0, False)
+    assert client.post(f"{url}/undo").status_code == 200
+    assert client.get(f"{url}/dataset").json()["inputs"] == far["inputs"]
