@@ -106,6 +106,13 @@ def test_compare_trains_forks_in_lockstep_and_shows_the_apis_numbers(
     expect(page.get_by_test_id("stage")).to_be_hidden()
     assert "cmp=" not in page.url
     assert network_id(page) == source["id"]
+    # a pasted link is followed: its forks, then none
+    page.evaluate(f"location.hash = '#net={source['id']}&cmp={source['id']}.{forks[0]}.{forks[1]}'")
+    expect(page.locator(PANELS)).to_have_count(2)
+    assert ids(page) == forks[:2]
+    wait_idle(page)
+    page.evaluate(f"location.hash = '#net={source['id']}'")
+    expect(page.get_by_test_id("stage")).to_be_hidden()
 
 
 def test_lesson_six_compares_forks_of_one_network(app_page: Page, api: httpx.Client) -> None:
@@ -164,3 +171,6 @@ def test_a_refused_fork_rate_stays_with_the_servers_reason(
     expect(page.get_by_test_id("compare-rate-error")).to_have_count(0)
     wait_idle(page)
     assert api.get(f"/api/networks/{ids(page)[2]}").json()["learning_rate"] == 0.1
+    page.get_by_test_id("lang-zh").click()
+    expect(page.get_by_test_id("compare-add")).to_have_text("添加分支")
+    expect(page.get_by_test_id("compare-bar")).to_contain_text("3 个分支")

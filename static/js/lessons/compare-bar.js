@@ -9,6 +9,7 @@ import { store } from "../core/store.js";
 import { fmt } from "../model/format.js";
 import { parameterGap } from "../model/compare.js";
 import { parseNumber } from "../model/numbers.js";
+import { compareKey } from "../scenes/stage-nets.js";
 import { $, html, watch } from "../views/watch.js";
 
 const MOST_FORKS = 4; // the panels side by side the page has room for
@@ -107,5 +108,16 @@ export function mountCompareButton(scene) {
   watch(
     (s) => [s.playing, s.network],
     (s) => (button.disabled = s.playing || !s.network),
+  );
+  // the URL's compare view (a link opened or pasted): its forks again, or none
+  watch(
+    (s) => [s.ui.cmp],
+    (s) => {
+      const shown = !s.ui.lesson && s.stage?.source ? compareKey(s.stage.source, s.stage.nets) : "";
+      if (s.ui.lesson || s.ui.cmp === shown) return;
+      if (!s.ui.cmp) return scene.closeForks();
+      const [source, ...forks] = s.ui.cmp.split(".");
+      act(() => scene.openForks(source, [], forks));
+    },
   );
 }

@@ -68,15 +68,11 @@ export function createLessons({ main, stage }) {
     toggleMenu: (show) => store.update((s) => ({ menuOpen: show ?? !s.menuOpen })),
     /** Fetch the lessons. */
     load: async () => store.update({ lessons: await api.lessons() }),
-    /** Reopen the lesson (keeping the network the URL names) or the compare view the URL names. */
+    /** Reopen the lesson named in the URL (keeping the network the URL names). */
     async restore({ fromUrl = false } = {}) {
       const { ui, lessons } = store.get();
       if (ui.lesson && lessons.some((l) => l.id === ui.lesson))
         await openNow(ui.lesson, { at: ui.ls, keepNetwork: fromUrl });
-      else if (ui.cmp && fromUrl) {
-        const [source, ...forks] = ui.cmp.split("."); // a compare view's link: its forks again
-        await stage.openForks(source, [], forks);
-      }
     },
     /** Follow a lesson named in a changed URL ("" closes the open one). @param {string} id @param {number} at */
     openFromHash: (id, at) => (id ? open(id, { at }) : close()),
