@@ -12,12 +12,15 @@ export function createWalker({ next }) {
   let timer = null;
   let on = false;
   const schedule = () => (timer = setTimeout(tick, store.get().pace));
+  /** Whether the walk cannot go on: diverged, step-through off, or a lesson's stage shown instead. */
+  const blocked = () => Boolean(store.get().diverged || !store.get().ui.st || store.get().stage);
   async function tick() {
     timer = null;
     if (!on) return;
+    if (blocked()) return stop();
     await next();
     if (!on) return;
-    if (store.get().diverged || !store.get().ui.st) stop();
+    if (blocked()) stop();
     else schedule();
   }
   function stop() {
