@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, CDPSession, Page, expect
 from .axe import axe_violations
 from .conftest import wait_idle
 from .large_graph import inline_network, open_network
+from .test_access_keyboard import FOCUSED_JS
 
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 TRANSFORM_JS = """() => [...document.querySelectorAll('#graph > svg, #graph > canvas')]
@@ -144,6 +145,9 @@ def test_zoom_buttons_move_the_svg_and_the_canvas_together(
     graph = page.get_by_test_id("graph")
     expect(graph).to_have_attribute("data-link-render", "canvas")
     expect(page.get_by_test_id("zoom-bar")).to_be_visible()
+    page.get_by_test_id("dash-negative").focus()
+    page.keyboard.press("Tab")  # past the disabled "−": "+", with a whole focus ring
+    assert page.evaluate(FOCUSED_JS) == ["zoom-in", True]
     page.get_by_test_id("zoom-in").click()
     expect(graph).to_have_attribute("data-zoom", "1.5")
     page.get_by_test_id("zoom-in").click()
