@@ -15,9 +15,9 @@ def test_hash_round_trips_and_leaves_defaults_out(app_page: Page) -> None:
         """
         const { readHash, toHash, DEFAULTS } = await m("core/hash.js");
         const ui = { ...DEFAULTS, net: "abc", view: "gradients", ex: 2, bias: false, st: true,
-                     speed: 5, lesson: "xor", ls: 3 };
+                     speed: 5, lesson: "xor", ls: 3, cmp: "abc.f-1.f_2" };
         return { back: readHash(toHash(ui)), ui, plain: toHash({ ...DEFAULTS, net: "n1" }),
-                 bad: readHash("#view=nope&ex=-4&speed=0&bias=0") };
+                 bad: readHash("#view=nope&ex=-4&speed=0&bias=0&cmp=a<b") };
         """,
     )
     assert out["back"] == out["ui"]
@@ -26,6 +26,7 @@ def test_hash_round_trips_and_leaves_defaults_out(app_page: Page) -> None:
     assert out["bad"]["ex"] == 0
     assert out["bad"]["speed"] == 20
     assert out["bad"]["bias"] is False
+    assert out["bad"]["cmp"] == ""  # a compare view's ids: letters, digits, - and _ between dots
 
 
 def test_phases_run_forward_loss_backward_update(app_page: Page) -> None:

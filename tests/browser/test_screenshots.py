@@ -91,6 +91,7 @@ LESSON_SHOTS = {
     "softmax": ("en", 2, "slider:12"),
     "activations": ("en", 0, ""),
     "gradient-descent": ("en", 1, "play"),
+    "momentum-adam": ("en", 3, "play"),
 }
 
 
