@@ -168,9 +168,11 @@ def test_zoom_buttons_move_the_svg_and_the_canvas_together(
     assert page.evaluate(TRANSFORM_JS)[0] == page.evaluate(TRANSFORM_JS)[1]
     page.get_by_test_id("zoom-out").click()
     expect(graph).to_have_attribute("data-zoom", "1.5")
-    page.get_by_test_id("zoom-reset").click()
+    page.get_by_test_id("zoom-reset").focus()
+    page.keyboard.press("Enter")  # Fit by keyboard: it turns off, and hands its focus to "+"
     expect(graph).to_have_attribute("data-zoom", "1")
     assert page.evaluate(TRANSFORM_JS) == ["", ""]
+    assert page.evaluate(FOCUSED_JS)[0] == "zoom-in"
 
 
 def test_arrow_keys_reach_canvas_links_and_strip_units_and_enter_opens_the_chain_rule(

@@ -51,9 +51,13 @@ export function mountGraph(main) {
     {
       onZoom: ({ k, max, large }) => {
         $("zoom-bar").hidden = !large && k <= 1; // a small network needs no buttons (two fingers still zoom)
+        const focused = document.activeElement?.id ?? "";
         $("zoom-out").toggleAttribute("disabled", k <= 1);
         $("zoom-reset").toggleAttribute("disabled", k <= 1);
         $("zoom-in").toggleAttribute("disabled", k >= max);
+        // a button that turned off under the keyboard hands its focus on, not to the page
+        if (k <= 1 && (focused === "zoom-out" || focused === "zoom-reset")) $("zoom-in").focus();
+        if (k >= max && focused === "zoom-in") $("zoom-out").focus();
       },
     },
   );
