@@ -46,7 +46,7 @@ const version = (s) =>
 
 /**
  * Follow the store with the three looks; returns the actions their views call.
- * @param {{adopt: (state: any, options?: any) => Promise<void>}} main
+ * @param {{adopt: (state: any, options?: any) => Promise<void>, undo: () => any}} main
  */
 export function createLooks(main) {
   follow(
@@ -79,13 +79,13 @@ export function createLooks(main) {
     showOnPlot: (onPlot) => store.update({ looks: { ...store.get().looks, onPlot } }),
     /** The landscape's half-width (null: the server's default). @param {number | null} radius */
     setRadius: (radius) => setAxes({ radius }),
-    /** The diagnosis's way back: `undos` undos, then the learning rate it worked out. @param {number} rate @param {number} undos */
-    lowerTo: (rate, undos) =>
-      act(async () => {
-        const { id } = store.get().network;
-        for (let k = 0; k < undos; k++) await main.adopt(await api.undo(id), { undone: true });
-        await main.adopt(await api.patchNetwork(id, { learning_rate: rate }));
-      }),
+    /** The diagnosis's way back: `undos` Undos (each the page's own action), then the learning rate it worked out. @param {number} rate @param {number} undos */
+    lowerTo: (rate, undos) => {
+      for (let k = 0; k < undos; k++) main.undo();
+      return act(async () => {
+        await main.adopt(await api.patchNetwork(store.get().network.id, { learning_rate: rate }));
+      });
+    },
   };
 }
 
