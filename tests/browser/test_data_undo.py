@@ -63,3 +63,9 @@ def test_draw_two_points_and_undo_both(app_page: Page, api: httpx.Client) -> Non
     expect(page.locator(POINTS)).to_have_count(len(original["inputs"]))
     assert circles_at(page, *first) == 0
     expect(undo).to_be_disabled()
+
+    # the next drawing starts from the rows undo brought back
+    click_and_wait(page, second)
+    again = rows(api, page)
+    assert again["inputs"][:4] == original["inputs"] and again["inputs"][4] == drawn["inputs"][5]
+    expect(undo).to_be_enabled()
