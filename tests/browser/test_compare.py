@@ -151,26 +151,39 @@ def test_momentum_and_adam_lesson_races_three_rules(app_page: Page, api: httpx.C
     expect(page.get_by_test_id("lesson-panel")).to_contain_text("动量与 Adam")
 
 
-def test_a_refused_fork_rate_stays_with_the_servers_reason(
+def test_a_forks_rule_settings_and_a_refusal_with_the_servers_reason(
     app_page: Page, api: httpx.Client, console: Console
 ) -> None:
     page = app_page
     page.get_by_test_id("compare").click()
     expect(page.locator(PANELS)).to_have_count(2)
     wait_idle(page)
+    error = page.get_by_test_id("compare-add-error")
     page.get_by_test_id("compare-rate").fill("-1")
     page.get_by_test_id("compare-add").click()
-    expect(page.get_by_test_id("compare-rate-error")).to_contain_text("greater than 0")
+    expect(error).to_contain_text("greater than 0")
     expect(page.get_by_test_id("compare-rate")).to_have_value("-1")
+    page.get_by_test_id("compare-rate").fill("0.1")
+    # the rule's fields are the config's: SGD's momentum and Nesterov, Adam's betas and eps
+    page.get_by_test_id("compare-optimizer").select_option("adam")
+    expect(page.get_by_test_id("compare-opt-betas-1")).to_have_attribute("placeholder", "0.999")
+    page.get_by_test_id("compare-optimizer").select_option("sgd")
+    page.get_by_test_id("compare-opt-momentum").fill("2")
+    page.get_by_test_id("compare-add").click()
+    expect(error).to_contain_text("less than 1")
     wait_idle(page)
     refused_only(console)
     expect(page.locator(PANELS)).to_have_count(2)
-    page.get_by_test_id("compare-rate").fill("0.1")
+    page.get_by_test_id("compare-opt-momentum").fill("0.9")
+    page.get_by_test_id("compare-opt-nesterov").check()
     page.get_by_test_id("compare-add").click()
     expect(page.locator(PANELS)).to_have_count(3)
-    expect(page.get_by_test_id("compare-rate-error")).to_have_count(0)
+    expect(error).to_have_count(0)
     wait_idle(page)
-    assert api.get(f"/api/networks/{ids(page)[2]}").json()["learning_rate"] == 0.1
+    made = api.get(f"/api/networks/{ids(page)[2]}").json()
+    assert made["learning_rate"] == 0.1
+    assert made["optimizer"] == {"name": "sgd", "momentum": 0.9, "nesterov": True}
+    expect(page.get_by_test_id("stage-title-2")).to_have_text("SGD μ = 0.9 Nesterov · α = 0.1")
     page.get_by_test_id("lang-zh").click()
     expect(page.get_by_test_id("compare-add")).to_have_text("添加分支")
     expect(page.get_by_test_id("compare-bar")).to_contain_text("3 个分支")

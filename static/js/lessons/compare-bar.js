@@ -10,6 +10,7 @@ import { fmt } from "../model/format.js";
 import { parameterGap } from "../model/compare.js";
 import { parseNumber } from "../model/numbers.js";
 import { compareKey } from "../scenes/stage-nets.js";
+import { interval, labelOf, settingId } from "../views/optimizer-settings.js";
 import { $, html, watch } from "../views/watch.js";
 
 const MOST_FORKS = 4; // the panels side by side the page has room for
@@ -45,48 +46,81 @@ export const removeButton = (i, scene) =>
     ${t("compare.remove")}
   </button>`;
 
-/** The settings typed in the bar as a fork's body (a blank rate: the network's). */
-function typedSettings() {
-  const rate = /** @type {HTMLInputElement} */ (document.getElementById("compare-rate")).value.trim();
-  const name = /** @type {HTMLSelectElement} */ (document.getElementById("compare-optimizer")).value;
-  const body = /** @type {Record<string, any>} */ ({ optimizer: { name } });
-  const parsed = parseNumber(rate);
-  if (rate) body.learning_rate = "value" in parsed ? parsed.value : rate; // the server names a bad one
-  return body;
+/** The rule the bar adds a fork with. @param {any} s */
+const chosenRule = (s) => s.stage.addRule ?? s.config.optimizers[0].name;
+
+/** A number typed in the bar: the number, or the text for the server to refuse. @param {string} id */
+function typed(id) {
+  const text = /** @type {HTMLInputElement} */ (document.getElementById(id)).value.trim();
+  const parsed = parseNumber(text);
+  return text === "" ? null : "value" in parsed ? parsed.value : text;
+}
+
+/** The entries of a setting: [its default, index] (a pair's two, or one with index null). @param {any} setting */
+const entriesOf = (setting) =>
+  Array.isArray(setting.default) ? setting.default.map((d, i) => [d, i]) : [[setting.default, null]];
+
+/** The chosen rule's settings as fields (the config's; a blank one: its default). @param {any} rule */
+const ruleFields = (rule) =>
+  rule.settings.flatMap((setting) => {
+    const id = (/** @type {number | null} */ i) => `compare-${settingId(setting.name, i)}`;
+    if (typeof setting.default === "boolean")
+      return html`<label class="check"
+        ><input type="checkbox" id=${id(null)} data-testid=${id(null)} />${labelOf(setting.name)}</label
+      >`;
+    return entriesOf(setting).map(
+      ([d, i]) =>
+        html`<label class="field"
+          ><span class="field-label">${labelOf(i === null ? setting.name : `${setting.name}.${i}`)}</span>
+          <input id=${id(i)} data-testid=${id(i)} type="text" inputmode="decimal" placeholder=${String(d)} title=${interval(setting)}
+        /></label>`,
+    );
+  });
+
+/** The fork's body from the bar: the rule and what was typed (blank: the network's rate, the rule's defaults). @param {any} rule */
+function typedSettings(rule) {
+  const optimizer = /** @type {Record<string, any>} */ ({ name: rule.name });
+  for (const setting of rule.settings) {
+    const id = (/** @type {number | null} */ i) => `compare-${settingId(setting.name, i)}`;
+    if (typeof setting.default === "boolean")
+      optimizer[setting.name] = /** @type {HTMLInputElement} */ (document.getElementById(id(null))).checked;
+    else if (Array.isArray(setting.default))
+      optimizer[setting.name] = entriesOf(setting).map(([d, i]) => typed(id(i)) ?? d);
+    else optimizer[setting.name] = typed(id(null)) ?? setting.default;
+  }
+  const rate = typed("compare-rate");
+  return rate === null ? { optimizer } : { optimizer, learning_rate: rate };
 }
 
 /** The bar above a user's compare view. @param {any} s @param {import("../scenes/stage.js").StageScene} scene */
 export function compareBar(s, scene) {
   const full = s.stage.nets.length >= MOST_FORKS;
-  const rateError = s.fieldErrors["compare-rate"];
+  const error = s.fieldErrors["compare-add"];
+  const rule = s.config.optimizers.find((o) => o.name === chosenRule(s));
+  const choose = (/** @type {any} */ e) => store.update((st) => ({ stage: { ...st.stage, addRule: e.target.value } }));
   return html`<section class="card compare-bar" data-testid="compare-bar">
     <p class="compare-note">${t("compare.note", { n: s.stage.nets.length })}</p>
     <div class="compare-add">
       <label class="field"
         ><span class="field-label">${t("compare.rate")} <span class="greek">α</span></span>
-        <input
-          id="compare-rate"
-          data-testid="compare-rate"
-          type="text"
-          inputmode="decimal"
-          placeholder="α"
-          aria-invalid=${rateError ? "true" : "false"}
-        />
-        ${rateError ? html`<span class="field-error" role="alert" data-testid="compare-rate-error">${rateError}</span>` : ""}
-      </label>
+        <input id="compare-rate" data-testid="compare-rate" type="text" inputmode="decimal" placeholder="α"
+      /></label>
       <label class="field"
         ><span class="field-label">${t("arch.optimizer")}</span>
-        <select id="compare-optimizer" data-testid="compare-optimizer">
-          ${s.config.optimizers.map((o) => html`<option value=${o.name}>${t(`optimizer.${o.name}`)}</option>`)}
+        <select id="compare-optimizer" data-testid="compare-optimizer" @change=${choose}>
+          ${s.config.optimizers.map(
+            (o) => html`<option value=${o.name} ?selected=${o.name === rule.name}>${t(`optimizer.${o.name}`)}</option>`,
+          )}
         </select></label
       >
+      ${ruleFields(rule)}
       <button
         type="button"
         class="btn"
         data-testid="compare-add"
         ?disabled=${full}
         title=${full ? t("compare.full", { n: MOST_FORKS }) : ""}
-        @click=${() => scene.addFork(typedSettings())}
+        @click=${() => scene.addFork(typedSettings(rule))}
       >
         ${t("compare.add")}
       </button>
@@ -94,6 +128,7 @@ export function compareBar(s, scene) {
         ${t("compare.close")}
       </button>
     </div>
+    ${error ? html`<p class="field-error" role="alert" data-testid="compare-add-error">${error}</p>` : ""}
   </section>`;
 }
 

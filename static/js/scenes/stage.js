@@ -215,8 +215,8 @@ export function createStageScene() {
       act(async () => {
         trainer.stop();
         const { source } = store.get().stage;
-        // a refused learning rate stays in its field with the server's reason
-        await submitValue("compare-rate", async () => {
+        // a refused setting stays in its field with the server's reason beside the bar
+        await submitValue("compare-add", async () => {
           const [net] = await forkNets(source, [settings]);
           store.update((s) => ({ stage: { ...s.stage, nets: [...s.stage.nets, net] } }));
         });

@@ -15,7 +15,8 @@ export const interval = (s) =>
 const SYMBOLS = { momentum: "μ", alpha: "ρ", eps: "ε", "betas.0": "β₁", "betas.1": "β₂" };
 
 /** A setting's label: its words, then its symbol (not upper-cased). @param {string} key */
-const labelOf = (key) => html`${tOr(`optimizer.setting.${key}`, key)} <span class="greek">${SYMBOLS[key] ?? ""}</span>`;
+export const labelOf = (key) =>
+  html`${tOr(`optimizer.setting.${key}`, key)} <span class="greek">${SYMBOLS[key] ?? ""}</span>`;
 
 /** The field id of a setting (a pair's entries: betas-0, betas-1). @param {string} key @param {number | null} index */
 export const settingId = (key, index) => `opt-${key}${index === null ? "" : `-${index}`}`;
