@@ -95,7 +95,7 @@ export function mountLandscape(looks) {
       render(
         html`${axis("x")} ${axis("y")}
           <label class="field"><span class="field-label">${t("landscape.radius")}</span>
-            <input type="number" step="any" data-testid="landscape-radius" placeholder="1"
+            <input type="number" step="any" data-testid="landscape-radius"
               @change=${(e) => looks.setRadius(e.target.value.trim() === "" ? null : Number(e.target.value))} /></label>
           ${!axes.x || !axes.y ? html`<p class="hint">${t("landscape.pick")}</p>` : ""}
           ${shown?.error ? html`<p class="hint" data-testid="landscape-error">${shown.error}</p>` : ""}
