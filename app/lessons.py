@@ -75,10 +75,10 @@ LESSONS: list[dict] = [
             ),
             _step(
                 "Backward pass, by the chain rule: $∂E/∂w_2 = (-d/y) · y(1-y) · h = -0.0423$ "
-                "and $∂E/∂w_1 = (-d/y) · y(1-y) · w_2 · h(1-h) · x = -1.8650$. Press Step, then "
+                "and $∂E/∂w_1 = (-d/y) · y(1-y) · w_2 · h(1-h) · x$ $= -1.8650$. Press Step, then "
                 "click {{link:0:0:0|$w_1$}} to see every factor as a number.",
                 "反向传播，用链式法则：$∂E/∂w_2 = (-d/y) · y(1-y) · h = -0.0423$，"
-                "$∂E/∂w_1 = (-d/y) · y(1-y) · w_2 · h(1-h) · x = -1.8650$。按“单步”，"
+                "$∂E/∂w_1 = (-d/y) · y(1-y) · w_2 · h(1-h) · x$ $= -1.8650$。按“单步”，"
                 "再点击{{link:0:0:0|$w_1$}}，查看每个因子的数值。",
                 "step",
             ),
