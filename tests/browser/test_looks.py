@@ -121,6 +121,16 @@ def test_landscape_of_two_picked_weights_with_path_and_arrow(
         rel_tol=1e-12,
         abs_tol=1e-15,
     )
+    # fewer points along each axis: the grid the server sends
+    key = page.locator("#landscape-card").get_attribute("data-key")
+    page.get_by_test_id("landscape-resolution").fill("7")
+    page.get_by_test_id("landscape-resolution").press("Enter")
+    key_after(page, "landscape-card", key)
+    coarse = api.get(f"/api/networks/{nid}/landscape", params=q | {"resolution": 7}).json()
+    assert len(coarse["xs"]) == 7
+    assert (
+        float(page.get_by_test_id("landscape-loss").get_attribute("data-value")) == coarse["loss"]
+    )
     # a bad radius is the server's refusal, named, and nothing changes
     page.get_by_test_id("landscape-radius").fill("-1")
     page.get_by_test_id("landscape-radius").press("Enter")

@@ -20,10 +20,12 @@ export const pulls = (id, link) => request("GET", `${of(id)}/pulls?${linkQuery(l
 /**
  * GET .../landscape: E over a grid of two parameters around now.
  * @param {string} id @param {any} x @param {any} y @param {number | null} radius
+ * @param {number | null} resolution points along each axis (null: the server's default)
  */
-export function landscape(id, x, y, radius, { record = false } = {}) {
+export function landscape(id, x, y, radius, resolution, { record = false } = {}) {
   const query = new URLSearchParams([...linkQuery(x, "x_"), ...linkQuery(y, "y_")]);
   if (radius !== null) query.set("radius", String(radius));
+  if (resolution !== null) query.set("resolution", String(resolution));
   return request("GET", `${of(id)}/landscape?${query}`, undefined, { record });
 }
 

@@ -146,7 +146,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {Look | null} pulls GET pulls of the inspected weight
  * @property {Look | null} landscape GET landscape of the two chosen weights
  * @property {Look | null} health GET health
- * @property {{x: import("../model/links.js").LinkId | null, y: import("../model/links.js").LinkId | null, radius: number | null}} axes
+ * @property {{x: import("../model/links.js").LinkId | null, y: import("../model/links.js").LinkId | null, radius: number | null, resolution: number | null}} axes
  * @property {boolean} onPlot the decision-boundary plot colours its points by their pulls
  */
 
@@ -199,6 +199,12 @@ export function initialState() {
     classLocks: null,
     classOffer: null,
     predict: { exercises: [], exercise: "", position: 0, pending: null, result: null, score: null },
-    looks: { pulls: null, landscape: null, health: null, axes: { x: null, y: null, radius: null }, onPlot: false },
+    looks: {
+      pulls: null,
+      landscape: null,
+      health: null,
+      axes: { x: null, y: null, radius: null, resolution: null },
+      onPlot: false,
+    },
   };
 }

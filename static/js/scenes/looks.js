@@ -56,10 +56,13 @@ export function createLooks(main) {
   );
   follow(
     (s) => {
-      const { x, y, radius } = s.looks.axes;
-      return version(s) && x && y ? `${version(s)}:${linkKey(x)}:${linkKey(y)}:${radius}` : "";
+      const { x, y, radius, resolution } = s.looks.axes;
+      return version(s) && x && y ? `${version(s)}:${linkKey(x)}:${linkKey(y)}:${radius}:${resolution}` : "";
     },
-    (s) => looksApi.landscape(s.network.id, s.looks.axes.x, s.looks.axes.y, s.looks.axes.radius),
+    (s) => {
+      const { x, y, radius, resolution } = s.looks.axes;
+      return looksApi.landscape(s.network.id, x, y, radius, resolution);
+    },
     "landscape",
   );
   follow(
@@ -67,7 +70,7 @@ export function createLooks(main) {
     (s) => looksApi.health(s.network.id),
     "health",
   );
-  /** @param {Partial<{x: LinkId | null, y: LinkId | null, radius: number | null}>} change */
+  /** @param {Partial<{x: LinkId | null, y: LinkId | null, radius: number | null, resolution: number | null}>} change */
   const setAxes = (change) => {
     const { looks } = store.get();
     store.update({ looks: { ...looks, axes: { ...looks.axes, ...change } } });
@@ -79,6 +82,8 @@ export function createLooks(main) {
     showOnPlot: (onPlot) => store.update({ looks: { ...store.get().looks, onPlot } }),
     /** The landscape's half-width (null: the server's default). @param {number | null} radius */
     setRadius: (radius) => setAxes({ radius }),
+    /** The grid's points along each axis (null: the server's default). @param {number | null} resolution */
+    setResolution: (resolution) => setAxes({ resolution }),
     /** The diagnosis's way back: `undos` Undos (each the page's own action), then the learning rate it worked out. @param {number} rate @param {number} undos */
     lowerTo: (rate, undos) => {
       for (let k = 0; k < undos; k++) main.undo();

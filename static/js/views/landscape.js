@@ -14,6 +14,9 @@ const SIZE = 220;
 const BANDS = 12;
 const SHORTEST_ARROW = 12; // px: a shorter next step is drawn lengthened, and says by how much
 
+/** A field's number, or null when it is empty (the server's default). @param {string} text */
+const numberOrNull = (text) => (text.trim() === "" ? null : Number(text));
+
 /** The plot: contours, path, current point and arrow. @param {any} got */
 function plot(got) {
   const n = got.xs.length;
@@ -96,7 +99,10 @@ export function mountLandscape(looks) {
         html`${axis("x")} ${axis("y")}
           <label class="field"><span class="field-label">${t("landscape.radius")}</span>
             <input type="number" step="any" data-testid="landscape-radius"
-              @change=${(e) => looks.setRadius(e.target.value.trim() === "" ? null : Number(e.target.value))} /></label>
+              @change=${(e) => looks.setRadius(numberOrNull(e.target.value))} /></label>
+          <label class="field"><span class="field-label">${t("landscape.resolution")}</span>
+            <input type="number" step="1" data-testid="landscape-resolution"
+              @change=${(e) => looks.setResolution(numberOrNull(e.target.value))} /></label>
           ${!axes.x || !axes.y ? html`<p class="hint">${t("landscape.pick")}</p>` : ""}
           ${shown?.error ? html`<p class="hint" data-testid="landscape-error">${shown.error}</p>` : ""}
           ${
