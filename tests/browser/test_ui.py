@@ -322,7 +322,7 @@ def test_no_console_errors_across_the_main_actions(app_page: Page, console: Cons
     for view in ("gradients", "updates", "weights"):
         app_page.get_by_test_id(f"view-{view}").click()
     app_page.locator("line.link").first.hover(force=True)
-    app_page.locator("g.unit[data-layer='1']").first.hover()
+    app_page.locator("g.unit[data-layer='1'] circle").first.hover()  # not the label's gap
     app_page.get_by_test_id("example-3").click()
     app_page.get_by_test_id("dataset").select_option("circle")
     app_page.wait_for_selector("#boundary-card:not([hidden])")

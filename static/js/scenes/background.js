@@ -26,35 +26,56 @@ export async function fetchLastStep(state) {
   }
 }
 
+/**
+ * What a frame draws of the network shown: the selected example (or the pad) run forward,
+ * and for 2-D data the grid and the accuracy; the body of POST /train's `frame`.
+ * @param {any} s the store's state (with a network and its data)
+ */
+export function frameFor(s) {
+  const { network, data, ui } = s;
+  const pad = padInput(network, ui);
+  const twoD = onPlane(network);
+  return {
+    example: pad ? { inputs: [pad] } : { inputs: [data.inputs[ui.ex]], targets: [data.targets[ui.ex]] },
+    grid: twoD ? GRID_RESOLUTION : null,
+    accuracy: twoD,
+  };
+}
+
+/** The store's pieces of an answered frame (POST /train's `frame`, or its parts). @param {any} frame */
+export const framePieces = (frame) => ({
+  example: frame.example,
+  grid: frame.grid ? decodeGrid(frame.grid) : null,
+  accuracy: frame.accuracy ? { train: frame.accuracy.train ?? null, test: frame.accuracy.test ?? null } : null,
+});
+
 /** Fetch and store the background data of the network shown (errors: quiet). */
 export async function loadBackground() {
   const s = store.get();
   const { network, data, ui, playing } = s;
   if (!network || !data) return;
   const id = network.id;
-  const twoD = onPlane(network);
-  const pad = padInput(network, ui);
+  const frame = frameFor(s);
   const since = sinceFor(s.history, network.step);
   const wantHistory = !playing || !s.history;
   const wantStep = playing && (ui.view !== "weights" || s.inspected) && network.step > 0;
   if (s.diverged) return loadHistory(id, since);
   try {
     const [example, fresh, lastStep, grid, train, test] = await Promise.all([
-      api.forward(id, pad ? { inputs: [pad] } : { inputs: [data.inputs[ui.ex]], targets: [data.targets[ui.ex]] }),
+      api.forward(id, frame.example),
       wantHistory ? api.history(id, since) : null,
       wantStep ? fetchLastStep(network) : null,
-      twoD ? api.grid(id, GRID_RESOLUTION) : null,
-      twoD ? api.forward(id, { split: "train" }) : null,
-      twoD && data.test_inputs ? api.forward(id, { split: "test" }) : null,
+      frame.grid ? api.grid(id, frame.grid) : null,
+      frame.accuracy ? api.forward(id, { split: "train" }) : null,
+      frame.accuracy && data.test_inputs ? api.forward(id, { split: "test" }) : null,
     ]);
     const now = store.get();
     if (now.network?.id !== id) return;
+    const accuracy = train && { train: train.accuracy, test: test?.accuracy };
     store.update({
-      example,
+      ...framePieces({ example, grid, accuracy }),
       history: fresh ? mergeHistory(now.history, since, fresh) : now.history,
       lastStep: lastStep ?? now.lastStep,
-      grid: grid ? decodeGrid(grid) : null,
-      accuracy: train ? { train: train.accuracy ?? null, test: test?.accuracy ?? null } : null,
     });
     if (now.inspected) await explainInspected({ record: false });
   } catch (error) {

@@ -10,7 +10,7 @@ import { depthOf } from "../model/layers.js";
 import { packsArrays } from "../model/packed.js";
 import { buildPhases, movePhase } from "../model/phases.js";
 import { createTrainer } from "../model/trainer.js";
-import { explainInspected, fetchLastStep } from "./background.js";
+import { explainInspected, fetchLastStep, frameFor, framePieces } from "./background.js";
 import { divergedOr } from "./diverged.js";
 import { createNetworkKeeper } from "./network.js";
 import { createWalker } from "./walk.js";
@@ -33,8 +33,14 @@ async function stepOnce(keeper) {
   await keeper.adopt(response.network, { step: response });
 }
 
-/** A /train response while playing: the state and its losses. @param {any} trained @param {Keeper} keeper */
-function takePlayed(trained, keeper) {
+/**
+ * A /train response while playing: the state, its losses and the frame it answered (when
+ * the page still shows what the frame asked for: not after a click on another example).
+ * @param {any} trained @param {Keeper} keeper @param {any} asked the frame sent
+ */
+function takePlayed(trained, keeper, asked) {
+  const current = store.get().data && JSON.stringify(frameFor(store.get())) === JSON.stringify(asked);
+  const frame = current ? trained.frame : null;
   store.update((s) =>
     trained.network.revision <= s.network.revision
       ? null
@@ -44,9 +50,12 @@ function takePlayed(trained, keeper) {
           played: trained.penalties.length
             ? { id: trained.network.id, step: trained.step, value: trained.penalties.at(-1) }
             : s.played,
+          ...(frame ? framePieces(frame) : {}),
         },
   );
-  keeper.refresh();
+  const { ui, inspected } = store.get();
+  // the frame came with the steps; the last step (other views, the inspector) still comes apart
+  if (!frame || ui.view !== "weights" || inspected) keeper.refresh();
 }
 
 /** After play stops: the exact state and last step, then the panels. @param {any} trainer @param {Keeper} keeper */
@@ -132,9 +141,11 @@ export function createMainScene() {
     speed: () => store.get().ui.speed,
     maxSteps: () => store.get().config.limits.max_train_steps,
     train: async (steps, live) => {
-      const id = store.get().network.id;
-      const trained = await api.train(id, steps, { packed: packsArrays(store.get().network) });
-      if (live() && store.get().network?.id === id) takePlayed(trained, keeper);
+      const s = store.get();
+      const frame = s.data ? frameFor(s) : null;
+      const trained = await api.train(s.network.id, steps, { packed: packsArrays(s.network), frame });
+      const id = s.network.id;
+      if (live() && store.get().network?.id === id) takePlayed(trained, keeper, frame);
     },
     onError: (error) => {
       try {
