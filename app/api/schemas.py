@@ -612,6 +612,11 @@ class ErrorMessage(BaseModel):
     """An error that is not about one field."""
 
     detail: str
+    code: str | None = Field(
+        None,
+        description="a 409's kind, for a client to say in its language: diverged (the step "
+        "would overflow) or unusable_state",
+    )
 
 
 class LessonStep(BaseModel):
