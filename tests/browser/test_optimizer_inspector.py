@@ -43,7 +43,7 @@ def test_hover_and_inspector_show_the_optimizers_state_and_update(
         step(page)
     now = state(api, page)
     assert now["optimizer_state"]["step"] == 3
-    page.locator(LINE).hover()
+    page.locator(LINE).hover(force=True)  # the pointer lands on its hit line, as a user's does
     tip = page.get_by_test_id("tooltip")
     expect(tip.get_by_test_id("tip-opt-step")).to_have_text("3")
     for slot in SLOTS[rule]:
