@@ -8,6 +8,7 @@ from app.engine import DivergenceError, batch_indices
 from app.engine.blowup import MAX_TRIALS, lower_rate
 from app.settings import Settings
 from app.store import Database, NetworkRecord
+from app.store.data_undo import data_versions
 from app.store.paths import oldest_kept
 from app.store.snapshots import steps_back
 
@@ -26,8 +27,9 @@ def diagnosed(
             raise
         found = exc.diagnose()
         if found is not None:
-            with db.snapshot() as conn:  # the steps back (undo may also hold data changes)
-                back = steps_back(conn, record.nid, record.session.step)
+            with db.snapshot() as conn:  # the steps back, when no data change comes first
+                nid, step = record.nid, record.session.step
+                back = 0 if data_versions(conn, nid, step) else steps_back(conn, nid, step)
             found["undo_available"] = back
             found["lower_after_undo"] = not found["loss_finite"] and back > 0
             if found["lower_after_undo"]:

@@ -129,8 +129,7 @@ def patch_network(
     dataset or the features.
 
     A new dataset (or features) must fit the layers; the batch cursor restarts at 0, the
-    loss history is kept, and the step undo is cleared (its steps were taken on the old
-    inputs): undo takes the data change itself back.
+    loss history is kept, and undo takes the change back, then the steps before it.
     """
     with changing(db, network_id, request, settings) as (conn, record):
         s, net = record.session, record.session.network

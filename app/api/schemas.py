@@ -207,8 +207,7 @@ class NetworkPatch(TrainingSettings):
     dataset: DatasetSpec | None = Field(
         None,
         description=DATASET_SPEC + ": it must fit the layers; the batch cursor restarts, the "
-        "history stays, and the steps before it leave undo (they were taken on the old data);"
-        " undo takes the change back",
+        "history stays; undo takes the change back, then the steps before it (on their data)",
     )
     features: Features | None = Field(
         None,

@@ -225,23 +225,23 @@ def train(
     dependencies=[locked("undo")],
 )
 def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
-    """Take back the latest change: a step (to exactly the parameters before it), or else
-    a change of the dataset or features made at this step (to exactly the data and batch
-    cursor before it; the parameters stay)."""
+    """Take back the latest change: a change of the dataset or features made at this step
+    (to exactly the data and batch cursor before it; the parameters stay), or else a step
+    (to exactly the parameters before it)."""
     undone: list = []
 
     def run(record: NetworkRecord) -> tuple[None, list[StepRecord]]:
         # replays (at most CHECKPOINT_EVERY - 1 steps) with no database lock held
         with db.snapshot() as conn:
-            found = store.parameters_before_step(conn, record)
-            data = None if found is not None else store.latest_data(conn, record)
-        if found is not None:
-            undone[:] = [record.session.step, None]
-            record.session.restore(*found)
-        elif data is not None:
+            data = store.latest_data(conn, record)
+            found = None if data is not None else store.parameters_before_step(conn, record)
+        if data is not None:
             undone[:] = [None, data.seq]
             record.session.dataset, record.session.cursor = data.dataset, data.cursor
             record.builtin_dataset = data.builtin
+        elif found is not None:
+            undone[:] = [record.session.step, None]
+            record.session.restore(*found)
         else:
             raise HTTPException(409, "nothing to undo: no earlier step or data change is kept")
         return None, []

@@ -28,27 +28,44 @@ class DataVersion:
 def keep_data(conn: sqlite3.Connection, nid: int, depth: int, budget: int) -> None:
     """Keep the network's stored data as an undo entry, before a PATCH replaces it.
 
-    Entries from before the current step go (the steps between were cleared with the
-    snapshots); of the rest, the newest `depth` within `budget` bytes stay.
+    The newest `depth` entries within `budget` bytes stay. With an older one dropped, the
+    steps taken before its change go too (their data is no longer kept).
     """
     step, cursor, builtin, dataset, rows = conn.execute(
         "SELECT step, cursor, json_extract(config, '$.builtin_dataset'), dataset, dataset_rows"
         " FROM networks WHERE nid = ?",
         (nid,),
     ).fetchone()
-    conn.execute("DELETE FROM data_undo WHERE nid = ? AND step < ?", (nid, step))
     conn.execute(
         "INSERT INTO data_undo (nid, seq, step, cursor, builtin, dataset, dataset_rows)"
         " SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ? FROM data_undo WHERE nid = ?",
         (nid, step, cursor, builtin, dataset, rows, nid),
     )
-    conn.execute(
-        "DELETE FROM data_undo WHERE nid = ? AND seq IN (SELECT seq FROM (SELECT seq,"
-        f" row_number() OVER newest AS n, sum({ENTRY_BYTES}) OVER newest AS total"
-        " FROM data_undo WHERE nid = ? WINDOW newest AS (ORDER BY seq DESC))"
-        " WHERE n > ? OR total > ?)",
-        (nid, nid, depth, budget),
-    )
+    (dropped,) = conn.execute(
+        "SELECT max(seq) FROM (SELECT seq, row_number() OVER newest AS n,"
+        f" sum({ENTRY_BYTES}) OVER newest AS total FROM data_undo WHERE nid = ?"
+        " WINDOW newest AS (ORDER BY seq DESC)) WHERE n > ? OR total > ?",
+        (nid, depth, budget),
+    ).fetchone()
+    if dropped is not None:
+        drop_before(conn, nid, dropped)
+
+
+def drop_before(conn: sqlite3.Connection, nid: int, seq: int) -> None:
+    """Drop data version `seq` and older ones, with the snapshots of the steps before them."""
+    (step,) = conn.execute(
+        "SELECT step FROM data_undo WHERE nid = ? AND seq = ?", (nid, seq)
+    ).fetchone()
+    conn.execute("DELETE FROM snapshots WHERE nid = ? AND step <= ?", (nid, step))
+    conn.execute("DELETE FROM data_undo WHERE nid = ? AND seq <= ?", (nid, seq))
+
+
+def change_before(conn: sqlite3.Connection, nid: int, step: int) -> int | None:
+    """The step of the latest data change made before step `step` (None: none kept)."""
+    (found,) = conn.execute(
+        "SELECT max(step) FROM data_undo WHERE nid = ? AND step < ?", (nid, step)
+    ).fetchone()
+    return found
 
 
 def data_versions(conn: sqlite3.Connection, nid: int, step: int) -> int:
@@ -82,6 +99,6 @@ def restore_data(conn: sqlite3.Connection, record: "NetworkRecord", seq: int) ->
     conn.execute("DELETE FROM data_undo WHERE nid = ? AND seq = ?", (record.nid, seq))
 
 
-def drop_unreachable(conn: sqlite3.Connection, nid: int, step: int, steps_back: int) -> None:
-    """Drop data versions undo can no longer reach (their steps' snapshots are gone)."""
-    conn.execute("DELETE FROM data_undo WHERE nid = ? AND step < ?", (nid, step - steps_back))
+def drop_unreachable(conn: sqlite3.Connection, nid: int, bottom: int) -> None:
+    """Drop data versions from before step `bottom`, where undo's walk back stops."""
+    conn.execute("DELETE FROM data_undo WHERE nid = ? AND step < ?", (nid, bottom))

@@ -30,8 +30,8 @@ from .snapshots import (  # noqa: F401 (the undo functions the API calls as stor
     clear_undo,
     forget_step,
     parameters_before_step,
-    steps_back,
     undo_available,
+    undo_walk,
     write_snapshots,
 )
 
@@ -208,23 +208,26 @@ def save(
         if history_rows is not None:
             thin_history(conn, record.nid, history_rows)
         write_snapshots(conn, record.nid, steps, s.step - undo_depth + 1)
-        drop_unreachable(conn, record.nid, s.step, steps_back(conn, record.nid, s.step))
+        _, bottom = undo_walk(conn, record.nid, s.step)
+        drop_unreachable(conn, record.nid, bottom)
     record.undo_available = undo_available(conn, record.nid, s.step)
 
 
 def replace_dataset(
     conn: sqlite3.Connection, record: NetworkRecord, keep: tuple[int, int] | None
 ) -> None:
-    """Write the network's new dataset and clear its step undo (those steps used the old
-    data). With keep (depth, bytes), the old data is kept as an undo entry first."""
+    """Write the network's new dataset. With keep (depth, bytes), the old data is kept as
+    an undo entry first (undo takes the change back, then the steps before it); without,
+    undo is cleared (those steps used the old data)."""
     if keep is not None:
         keep_data(conn, record.nid, *keep)
+    else:
+        conn.execute("DELETE FROM snapshots WHERE nid = ?", (record.nid,))
     dataset, dataset_rows = encode_dataset(record.session.dataset, record.builtin_dataset)
     conn.execute(
         "UPDATE networks SET dataset = ?, dataset_rows = ? WHERE nid = ?",
         (dataset, dataset_rows, record.nid),
     )
-    conn.execute("DELETE FROM snapshots WHERE nid = ?", (record.nid,))
 
 
 def previous_loss(conn: sqlite3.Connection, record: NetworkRecord) -> float | None:

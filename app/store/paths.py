@@ -8,6 +8,7 @@ import numpy as np
 from app.engine import Snapshot
 
 from .codec import decode_optimizer, unpack_parameters
+from .snapshots import floor_at
 
 if TYPE_CHECKING:
     from .networks import NetworkRecord
@@ -29,11 +30,12 @@ def parameter_path(
 
 
 def oldest_kept(conn: sqlite3.Connection, record: "NetworkRecord") -> Snapshot | None:
-    """The oldest snapshot undo can still reach: the parameters before its step, and its cursor."""
+    """The oldest snapshot undo can reach by steps alone: the parameters before its step, and
+    its cursor."""
     row = conn.execute(
         "SELECT step, params, cursor, optimizer, optimizer_state FROM snapshots"
-        " WHERE nid = ? AND step <= ? ORDER BY step LIMIT 1",
-        (record.nid, record.session.step),
+        " WHERE nid = ? AND step <= ? AND step >= ? ORDER BY step LIMIT 1",
+        (record.nid, record.session.step, floor_at(conn, record.nid, record.session.step)),
     ).fetchone()
     if row is None:
         return None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from app.engine import Snapshot, StepRecord
 
 from .codec import decode_optimizer, encode_optimizer, pack_parameters, unpack_parameters
-from .data_undo import data_versions
+from .data_undo import change_before, data_versions
 
 if TYPE_CHECKING:
     from .networks import NetworkRecord
@@ -49,16 +49,39 @@ def clear_undo(conn: sqlite3.Connection, record: "NetworkRecord") -> None:
     conn.execute("DELETE FROM data_undo WHERE nid = ?", (record.nid,))
 
 
+def floor_at(conn: sqlite3.Connection, nid: int, step: int) -> int:
+    """The oldest snapshot undo may use at step `step`: none from before a data change
+    (their steps trained on other data)."""
+    below = change_before(conn, nid, step)
+    return 0 if below is None else below + 1
+
+
 def steps_back(conn: sqlite3.Connection, nid: int, step: int) -> int:
-    """How many steps back undo can go: down to the oldest kept snapshot."""
-    (oldest,) = conn.execute("SELECT min(step) FROM snapshots WHERE nid = ?", (nid,)).fetchone()
+    """How many steps back undo can go from step `step`, before reaching a data change:
+    down to the oldest snapshot it may use."""
+    (oldest,) = conn.execute(
+        "SELECT min(step) FROM snapshots WHERE nid = ? AND step >= ?",
+        (nid, floor_at(conn, nid, step)),
+    ).fetchone()
     return 0 if oldest is None or oldest > step else step - oldest + 1
 
 
+def undo_walk(conn: sqlite3.Connection, nid: int, step: int) -> tuple[int, int]:
+    """(how many undos there are, the step they lead back to): the data changes made at
+    a step, then the steps back to the change before, and on while they meet."""
+    count = 0
+    while True:
+        count += data_versions(conn, nid, step)
+        below, back = change_before(conn, nid, step), steps_back(conn, nid, step)
+        count += back
+        if below is None or step - back != below:
+            return count, step - back
+        step = below
+
+
 def undo_available(conn: sqlite3.Connection, nid: int, step: int) -> int:
-    """How many undos there are: the steps back, then the data changes made before them."""
-    back = steps_back(conn, nid, step)
-    return back + data_versions(conn, nid, step - back)
+    """How many undos there are: steps and data changes, back to where undo stops."""
+    return undo_walk(conn, nid, step)[0]
 
 
 def snapshot_for(conn: sqlite3.Connection, record: "NetworkRecord") -> tuple[Snapshot, int] | None:
@@ -66,8 +89,9 @@ def snapshot_for(conn: sqlite3.Connection, record: "NetworkRecord") -> tuple[Sna
     step = record.session.step
     row = conn.execute(
         "SELECT step, params, cursor, learning_rate, batch_size, optimizer, optimizer_state,"
-        " penalty FROM snapshots WHERE nid = ? AND step <= ? ORDER BY step DESC LIMIT 1",
-        (record.nid, step),
+        " penalty FROM snapshots WHERE nid = ? AND step <= ? AND step >= ?"
+        " ORDER BY step DESC LIMIT 1",
+        (record.nid, step, floor_at(conn, record.nid, step)),
     ).fetchone()
     if row is None or (row["step"] < step and row["learning_rate"] is None):
         return None

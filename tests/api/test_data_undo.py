@@ -54,15 +54,22 @@ def test_undo_after_drawing_restores_the_rows_and_cursor_bit_for_bit(client, set
     columns = stored(settings, nid)
     assert columns[2] == 4 and columns[3] == 1  # the cursor moved; xor is kept by name
     changed = client.patch(url, json={"dataset": drawn((0.25, 0.75, 1))}).json()
-    assert (changed["dataset"]["size"], changed["undo_available"]) == (5, 1)
+    assert (changed["dataset"]["size"], changed["undo_available"]) == (5, 3)
     assert stored(settings, nid)[2] == 0
     undone = client.post(f"{url}/undo")
     assert undone.status_code == 200, undone.text
     assert stored(settings, nid) == columns
     assert client.get(f"{url}/dataset").json() == rows_before
-    assert steady(undone.json()) == steady(before) and undone.json()["undo_available"] == 0
+    assert steady(undone.json()) == steady(before)
+    assert undone.json()["undo_available"] == before["undo_available"] == 2
     assert bits(undone.json()["weights"]) == bits(before["weights"])
-    assert client.post(f"{url}/undo").status_code == 409  # the steps before stay cleared
+    # then the two steps before the drawing, on the data they were taken on
+    assert client.post(f"{url}/undo").json()["step"] == 1
+    first = client.post(f"{url}/undo").json()
+    fresh = create(client, preset="xor", seed=1, batch_size=3)
+    assert (first["step"], bits(first["weights"])) == (0, bits(fresh["weights"]))
+    assert stored(settings, nid)[2] == 0
+    assert client.post(f"{url}/undo").status_code == 409
 
 
 def test_undo_then_the_same_patch_and_steps_give_the_same_state(client):
@@ -70,9 +77,9 @@ def test_undo_then_the_same_patch_and_steps_give_the_same_state(client):
     body = {"dataset": drawn((0.5, 0.5, 1), (0.9, 0.1, 0))}
     first = client.patch(url, json=body).json()
     after = client.post(f"{url}/train", json={"steps": 5}).json()["network"]
-    for left in (5, 4, 3, 2, 1):
-        assert state(client, nid)["undo_available"] == left + 1
-        assert client.post(f"{url}/undo").json()["undo_available"] == left
+    for left in (5, 4, 3, 2, 1):  # the steps, the drawing, then the two steps before it
+        assert state(client, nid)["undo_available"] == left + 3
+        assert client.post(f"{url}/undo").json()["undo_available"] == left + 2
     assert steady(client.post(f"{url}/undo").json())["dataset"]["size"] == 4
     again = client.patch(url, json=body).json()
     assert steady(again) == steady(first)
@@ -106,11 +113,13 @@ def test_a_step_after_a_data_change_is_undone_first(client):
     nid, url = trained_xor(client)
     client.patch(url, json={"dataset": drawn((0.3, 0.3, 0))})
     stepped = client.post(f"{url}/step", json={})
-    assert stepped.json()["network"]["undo_available"] == 2
+    assert stepped.json()["network"]["undo_available"] == 4
     back = client.post(f"{url}/undo").json()
-    assert (back["step"], back["dataset"]["size"], back["undo_available"]) == (2, 5, 1)
+    assert (back["step"], back["dataset"]["size"], back["undo_available"]) == (2, 5, 3)
     back = client.post(f"{url}/undo").json()
-    assert (back["step"], back["dataset"]["size"], back["undo_available"]) == (2, 4, 0)
+    assert (back["step"], back["dataset"]["size"], back["undo_available"]) == (2, 4, 2)
+    back = client.post(f"{url}/undo").json()
+    assert (back["step"], back["dataset"]["size"], back["undo_available"]) == (1, 4, 1)
 
 
 def test_data_changes_past_the_depth_or_bytes_are_not_kept(make_client):
@@ -121,6 +130,7 @@ def test_data_changes_past_the_depth_or_bytes_are_not_kept(make_client):
     assert state(client, nid)["undo_available"] == 3
     for size in (8, 7, 6):
         assert client.post(f"{url}/undo").json()["dataset"]["size"] == size
+    # the older versions went, and with them the steps taken on the first data
     assert client.post(f"{url}/undo").status_code == 409
 
 
@@ -145,7 +155,8 @@ def test_a_train_past_the_undo_depth_drops_the_data_version(make_client):
     nid, url = trained_xor(client)
     client.patch(url, json={"dataset": drawn((0.3, 0.3, 0))})
     client.post(f"{url}/train", json={"steps": 2})
-    assert state(client, nid)["undo_available"] == 3  # two steps, then the data change
+    # two steps, the data change, then the one step before it undo's depth of 3 keeps
+    assert state(client, nid)["undo_available"] == 4
     client.post(f"{url}/train", json={"steps": 4})
     left = state(client, nid)["undo_available"]
     assert left < 6  # the steps undo keeps; the change is out of reach and not stored
@@ -189,9 +200,9 @@ def test_data_undo_survives_a_restart(tmp_path):
         first.patch(url, json={"dataset": drawn((0.3, 0.3, 0))})
         first.patch(url, json={"dataset": drawn((0.3, 0.3, 0), (0.7, 0.2, 1))})
     with TestClient(create_app(settings), base_url=LOCAL) as second:
-        assert state(second, nid)["undo_available"] == 2
+        assert state(second, nid)["undo_available"] == 4
         assert second.post(f"{url}/undo").json()["dataset"]["size"] == 5
-        assert second.post(f"{url}/undo").json()["undo_available"] == 0
+        assert second.post(f"{url}/undo").json()["undo_available"] == 2
         assert second.get(f"{url}/dataset").json() == rows
         assert second.get(f"{url}/export").json()["cursor"] == 4
 
@@ -224,15 +235,42 @@ def test_a_data_change_whose_kept_versions_pass_the_quota_is_refused(make_client
     assert tight.get(url).json() == before and before["undo_available"] == 1
 
 
-def test_a_divergence_after_a_data_change_counts_only_the_steps_back(client):
+def test_a_divergence_right_after_a_data_change_offers_no_steps_back(client):
     far = {"inputs": [[10.0, -20.0], [30.0, 5.0], [-8.0, 12.0]], "targets": [[1.0]] * 3}
     linear = {"hidden_activation": "linear", "output_activation": "linear", "loss": "mse"}
     s = create(client, layers=[2, 3, 1], **linear, seed=1, learning_rate=0.5, dataset=far)
     url = f"{NETWORKS}/{s['id']}"
     assert client.post(f"{url}/train", json={"steps": 200}).json()["stopped_early"] is True
     changed = client.patch(url, json={"dataset": {**far, "inputs": far["inputs"][::-1]}})
-    assert changed.json()["undo_available"] == 1
+    assert changed.json()["undo_available"] > 1  # the change, then the steps before it
     why = client.post(f"{url}/step", json={}).json()["diagnosis"]
     assert (why["undo_available"], why["lower_after_undo"]) == (0, False)
     assert client.post(f"{url}/undo").status_code == 200
     assert client.get(f"{url}/dataset").json()["inputs"] == far["inputs"]
+
+
+def test_steps_on_two_datasets_undo_each_on_its_own_data_bit_for_bit(client):
+    """Checkpoint replays never cross a data change: each step undoes to its twin's state."""
+    body = {"preset": "xor", "seed": 4, "batch_size": 3}
+    bulk, twin = (create(client, **body)["id"] for _ in range(2))
+    other = {"dataset": drawn((0.2, 0.9, 1), (0.8, 0.3, 0))}
+    states = [state(client, twin)]
+    for n, target in ((20, bulk), (12, bulk)):
+        client.post(f"{NETWORKS}/{target}/train", json={"steps": n})
+        for _ in range(n):
+            states.append(
+                client.post(f"{NETWORKS}/{twin}/train", json={"steps": 1}).json()["network"]
+            )
+        if n == 20:
+            for nid in (bulk, twin):
+                assert client.patch(f"{NETWORKS}/{nid}", json=other).status_code == 200
+    url = f"{NETWORKS}/{bulk}"
+    assert state(client, bulk)["undo_available"] == 33
+    for k in range(31, -1, -1):
+        if k == 19:  # at step 20, the drawing goes first
+            assert client.post(f"{url}/undo").json()["dataset"]["size"] == 4
+        undone = client.post(f"{url}/undo").json()
+        assert (undone["step"], undone["dataset"]["size"]) == (k, 6 if k >= 20 else 4)
+        assert bits(undone["weights"]) == bits(states[k]["weights"]), k
+        assert bits(undone["biases"]) == bits(states[k]["biases"]), k
+    assert client.post(f"{url}/undo").status_code == 409

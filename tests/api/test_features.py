@@ -88,7 +88,7 @@ def test_without_a_dataset_the_first_2d_builtin_that_fits_is_taken(client):
     assert s["dataset"]["name"] == "xor" and s["dataset"]["input_dim"] == 4
 
 
-def test_patch_features_keeps_the_count_and_clears_the_step_undo(client):
+def test_patch_features_keeps_the_count_and_undo_takes_it_back(client):
     s = perceptron(client)
     url = f"{NETWORKS}/{s['id']}"
     client.post(f"{url}/train", json={"steps": 3})
@@ -96,7 +96,7 @@ def test_patch_features_keeps_the_count_and_clears_the_step_undo(client):
     assert changed.status_code == 200, changed.text
     body = changed.json()
     assert body["features"] == ["x1_squared", "x2_squared", "sin_x1"]
-    assert (body["step"], body["undo_available"]) == (3, 1)  # the change itself, not the steps
+    assert (body["step"], body["undo_available"]) == (3, 4)  # the change, then the steps
     out = client.post(f"{url}/forward", json={"inputs": [[2, 3]]}).json()["inputs"]
     assert np.allclose(out, [[4, 9, np.sin(2)]])
     before = state(client, s["id"])

@@ -41,14 +41,14 @@ def test_points_are_within_the_row_limit(make_client):
     assert too_many.json()["detail"][0]["msg"] == "at most 50"
 
 
-def test_patch_regenerates_the_data_in_place_and_clears_the_step_undo(client):
+def test_patch_regenerates_the_data_in_place_and_undo_takes_it_back(client):
     s = create(client, preset="circle", seed=2)
     url = f"{NETWORKS}/{s['id']}"
     client.post(f"{url}/train", json={"steps": 4})
     regenerated = {"generate": "circle", "noise": 10, "data_seed": 11}
     changed = client.patch(url, json={"dataset": regenerated}).json()
     assert changed["dataset"]["generation"]["data_seed"] == 11
-    assert (changed["step"], changed["undo_available"]) == (4, 1)  # the change, not the steps
+    assert (changed["step"], changed["undo_available"]) == (4, 5)  # the change, then the steps
     before = state(client, s["id"])
     assert_names(client.patch(url, json={"dataset": {"generate": "blobs3"}}), "targets")
     assert state(client, s["id"]) == before
