@@ -52,13 +52,17 @@ export async function request(method, path, body, { record = false } = {}) {
   const response = await reach(path, init);
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
-  if (!response.ok) throw refusal(response, data);
+  if (!response.ok) throw Object.assign(refusal(response, data), { code: data?.code ?? null }); // a 409's kind
   return data;
 }
 
 /** The ApiError of a refused call. @param {Response} response @param {any} data */
 export function refusal(response, data) {
-  const error = new ApiError(response.status, data ? data.detail : response.statusText, response.headers.get("X-Class-Lock") ?? "");
+  const error = new ApiError(
+    response.status,
+    data ? data.detail : response.statusText,
+    response.headers.get("X-Class-Lock") ?? "",
+  );
   error.diagnosis = data?.diagnosis ?? null;
   return error;
 }

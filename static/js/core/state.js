@@ -60,6 +60,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {Accuracy | null} accuracy
  * @property {number[][] | null} outputs its outputs on the training set (POST /forward's)
  * @property {string | null} failed why it stopped training (409), or null
+ * @property {string | null} [failedKind] the server's kind of that refusal ("diverged"), or null
  */
 
 /**
@@ -106,7 +107,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {any} tooltip {kind: "link" | "unit", datum, x, y} or null
  * @property {boolean} menuOpen the Lessons menu
  * @property {boolean} helpOpen the keys overlay
- * @property {{id: string, revision: number, message: string, step: number, loss: number | null, rate: number, diagnosis?: any} | null} diverged
+ * @property {{id: string, revision: number, message: string, step: number, loss: number | null, rate: number, code?: string | null, diagnosis?: any} | null} diverged
  *   the server refused the next step or the shown weights' forward pass (the network diverged), or null
  * @property {{network: string, field: string, detail: any, fix: Record<string, string>, choice: string} | null} refused
  *   an output activation or loss the server refused as unable to learn (for that network), with its fix

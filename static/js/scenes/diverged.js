@@ -20,6 +20,7 @@ export function markDiverged(error) {
     id: network.id,
     revision: network.revision,
     message: error.message,
+    code: error.code ?? error.detail?.[0]?.type ?? null, // the server's kind ("diverged", "not_finite")
     step: network.step,
     loss: network.last_loss,
     rate: network.learning_rate,

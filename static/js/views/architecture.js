@@ -8,9 +8,9 @@ import { store, updateUi } from "../core/store.js";
 import { layerTitle } from "../graph/titles.js";
 import { hiddenCount } from "../model/layers.js";
 import { presetOf } from "../model/presets.js";
-import { mountRefusal } from "./refusal.js";
 import { mountOptimizerSettings } from "./optimizer-settings.js";
 import { mountPenalty } from "./penalty.js";
+import { mountRefusal } from "./refusal.js";
 import { $, $input, html, live, noChange, render, watch } from "./watch.js";
 
 /** @param {any} p */

@@ -4,7 +4,7 @@
 // the output bars and the boundary show no values (scenes/diverged.js drops them). With the
 // server's diagnosis, why it blew up and what to try (views/diagnosis.js).
 
-import { t } from "../core/i18n.js";
+import { reasonOf, t } from "../core/i18n.js";
 import { fmt } from "../model/format.js";
 import { diagnosisView } from "./diagnosis.js";
 import { $, html, render, watch } from "./watch.js";
@@ -21,7 +21,7 @@ export function mountDiverged(main, looks) {
       render(
         html`<h2>${t("diverged.title")}</h2>
           <p>${t("diverged.what", { step: diverged.step, rate: diverged.rate, loss })}</p>
-          <p class="diverged-reason" data-testid="diverged-reason">${t("diverged.server")} “${diverged.message}”</p>
+          <p class="diverged-reason" data-testid="diverged-reason">${t("diverged.server")} “${reasonOf({ msg: diverged.message, type: diverged.code })}”</p>
           ${diagnosisView(diverged.diagnosis, network, looks)}
           <p>${t("diverged.hidden")}</p>
           <p>${t("diverged.back")}</p>
