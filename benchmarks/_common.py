@@ -73,6 +73,30 @@ def table(header: list[str], rows: list[list[object]]) -> str:
     return "\n".join([line(header), rule, *(line(r) for r in cells)])
 
 
+# Counts requestAnimationFrame callbacks for `ms` milliseconds from t0 (pasted into page scripts).
+COUNT_FRAMES = """
+const countFrames = (ms, t0) => new Promise((resolve) => {
+  let frames = 0;
+  const tick = (now) => {
+    frames += 1;
+    if (now - t0 < ms) requestAnimationFrame(tick); else resolve(frames);
+  };
+  requestAnimationFrame(tick);
+});
+"""
+
+
+def with_frames(script: str) -> str:
+    """A page script `async (ms) => {...}` with countFrames defined at its start."""
+    return script.replace("async (ms) => {", "async (ms) => {" + COUNT_FRAMES, 1)
+
+
+def verdicts(header: list[str], checks: list[list], higher_is_better: bool = True) -> str:
+    """A table of [what, figure, bound] rows with each one's verdict."""
+    rows = [[w, v, b, verdict(v, b, higher_is_better)] for w, v, b in checks]
+    return table([*header, "verdict"], rows)
+
+
 def verdict(value: float, floor: float, higher_is_better: bool = True) -> str:
     """'met' or 'MISSED' for a figure against its target."""
     ok = value >= floor if higher_is_better else value <= floor

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from _common import with_frames
 from _peers import PLAYGROUND, tool_version
 
 CACHE = Path.home() / ".cache" / "backprop-visualizer" / "playground-page"
@@ -28,18 +29,12 @@ MEASURE = """
 async (ms) => {
   const epoch = () => Number(document.getElementById("iter-number").textContent.replace(/,/g, ""));
   const e0 = epoch(), t0 = performance.now();
-  let frames = 0;
-  await new Promise((resolve) => {
-    const tick = (now) => {
-      frames += 1;
-      if (now - t0 < ms) requestAnimationFrame(tick); else resolve();
-    };
-    requestAnimationFrame(tick);
-  });
+  const frames = await countFrames(ms, t0);
   const seconds = (performance.now() - t0) / 1000;
   return { seconds, frames, epochs: epoch() - e0 };
 }
 """
+MEASURE = with_frames(MEASURE)
 
 
 def _digest() -> str:

@@ -23,7 +23,7 @@ from contextlib import nullcontext
 
 import _playground_page
 import httpx
-from _common import machine, running_server, table, verdict
+from _common import machine, running_server, table, verdict, with_frames
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -69,14 +69,7 @@ async (ms) => {
   performance.clearResourceTimings();
   const steps0 = Number(counter.textContent);
   const t0 = performance.now();
-  let frames = 0;
-  await new Promise((resolve) => {
-    const tick = (now) => {
-      frames += 1;
-      if (now - t0 < ms) requestAnimationFrame(tick); else resolve();
-    };
-    requestAnimationFrame(tick);
-  });
+  const frames = await countFrames(ms, t0);
   const seconds = (performance.now() - t0) / 1000;
   mutations.disconnect();
   tasks.disconnect();
@@ -98,17 +91,11 @@ async (ms) => {
 IDLE_FPS = """
 async (ms) => {
   const t0 = performance.now();
-  let frames = 0;
-  await new Promise((resolve) => {
-    const tick = (now) => {
-      frames += 1;
-      if (now - t0 < ms) requestAnimationFrame(tick); else resolve();
-    };
-    requestAnimationFrame(tick);
-  });
+  const frames = await countFrames(ms, t0);
   return frames / ((performance.now() - t0) / 1000);
 }
 """
+MEASURE, IDLE_FPS = with_frames(MEASURE), with_frames(IDLE_FPS)
 
 
 def play(page, base: str, client: httpx.Client, speed: int, window_ms: int) -> dict:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import _peers
 import httpx
-from _common import machine, median_seconds, running_server, table, verdict
+from _common import machine, median_seconds, running_server, table, verdicts
 from bench_engine import (
     BATCH,
     LEARNING_RATE,
@@ -139,12 +139,7 @@ def main() -> None:
             checks.append([f"{name} HTTP frames/s ({size / 1e6:.2f} MB grid)", api, TARGET[name]])
     print(table(["network", "path", "frames/s", "ms/frame", "x Playground", "target"], rows))
     print()
-    print(
-        table(
-            ["target", "frames/s", "floor", "verdict"],
-            [[what, value, floor, verdict(value, floor)] for what, value, floor in checks],
-        )
-    )
+    print(verdicts(["target", "frames/s", "floor"], checks))
     print(f"\nRepeat with: {COMMAND}   (or: make bench)")
 
 

@@ -26,7 +26,7 @@ import time
 
 import httpx
 import numpy as np
-from _common import machine, median_seconds, running_server, table, verdict
+from _common import machine, median_seconds, running_server, table, verdicts
 from bench_browser import ARGS, CHROMIUM, VIEWPORT
 from playwright.sync_api import sync_playwright
 
@@ -192,12 +192,7 @@ def main() -> None:
             browser.close()
     print(table(["network", "what", "ms (median)"], rows))
     print()
-    print(
-        table(
-            ["target", "ms", "ceiling", "verdict"],
-            [[w, v, c, verdict(v, c, higher_is_better=False)] for w, v, c in checks],
-        )
-    )
+    print(verdicts(["target", "ms", "ceiling"], checks, higher_is_better=False))
     print(f"\nRepeat with: {COMMAND}   (or: make bench)")
 
 

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import httpx
-from _common import machine, running_server, table, verdict
+from _common import machine, running_server, table, verdicts
 
 FRAME_S = 1 / 60
 MAX_CATCH_UP_FRAMES = 12  # as the page's pacer
@@ -128,12 +128,7 @@ def main() -> None:
     header += ["/train p50 ms", "/train p99 ms", "server cores busy"]
     print(table(header, rows))
     print()
-    print(
-        table(
-            ["target", "figure", "floor", "verdict"],
-            [[what, value, floor, verdict(value, floor)] for what, value, floor in checks],
-        )
-    )
+    print(verdicts(["target", "figure", "floor"], checks))
     print(f"\nRepeat with: {COMMAND}   (or: make bench)")
 
 
