@@ -132,18 +132,12 @@ def test_body_size_limit(make_client):
 # --- divergence -------------------------------------------------------------------------------
 
 
-def one_weight(client, inputs: list, targets: list) -> dict:
-    """A 1-1 linear network (w = 0.5, b = 0) on these rows."""
+def one_weight(client, inputs: list, targets: list, **settings) -> dict:
+    """A 1-1 linear network (w = 0.5, b = 0 unless told) on these rows."""
+    body = {"weights": [[[0.5]]], "biases": [[0.0]], "seed": 1, **settings}
     dataset = {"inputs": inputs, "targets": targets}
     return create(
-        client,
-        layers=[1, 1],
-        output_activation="linear",
-        loss="mse",
-        seed=1,
-        weights=[[[0.5]]],
-        biases=[[0.0]],
-        dataset=dataset,
+        client, layers=[1, 1], output_activation="linear", loss="mse", dataset=dataset, **body
     )
 
 
@@ -176,15 +170,7 @@ def test_step_that_diverges_is_409_and_changes_nothing(client):
 
 
 def test_train_that_diverges_at_once_is_409(client):
-    s = create(
-        client,
-        layers=[1, 1],
-        output_activation="linear",
-        loss="mse",
-        seed=1,
-        learning_rate=1000,
-        dataset={"inputs": [[1e200]], "targets": [[0.0]]},
-    )
+    s = one_weight(client, [[1e200]], [[0.0]], learning_rate=1000)
     refused(
         client, s, client.post(f"{NETWORKS}/{s['id']}/train", json={"steps": 5}), None, status=409
     )
@@ -192,17 +178,7 @@ def test_train_that_diverges_at_once_is_409(client):
 
 
 def test_train_stops_early_before_diverging(client):
-    s = create(
-        client,
-        layers=[1, 1],
-        output_activation="linear",
-        loss="mse",
-        seed=1,
-        learning_rate=1000,
-        weights=[[[1.0]]],
-        biases=[[0.0]],
-        dataset={"inputs": [[1e100]], "targets": [[0.0]]},
-    )
+    s = one_weight(client, [[1e100]], [[0.0]], learning_rate=1000, weights=[[[1.0]]])
     t = client.post(f"{NETWORKS}/{s['id']}/train", json={"steps": 50})
     assert t.status_code == 200
     t = t.json()
