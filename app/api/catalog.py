@@ -20,7 +20,7 @@ from app.lessons import LESSONS
 from app.presets import PRESETS
 from app.store.codec import dataset_document
 
-from . import schemas, views
+from . import look_schemas, schemas, views
 from .deps import JSON, DbDep, FieldError, SettingsDep
 from .optimizer_schemas import optimizer_catalog
 from .routing import OffloadedRoute
@@ -65,6 +65,8 @@ def config(settings: SettingsDep):
                 "noise": list(schemas.NOISE),
                 "train_percent": list(schemas.TRAIN_PERCENT),
                 "points": [schemas.MIN_POINTS, settings.max_rows],
+                "landscape_radius": list(look_schemas.RADIUS),
+                "landscape_resolution": list(look_schemas.GRID_SIDE),
             },
         }
     )

@@ -698,6 +698,8 @@ class Limits(BaseModel):
     noise: list[float] = Field(description="a generated built-in's noise, [low, high]")
     train_percent: list[int] = Field(description="a generated built-in's train share in %")
     points: list[int] = Field(description="a generated built-in's number of points")
+    landscape_radius: list[float] = Field(description="GET landscape's radius; low excluded")
+    landscape_resolution: list[int] = Field(description="GET landscape's points per axis")
 
 
 class AppConfig(BaseModel):

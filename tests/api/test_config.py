@@ -67,6 +67,8 @@ def test_config_limits_follow_the_settings(make_client):
         "noise": [0, 50],
         "train_percent": [10, 90],
         "points": [10, 50],
+        "landscape_radius": [1e-6, 100.0],
+        "landscape_resolution": [3, 61],
     }
     # the limits it states are the ones the server enforces, at both edges
     create(client, layers=[2, 9, 9, 9, 1])

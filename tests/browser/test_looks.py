@@ -121,6 +121,11 @@ def test_landscape_of_two_picked_weights_with_path_and_arrow(
         rel_tol=1e-12,
         abs_tol=1e-15,
     )
+    # the fields' bounds are the server's (GET /api/config), none written in the page
+    limits = api.get("/api/config").json()["limits"]
+    for field, name in (("radius", "landscape_radius"), ("resolution", "landscape_resolution")):
+        box = page.get_by_test_id(f"landscape-{field}")
+        assert [float(box.get_attribute("min")), float(box.get_attribute("max"))] == limits[name]
     # fewer points along each axis: the grid the server sends
     key = page.locator("#landscape-card").get_attribute("data-key")
     page.get_by_test_id("landscape-resolution").fill("7")

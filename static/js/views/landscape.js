@@ -80,8 +80,10 @@ function caption(got, stretch) {
 export function mountLandscape(looks) {
   watch(
     (s) => [s.inspected, s.looks.landscape, s.looks.axes, s.network, s.lang],
-    ({ inspected, looks: state, network }) => {
+    ({ inspected, looks: state, network, config }) => {
       const card = $("landscape-card");
+      const [rLow, rHigh] = config.limits.landscape_radius; // the server's limits
+      const [nLow, nHigh] = config.limits.landscape_resolution;
       card.hidden = !network;
       if (!network) return;
       const { axes, landscape: shown } = state;
@@ -98,10 +100,10 @@ export function mountLandscape(looks) {
       render(
         html`${axis("x")} ${axis("y")}
           <label class="field"><span class="field-label">${t("landscape.radius")}</span>
-            <input type="number" step="any" data-testid="landscape-radius"
+            <input type="number" step="any" data-testid="landscape-radius" min=${rLow} max=${rHigh}
               @change=${(e) => looks.setRadius(numberOrNull(e.target.value))} /></label>
           <label class="field"><span class="field-label">${t("landscape.resolution")}</span>
-            <input type="number" step="1" data-testid="landscape-resolution"
+            <input type="number" step="1" data-testid="landscape-resolution" min=${nLow} max=${nHigh}
               @change=${(e) => looks.setResolution(numberOrNull(e.target.value))} /></label>
           ${!axes.x || !axes.y ? html`<p class="hint">${t("landscape.pick")}</p>` : ""}
           ${shown?.error ? html`<p class="hint" data-testid="landscape-error">${shown.error}</p>` : ""}
