@@ -2,9 +2,10 @@
 step the server marks it against the step's own numbers (GET explain's)."""
 
 from fractions import Fraction
+from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Path, Request
 
 from app.exercises import BY_ID, DEFAULT_TOLERANCE, EXERCISES
 from app.store import predictions as stored
@@ -143,7 +144,12 @@ def _marks(row: dict, truth: float) -> tuple[int | None, int | None]:
     response_model=ps.Reveal,
     responses={**NOT_FOUND, 409: {"description": "The step predicted is not the last one"}},
 )
-def reveal(network_id: str, pid: int, db: DbDep, settings: SettingsDep):
+def reveal(
+    network_id: str,
+    pid: Annotated[int, Path(ge=1, le=2**63 - 1, description="the prediction's id")],
+    db: DbDep,
+    settings: SettingsDep,
+):
     """After the step: the true numbers with the chain rule, and the prediction marked."""
     with db.snapshot() as conn:
         row = stored.get(conn, network_id, pid)

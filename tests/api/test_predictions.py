@@ -131,3 +131,11 @@ def test_the_teacher_pushes_an_exercise_and_a_student_takes_its_preset(tmp_path)
         bad = client.post("/api/class/push", json={"exercise": "nope"}, headers=TEACHER)
         assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["body", "exercise"]
         assert client.get("/api/class/pushed").json()["number"] == 1  # the refused push is not
+
+
+@pytest.mark.parametrize("pid", ["0", "-3", str(2**63), str(10**30), "x"])
+def test_a_prediction_id_out_of_range_is_a_422_naming_it(client, pid) -> None:
+    net = client.post("/api/networks", json={"preset": "xor"}).json()
+    response = client.post(f"{predictions(net['id'])}/{pid}/reveal")
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"][0]["loc"] == ["path", "pid"]
