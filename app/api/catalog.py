@@ -20,7 +20,7 @@ from app.lessons import LESSONS
 from app.presets import PRESETS
 from app.store.codec import dataset_document
 
-from . import look_schemas, schemas, views
+from . import catalog_schemas, look_schemas, result_schemas, schemas, views
 from .deps import JSON, DbDep, FieldError, SettingsDep
 from .optimizer_schemas import optimizer_catalog
 from .routing import OffloadedRoute
@@ -28,7 +28,9 @@ from .routing import OffloadedRoute
 router = APIRouter(route_class=OffloadedRoute)
 
 
-@router.get("/api/config", tags=["catalog"], response_model=schemas.AppConfig, response_class=JSON)
+@router.get(
+    "/api/config", tags=["catalog"], response_model=catalog_schemas.AppConfig, response_class=JSON
+)
 def config(settings: SettingsDep):
     """Every activation, loss, initialiser and optimizer the engine has, and the server's limits."""
     return JSON(
@@ -73,7 +75,10 @@ def config(settings: SettingsDep):
 
 
 @router.get(
-    "/api/datasets", tags=["catalog"], response_model=list[schemas.DatasetInfo], response_class=JSON
+    "/api/datasets",
+    tags=["catalog"],
+    response_model=list[result_schemas.DatasetInfo],
+    response_class=JSON,
 )
 def list_datasets():
     """The built-in datasets with their sizes."""
@@ -83,7 +88,7 @@ def list_datasets():
 @router.get(
     "/api/datasets/{name}",
     tags=["catalog"],
-    response_model=schemas.DatasetRows,
+    response_model=result_schemas.DatasetRows,
     response_class=JSON,
     responses={404: {"model": schemas.ErrorMessage, "description": "No such dataset"}},
 )
@@ -95,7 +100,10 @@ def get_dataset(name: str):
 
 
 @router.get(
-    "/api/presets", tags=["catalog"], response_model=list[schemas.Preset], response_class=JSON
+    "/api/presets",
+    tags=["catalog"],
+    response_model=list[catalog_schemas.Preset],
+    response_class=JSON,
 )
 def list_presets():
     """Named ready-made setups; pass a name as `preset` when creating a network."""
@@ -103,7 +111,10 @@ def list_presets():
 
 
 @router.get(
-    "/api/lessons", tags=["catalog"], response_model=list[schemas.Lesson], response_class=JSON
+    "/api/lessons",
+    tags=["catalog"],
+    response_model=list[catalog_schemas.Lesson],
+    response_class=JSON,
 )
 def list_lessons():
     """The article's lessons, each with its presets and guided text in English and Chinese."""
@@ -113,7 +124,7 @@ def list_lessons():
 @router.get(
     "/api/activations",
     tags=["catalog"],
-    response_model=list[schemas.ActivationCurve],
+    response_model=list[catalog_schemas.ActivationCurve],
     response_class=JSON,
 )
 def activation_curves(
@@ -133,7 +144,10 @@ def activation_curves(
 
 
 @router.get(
-    "/api/softmax", tags=["catalog"], response_model=schemas.SoftmaxResult, response_class=JSON
+    "/api/softmax",
+    tags=["catalog"],
+    response_model=catalog_schemas.SoftmaxResult,
+    response_class=JSON,
 )
 def softmax(
     z: Annotated[list[float], Query(min_length=1, max_length=64)],

@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, Field, StrictBool, model_validator
 
 from .predict_schemas import Score
-from .schemas import AccuracyResult, ExportDocument, Matrix, Strict, Vector
+from .result_schemas import AccuracyResult
+from .schemas import ExportDocument, Matrix, Strict, Vector
 
 LOCKABLE = {
     "step": "POST /api/networks/{id}/step",

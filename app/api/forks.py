@@ -5,7 +5,7 @@ from fastapi import APIRouter, Request
 from app.engine import Network, Session
 from app.store import NetworkRecord
 
-from . import schemas
+from . import result_schemas, schemas
 from .access import NOT_FOUND, reading
 from .building import check_dataset_fits, new_network_id
 from .deps import JSON, DbDep, FieldError, SettingsDep, fields_in, new_owner_token, owner_token
@@ -21,7 +21,7 @@ router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=Offloa
 @router.post(
     "/{network_id:network_id}/fork",
     status_code=201,
-    response_model=schemas.NetworkState,
+    response_model=result_schemas.NetworkState,
     response_class=JSON,
     responses={**NOT_FOUND, **QUOTAS, **LOCKED},
     dependencies=[locked("create")],

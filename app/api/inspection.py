@@ -17,7 +17,7 @@ from app.engine.updates import parameter_update
 from app.store import NetworkRecord
 from app.store import networks as store
 
-from . import schemas, views
+from . import result_schemas, schemas, views
 from .access import (
     NOT_FINITE,
     NOT_FOUND,
@@ -41,7 +41,7 @@ router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=Offloa
 
 @router.get(
     "/{network_id:network_id}/explain",
-    response_model=schemas.Explanation,
+    response_model=result_schemas.Explanation,
     response_class=JSON,
     responses={**NOT_FOUND, **OVERFLOWS},
 )
@@ -121,7 +121,7 @@ def _before(record: NetworkRecord, kept: tuple[Snapshot, int]) -> Network:
 
 @router.get(
     "/{network_id:network_id}/last-step",
-    response_model=schemas.StepResult,
+    response_model=result_schemas.StepResult,
     response_class=JSON,
     responses={
         **NOT_FOUND,
@@ -147,7 +147,7 @@ def last_step(network_id: str, db: DbDep, settings: SettingsDep, pack: PackedDep
 
 @router.get(
     "/{network_id:network_id}/gradient-check",
-    response_model=schemas.GradientCheckResult,
+    response_model=result_schemas.GradientCheckResult,
     response_class=JSON,
     responses={**NOT_FOUND, **OVERFLOWS},
 )
@@ -191,7 +191,7 @@ def check_gradients(network_id: str, db: DbDep, settings: SettingsDep):
 
 @router.get(
     "/{network_id:network_id}/grid",
-    response_model=schemas.GridResult,
+    response_model=result_schemas.GridResult,
     response_class=JSON,
     responses=NOT_FOUND,
 )

@@ -10,7 +10,7 @@ from app.store import NetworkRecord
 from app.store import networks as store
 from app.store.codec import dataset_document
 
-from . import schemas, views
+from . import result_schemas, schemas, views
 from .access import (
     NOT_FOUND,
     OWNER_ONLY,
@@ -48,7 +48,7 @@ router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=Offloa
 @router.post(
     "",
     status_code=201,
-    response_model=schemas.NetworkState,
+    response_model=result_schemas.NetworkState,
     response_class=JSON,
     responses={**QUOTAS, **LOCKED},
     dependencies=[locked("create")],
@@ -77,7 +77,7 @@ def _store_new(db: DbDep, record: NetworkRecord, settings: SettingsDep) -> Respo
 
 @router.get(
     "",
-    response_model=list[schemas.NetworkSummary],
+    response_model=list[result_schemas.NetworkSummary],
     response_class=JSON,
     responses={403: {"model": schemas.ErrorMessage}},
 )
@@ -93,7 +93,7 @@ def list_networks(request: Request, db: DbDep, settings: SettingsDep):
 
 @router.get(
     "/{network_id:network_id}",
-    response_model=schemas.NetworkState,
+    response_model=result_schemas.NetworkState,
     response_class=JSON,
     responses=NOT_FOUND,
 )
@@ -117,7 +117,7 @@ def delete_network(network_id: str, request: Request, db: DbDep, settings: Setti
 
 @router.patch(
     "/{network_id:network_id}",
-    response_model=schemas.NetworkState,
+    response_model=result_schemas.NetworkState,
     response_class=JSON,
     responses={**OWNER_ONLY, **LOCKED},
     dependencies=[locked("patch")],
@@ -180,7 +180,7 @@ def patch_network(
 
 @router.put(
     "/{network_id:network_id}/weights",
-    response_model=schemas.NetworkState,
+    response_model=result_schemas.NetworkState,
     response_class=JSON,
     responses={**OWNER_ONLY, **LOCKED},
     dependencies=[locked("weights", check_fixed=False)],
@@ -215,7 +215,7 @@ def put_weights(
 
 @router.get(
     "/{network_id:network_id}/dataset",
-    response_model=schemas.DatasetRows,
+    response_model=result_schemas.DatasetRows,
     response_class=JSON,
     responses=NOT_FOUND,
 )
@@ -227,7 +227,7 @@ def dataset(network_id: str, db: DbDep):
 @router.post(
     "/import",
     status_code=201,
-    response_model=schemas.NetworkState,
+    response_model=result_schemas.NetworkState,
     response_class=JSON,
     responses={**QUOTAS, **LOCKED},
     dependencies=[locked("create", check_fixed=False)],  # an export states every setting

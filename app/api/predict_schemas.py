@@ -4,7 +4,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from .schemas import Explanation, Strict
+from .result_schemas import Explanation
+from .schemas import Strict
 
 Quantity = Literal["gradient", "weight"]
 

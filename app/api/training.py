@@ -15,7 +15,7 @@ from app.settings import undo_steps
 from app.store import NetworkRecord
 from app.store import networks as store
 
-from . import frames, schemas, views
+from . import frames, result_schemas, schemas, views
 from .access import (
     DIVERGED,
     NOT_FINITE,
@@ -45,7 +45,7 @@ router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=Offloa
 
 @router.post(
     "/{network_id:network_id}/forward",
-    response_model=schemas.ForwardResult,
+    response_model=result_schemas.ForwardResult,
     response_class=JSON,
     responses=NOT_FOUND,
 )
@@ -98,7 +98,7 @@ def _split_rows(data: Dataset, split: str | None) -> tuple[np.ndarray, np.ndarra
 
 @router.post(
     "/{network_id:network_id}/step",
-    response_model=schemas.StepResult,
+    response_model=result_schemas.StepResult,
     response_class=JSON,
     responses={**OWNER_ONLY, **DIVERGED, **LOCKED},
     dependencies=[locked("step")],
@@ -151,7 +151,7 @@ def step(
 
 @router.post(
     "/{network_id:network_id}/train",
-    response_model=schemas.TrainResult,
+    response_model=result_schemas.TrainResult,
     response_class=JSON,
     responses={**OWNER_ONLY, **DIVERGED, **LOCKED},
     dependencies=[locked("train")],
@@ -215,7 +215,7 @@ def train(
 
 @router.post(
     "/{network_id:network_id}/undo",
-    response_model=schemas.NetworkState,
+    response_model=result_schemas.NetworkState,
     response_class=JSON,
     responses={
         **OWNER_ONLY,
@@ -261,7 +261,7 @@ def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
 
 @router.get(
     "/{network_id:network_id}/history",
-    response_model=schemas.History,
+    response_model=result_schemas.History,
     response_class=JSON,
     responses=NOT_FOUND,
 )
