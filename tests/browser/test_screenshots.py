@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from .conftest import ROOT, wait_idle
+from .test_numbering import click_link
 
 SIZES = {"1280": {"width": 1280, "height": 800}, "1920": {"width": 1920, "height": 1080}}
 
@@ -69,10 +70,10 @@ def test_screenshot(
         page.keyboard.press(action.split(":")[1])
         expect(page.get_by_test_id("step-count")).to_have_text(str(steps + 1))
     if action and action.startswith("link:"):
-        layer, source, to = action.split(":")[1].split("-")
-        selector = f"line.link[data-layer='{layer}'][data-from='{source}'][data-to='{to}']"
-        page.locator(selector).click(force=True)  # a level line has a zero-height box
-        expect(page.get_by_test_id("inspector-gradient")).to_be_visible()
+        layer, source, to = map(int, action.split(":")[1].split("-"))
+        wait_idle(page)  # the graph has its final size: the link is where it will stay
+        click_link(page, layer, source, to)
+        expect(page.get_by_test_id("inspector-gradient")).to_be_visible(timeout=20_000)
     if state["dataset"]["input_dim"] == 2:
         page.wait_for_selector("#boundary-card:not([hidden])")
     wait_idle(page)  # background panels settle
