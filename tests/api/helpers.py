@@ -71,7 +71,7 @@ def assert_names(response, field: str | int, anywhere: bool = False) -> None:
 
 
 def engine_network(s: dict) -> Network:
-    """The engine's Network with exactly the parameters of a NetworkState."""
+    """The engine's Network with exactly the parameters (and penalty) of a NetworkState."""
     return Network(
         s["layers"],
         s["hidden_activation"],
@@ -80,6 +80,8 @@ def engine_network(s: dict) -> Network:
         s["use_bias"],
         [np.array(w, dtype=float) for w in s["weights"]],
         [np.array(b, dtype=float) for b in s["biases"]],
+        regularization=s.get("regularization", "none"),
+        regularization_rate=s.get("regularization_rate", 0.0),
     )
 
 

@@ -3,9 +3,7 @@
 import numpy as np
 import pytest
 
-from app.engine import Network
-
-from .helpers import NETWORKS, assert_names, create, state, step
+from .helpers import NETWORKS, assert_names, create, engine_network, state, step
 
 DATA = {
     "inputs": [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.5, 0.2], [0.3, 0.9]],
@@ -18,20 +16,6 @@ def _net(client, **extra) -> dict:
     return create(client, **body)
 
 
-def _engine(s: dict) -> Network:
-    """The network the API holds, rebuilt from its state."""
-    return Network.create(
-        s["layers"],
-        s["hidden_activation"],
-        s["output_activation"],
-        s["loss"],
-        weights=s["weights"],
-        biases=s["biases"],
-        regularization=s["regularization"],
-        regularization_rate=s["regularization_rate"],
-    )
-
-
 @pytest.mark.parametrize("source", [1, None])
 def test_pulls_are_each_rows_backward_and_average_to_the_gradient(client, source):
     s = _net(client, regularization="l2", regularization_rate=0.01)
@@ -41,7 +25,7 @@ def test_pulls_are_each_rows_backward_and_average_to_the_gradient(client, source
     r = client.get(f"{NETWORKS}/{s['id']}/pulls", params=params)
     assert r.status_code == 200, r.text
     got = r.json()
-    net, x, t = _engine(s), np.array(DATA["inputs"]), np.array(DATA["targets"])
+    net, x, t = engine_network(s), np.array(DATA["inputs"]), np.array(DATA["targets"])
     for i, pull in enumerate(got["contributions"]):
         g = net.backward(net.forward(x[i : i + 1], t[i : i + 1]), t[i : i + 1])
         own = (
@@ -94,7 +78,7 @@ def test_landscape_centre_slopes_and_next_step(client):
     r = client.get(f"{NETWORKS}/{s['id']}/landscape", params=q | {"resolution": 3})
     assert r.status_code == 200, r.text
     got = r.json()
-    net, x, t = _engine(s), np.array(DATA["inputs"]), np.array(DATA["targets"])
+    net, x, t = engine_network(s), np.array(DATA["inputs"]), np.array(DATA["targets"])
     assert got["losses"][1][1] == net.forward(x, t).objective == got["loss"]
     full = net.backward(net.forward(x, t), t)
     dx = (got["losses"][1][2] - got["losses"][1][0]) / (2 * h)
@@ -136,7 +120,7 @@ def test_health_flags_a_dead_relu_and_norms(client):
     assert r.status_code == 200, r.text
     got = r.json()
     assert [(u["layer"], u["unit"], u["kind"]) for u in got["units"]] == [(0, 1, "dead")]
-    net, x, t = _engine(s), np.array(DATA["inputs"]), np.array(DATA["targets"])
+    net, x, t = engine_network(s), np.array(DATA["inputs"]), np.array(DATA["targets"])
     g = net.backward(net.forward(x, t), t)
     norm = np.sqrt(np.sum(g.weights[1] ** 2) + np.sum(g.biases[1] ** 2))
     assert got["layers"][1]["gradient_norm"] == pytest.approx(norm, rel=1e-12)

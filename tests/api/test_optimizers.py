@@ -5,7 +5,7 @@ import pytest
 
 from app.engine import Network, Optimizer, Session, builtin_dataset
 
-from .helpers import NETWORKS, assert_names, bits, create, state, step
+from .helpers import NETWORKS, assert_names, bits, create, engine_network, state, step
 
 ADAM = {"name": "adam", "betas": [0.8, 0.99], "eps": 1e-7}
 CIRCLE = {"preset": "circle", "seed": 4, "learning_rate": 0.01, "batch_size": 8}
@@ -45,14 +45,7 @@ def test_a_step_through_the_api_is_the_engines_adam_step(client):
     s = create(client, **CIRCLE, optimizer=ADAM)
     assert s["optimizer"] == ADAM
     done = step(client, s["id"])
-    net = Network.create(
-        s["layers"],
-        s["hidden_activation"],
-        s["output_activation"],
-        s["loss"],
-        weights=s["weights"],
-        biases=s["biases"],
-    )
+    net = engine_network(s)
     net.optimizer = Optimizer.fresh("adam", {"betas": [0.8, 0.99], "eps": 1e-7}, net.layout.size)
     net.step(done["inputs"], done["targets"], 0.01)
     after = done["network"]
