@@ -7,17 +7,11 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
+from app import lessons as app_lessons
+
 from .conftest import ROOT, wait_idle
 
-LESSONS = [
-    "blocks",
-    "one-step",
-    "xor",
-    "softmax",
-    "activations",
-    "gradient-descent",
-    "momentum-adam",
-]
+LESSONS = [lesson["id"] for lesson in app_lessons.LESSONS]  # the server's own list
 TABLES = ROOT / "static" / "i18n"
 
 # Every visible text node of the page (not inside <script>/<style>), trimmed, with its parent.
