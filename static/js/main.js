@@ -13,6 +13,7 @@ import { mountLessonPanel } from "./lessons/panel.js";
 import { createSoftmaxWidget } from "./lessons/softmax.js";
 import { mountStage } from "./lessons/stage-host.js";
 import { createBuilder } from "./scenes/build.js";
+import { onOwnCopy } from "./scenes/embed.js";
 import { createMainScene } from "./scenes/main.js";
 import { createStageScene } from "./scenes/stage.js";
 import { mountAccess } from "./views/access.js";
@@ -37,7 +38,7 @@ import { watch } from "./views/watch.js";
 const main = createMainScene();
 const stage = createStageScene();
 const build = createBuilder(main);
-const mainScene = { ...main, reset: () => build.recreate() };
+const mainScene = onOwnCopy({ ...main, reset: () => build.recreate() });
 /** The scene Step, Play, Reset, Undo and the keys act on. */
 const scene = () => (store.get().stage ? stage : mainScene);
 const lessons = createLessons({ main, stage });

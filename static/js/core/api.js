@@ -8,6 +8,7 @@ import { reasonOf } from "./i18n.js";
 import { store } from "./store.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
+const OWNER_HEADER = "X-Owner-Token"; // app/api/owners.py
 
 /** An API error: `status` is the HTTP status, `detail` the server's message. */
 export class ApiError extends Error {
@@ -44,16 +45,29 @@ export function formatDetail(detail) {
  * @param {unknown} [body]
  * @param {{record?: boolean}} [options] record: a user action, shown as curl
  */
-export async function request(method, path, body, { record = false } = {}) {
+export async function request(method, path, body, options = {}) {
+  return (await exchange(method, path, body, options)).data;
+}
+
+/**
+ * request(), with the response's headers; the store's owner token (an /embed viewer's copy)
+ * rides in X-Owner-Token.
+ * @param {string} method @param {string} path @param {unknown} [body] @param {{record?: boolean}} [options]
+ */
+async function exchange(method, path, body, { record = false } = {}) {
   if (record) store.update({ curl: curlFor(window.location.origin, method, path, body) });
+  const { ownerToken } = store.get();
+  /** @type {Record<string, string>} */
+  const headers = body === undefined ? {} : { ...JSON_HEADERS };
+  if (ownerToken) headers[OWNER_HEADER] = ownerToken;
   /** @type {RequestInit} */
-  const init = { method, headers: body === undefined ? {} : JSON_HEADERS };
+  const init = { method, headers };
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await reach(path, init);
-  if (response.status === 204) return null;
+  if (response.status === 204) return { data: null, headers: response.headers };
   const data = await response.json().catch(() => null);
   if (!response.ok) throw Object.assign(refusal(response, data), { code: data?.code ?? null }); // a 409's kind
-  return data;
+  return { data, headers: response.headers };
 }
 
 /** The ApiError of a refused call. @param {Response} response @param {any} data */
@@ -184,6 +198,16 @@ export const train = async (id, steps, { packed = false, frame = null } = {}) =>
  * @param {string} id @param {Record<string, any>} settings
  */
 export const fork = (id, settings) => request("POST", `${net(id)}/fork`, settings, RECORD);
+
+/**
+ * POST /api/networks/{id}/fork as this viewer's own copy: its state, and the owner token
+ * the server handed over with it (X-Owner-Token; a framed page may get no cookie).
+ * @param {string} id
+ */
+export async function forkOwn(id) {
+  const { data, headers } = await exchange("POST", `${net(id)}/fork`, {}, RECORD);
+  return { state: data, token: headers.get(OWNER_HEADER) ?? "" };
+}
 
 /** POST /api/networks/{id}/undo: back one step, exactly. @param {string} id */
 export const undo = (id) => request("POST", `${net(id)}/undo`, undefined, RECORD);

@@ -126,6 +126,10 @@ import { DEFAULTS } from "./hash.js";
  * @property {{actions: string[], fixed: Record<string, boolean>} | null} classLocks shared mode:
  *   what the teacher locked (GET /api/class/locks), or null outside a class
  * @property {any} classOffer the teacher's latest push not yet taken or dismissed, or null
+ * @property {string} ownerToken the owner token the page's calls carry (X-Owner-Token): an
+ *   /embed viewer's copy's; "" for none (the cookie, if any, still counts)
+ * @property {{of: string, name: string} | null} embedCopy /embed in shared mode: the embedded
+ *   network (id, name) the shown copy was forked from, or null while the original is shown
  * @property {Predict} predict predict, then reveal (scenes/predict.js)
  * @property {Looks} looks the deeper looks (scenes/looks.js)
  */
@@ -199,6 +203,8 @@ export function initialState() {
     fieldErrors: {},
     classLocks: null,
     classOffer: null,
+    ownerToken: "",
+    embedCopy: null,
     predict: { exercises: [], exercise: "", position: 0, pending: null, result: null, score: null },
     looks: {
       pulls: null,

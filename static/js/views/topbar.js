@@ -7,6 +7,7 @@ import { setLang, t } from "../core/i18n.js";
 import { updateUi } from "../core/store.js";
 import { fmt } from "../model/format.js";
 import { lockOf } from "../model/locks.js";
+import { mountEmbedNote } from "./embed-note.js";
 import { mountTeaching } from "./teaching.js";
 import { beforeText, editedSinceStep } from "./states.js";
 import { mountFieldErrors } from "./fields.js";
@@ -36,6 +37,7 @@ function showPenalty(loss, penalty) {
 export function mountTopbar({ scene, main, build, lessons }) {
   mountFieldErrors();
   mountTeaching({ main, lessons });
+  mountEmbedNote();
   $("step").addEventListener("click", () => scene().step());
   $("play").addEventListener("click", () => scene().togglePlay());
   $("undo").addEventListener("click", () => scene().undo());
