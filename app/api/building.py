@@ -23,18 +23,16 @@ from app.presets import DEFAULT_PRESET, PRESETS
 from app.settings import Settings
 from app.store import NetworkRecord
 
-from .deps import FieldError, fields_in
-from .optimizing import fresh_optimizer
-from .schemas import (
+from .dataset_schemas import (
     CsvDataset,
     CsvInfo,
     DatasetSpec,
-    ExportDocument,
     GeneratedDataset,
     GenerationSettings,
-    NetworkCreate,
-    NetworkPatch,
 )
+from .deps import FieldError, fields_in
+from .network_schemas import ExportDocument, NetworkCreate, NetworkPatch
+from .optimizing import fresh_optimizer
 
 
 def new_network_id() -> str:

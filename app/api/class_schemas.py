@@ -5,9 +5,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, Field, StrictBool, model_validator
 
+from .network_schemas import ExportDocument
 from .predict_schemas import Score
 from .result_schemas import AccuracyResult
-from .schemas import ExportDocument, Matrix, Strict, Vector
+from .schemas import Matrix, Strict, Vector
 
 LOCKABLE = {
     "step": "POST /api/networks/{id}/step",

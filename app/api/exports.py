@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response
 from app import code_export
 from app.store.codec import dataset_document
 
-from . import schemas, views
+from . import network_schemas, views
 from .access import NOT_FOUND, reading
 from .budget import NUMBER_BYTES, metered, state_numbers
 from .deps import JSON, DbDep, FieldError, SettingsDep
@@ -39,7 +39,7 @@ EXPORT_KEYS = (
 
 @router.get(
     "/{network_id:network_id}/export",
-    response_model=schemas.ExportDocument,
+    response_model=network_schemas.ExportDocument,
     response_class=JSON,
     responses={
         **NOT_FOUND,

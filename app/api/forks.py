@@ -5,7 +5,7 @@ from fastapi import APIRouter, Request
 from app.engine import Network, Session
 from app.store import NetworkRecord
 
-from . import result_schemas, schemas
+from . import network_schemas, result_schemas
 from .access import NOT_FOUND, reading
 from .building import check_dataset_fits, new_network_id
 from .deps import JSON, DbDep, FieldError, SettingsDep, fields_in, new_owner_token, owner_token
@@ -28,7 +28,7 @@ router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=Offloa
 )
 def fork_network(
     network_id: str,
-    body: schemas.NetworkFork,
+    body: network_schemas.NetworkFork,
     request: Request,
     db: DbDep,
     settings: SettingsDep,

@@ -9,7 +9,7 @@ import numpy as np
 from app.engine import Network
 from app.store import NetworkRecord
 
-from . import schemas, views
+from . import run_schemas, views
 from .access import all_finite, rows_and_targets
 from .budget import NUMBER_BYTES, trace_numbers
 from .deps import FieldError
@@ -19,7 +19,7 @@ ACCURACY_BYTES = 200  # {"correct", "total", "undecided", "fraction"}, twice
 EXAMPLE = ("body", "frame", "example")
 
 
-def checked_example(net: Network, record: NetworkRecord, frame: schemas.FrameRequest) -> tuple:
+def checked_example(net: Network, record: NetworkRecord, frame: run_schemas.FrameRequest) -> tuple:
     """The frame's example rows, checked before anything is trained: (x, t) or None."""
     if frame.example is None:
         return None
@@ -35,7 +35,7 @@ def checked_example(net: Network, record: NetworkRecord, frame: schemas.FrameReq
         raise FieldError((*EXAMPLE, *exc.loc[1:]), exc.message, exc.kind, exc.fix) from exc
 
 
-def frame_cost(record: NetworkRecord, frame: schemas.FrameRequest) -> tuple[int, float]:
+def frame_cost(record: NetworkRecord, frame: run_schemas.FrameRequest) -> tuple[int, float]:
     """(multiply-adds, response bytes) of the frame's parts."""
     net, data = record.session.network, record.session.dataset
     p, work, size = net.parameter_count(), 0, 0.0

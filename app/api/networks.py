@@ -10,7 +10,7 @@ from app.store import NetworkRecord
 from app.store import networks as store
 from app.store.codec import dataset_document
 
-from . import result_schemas, schemas, views
+from . import network_schemas, result_schemas, schemas, views
 from .access import (
     NOT_FOUND,
     OWNER_ONLY,
@@ -54,7 +54,7 @@ router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=Offloa
     dependencies=[locked("create")],
 )
 def create_network(
-    body: schemas.NetworkCreate,
+    body: network_schemas.NetworkCreate,
     request: Request,
     response: Response,
     db: DbDep,
@@ -123,7 +123,11 @@ def delete_network(network_id: str, request: Request, db: DbDep, settings: Setti
     dependencies=[locked("patch")],
 )
 def patch_network(
-    network_id: str, body: schemas.NetworkPatch, request: Request, db: DbDep, settings: SettingsDep
+    network_id: str,
+    body: network_schemas.NetworkPatch,
+    request: Request,
+    db: DbDep,
+    settings: SettingsDep,
 ):
     """Change hyperparameters (learning rate, batch size, activations, loss, name), the
     dataset or the features.
@@ -187,7 +191,7 @@ def patch_network(
 )
 def put_weights(
     network_id: str,
-    body: schemas.AllParameters | schemas.OneParameter,
+    body: network_schemas.AllParameters | network_schemas.OneParameter,
     request: Request,
     db: DbDep,
     settings: SettingsDep,
@@ -196,7 +200,7 @@ def put_weights(
     with changing(db, network_id, request, settings) as (conn, record):
         net = record.session.network
         with fields_in("body"):
-            if isinstance(body, schemas.OneParameter):
+            if isinstance(body, network_schemas.OneParameter):
                 net.set_parameter(body.layer, body.to, body.source, body.value)
             else:
                 given = Network.create(
@@ -233,12 +237,12 @@ def dataset(network_id: str, db: DbDep):
     dependencies=[locked("create", check_fixed=False)],  # an export states every setting
 )
 def import_network(
-    body: schemas.ExportDocument, request: Request, db: DbDep, settings: SettingsDep
+    body: network_schemas.ExportDocument, request: Request, db: DbDep, settings: SettingsDep
 ):
     """Recreate a network from an export document."""
     check_layers(body.layers, settings)
     check_export_is_consistent(body, settings)
-    create = schemas.NetworkCreate(
+    create = network_schemas.NetworkCreate(
         name=body.name,
         layers=body.layers,
         hidden_activation=body.hidden_activation,

@@ -4,8 +4,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from .dataset_schemas import CsvInfo, GenerationSettings
 from .optimizer_schemas import OptimizerSpec, OptimizerState, WeightState
-from .schemas import Bias, CsvInfo, FactorKind, GenerationSettings, Matrix, Parameter
+from .schemas import Bias, FactorKind, Matrix, Parameter
 
 
 class DatasetInfo(BaseModel):

@@ -15,7 +15,7 @@ from app.settings import undo_steps
 from app.store import NetworkRecord
 from app.store import networks as store
 
-from . import frames, result_schemas, schemas, views
+from . import frames, result_schemas, run_schemas, schemas, views
 from .access import (
     DIVERGED,
     NOT_FINITE,
@@ -49,7 +49,7 @@ router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=Offloa
     response_class=JSON,
     responses=NOT_FOUND,
 )
-def forward(network_id: str, body: schemas.ForwardRequest, db: DbDep, settings: SettingsDep):
+def forward(network_id: str, body: run_schemas.ForwardRequest, db: DbDep, settings: SettingsDep):
     """Run inputs forward (default: the dataset's `split`); every layer's z and a, the accuracy."""
     check_rows(body.inputs, settings, "inputs")
     if body.inputs is not None and body.split is not None:
@@ -105,7 +105,7 @@ def _split_rows(data: Dataset, split: str | None) -> tuple[np.ndarray, np.ndarra
 )
 def step(
     network_id: str,
-    body: schemas.StepRequest,
+    body: run_schemas.StepRequest,
     request: Request,
     db: DbDep,
     settings: SettingsDep,
@@ -158,7 +158,7 @@ def step(
 )
 def train(
     network_id: str,
-    body: schemas.TrainRequest,
+    body: run_schemas.TrainRequest,
     request: Request,
     db: DbDep,
     settings: SettingsDep,
