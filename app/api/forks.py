@@ -36,7 +36,8 @@ def fork_network(
     """A new network with the original's parameters, optimizer state, data and batch position.
 
     The settings given change (another optimizer starts its state afresh); with none, the
-    fork and the original step to the same bits. Its history and undo start empty.
+    fork and the original step to the same bits. Its history and undo start empty; its
+    landscape path goes on from the original's.
     """
     original = reading(db, network_id)
     s, net = original.session, original.session.network
@@ -76,4 +77,5 @@ def fork_network(
         new_network_id(), name, owner, session, original.init, original.builtin_dataset
     )
     record.last_loss = original.last_loss
+    record.forked_from = (original.nid, original.revision)  # its path goes on from there
     return _store_new(db, record, settings)

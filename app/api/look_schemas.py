@@ -4,6 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from app.store import trajectory
+
 GRID_SIDE = (3, 61)  # the landscape's resolution: points along each axis
 RADIUS = (1e-6, 100.0)  # the landscape's half-width around each current value
 
@@ -38,7 +40,7 @@ class Pulls(BaseModel):
 
 
 class PathPoint(BaseModel):
-    """The two parameters' values before step `step` (the last: now)."""
+    """The two parameters' values after `step` steps (the last: now)."""
 
     step: int
     x: float
@@ -62,8 +64,16 @@ class Landscape(BaseModel):
         description="the change the next Step makes to x and y (its mini-batch and optimizer)"
     )
     path: list[PathPoint] = Field(
-        description="the values before each step undo still keeps, then now: the path so far, "
-        "as far as the server remembers it"
+        description="the values at the steps the server remembers, oldest first, then now: "
+        f"every request's end (thinned to at most {trajectory.ROWS} points, oldest and newest "
+        "kept, the stride doubling), with undo's snapshots between"
+    )
+    path_from_step: int = Field(description="the step the path begins at (0: all of training)")
+    path_complete: bool = Field(description="whether the path reaches back to step 0")
+    path_source: Literal["trajectory", "undo"] = Field(
+        description="trajectory: the network keeps its whole path (at most "
+        f"{trajectory.MAX_PARAMETERS} parameters); undo: a larger network, whose path is only "
+        "undo's last snapshots"
     )
 
 

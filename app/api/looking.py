@@ -116,7 +116,7 @@ def loss_around(
     x, t = _training(record)
     p, points = net.parameter_count(), resolution * resolution
     work = (points + 2) * len(x) * p + 2 * min(s.batch_size, s.dataset.size) * p
-    answer = (points + 3 * len(path) + 2 * resolution) * NUMBER_BYTES
+    answer = (points + 3 * len(path.points) + 2 * resolution) * NUMBER_BYTES
     hint = "lower the resolution or use a smaller dataset"
     with (
         metered(settings, ("query", "resolution"), work, answer, hint),
@@ -132,6 +132,8 @@ def loss_around(
     if not np.isfinite(loss) or not np.all(np.isfinite(full[[i, j]])):
         raise HTTPException(409, "the loss overflows (not finite) at the current parameters")
     nxt = [float(change[i]), float(change[j])]
+    walked = [{"step": k, "x": a, "y": b} for k, a, b in path.points]
+    walked.append({"step": s.step, "x": grid.centre[0], "y": grid.centre[1]})
     return JSON(
         {
             "x": _parameter(net, *x_at),
@@ -142,8 +144,10 @@ def loss_around(
             "loss": loss,
             "gradient": [float(full[i]), float(full[j])],
             "next_change": nxt if np.all(np.isfinite(nxt)) else None,
-            "path": [{"step": k, "x": a, "y": b} for k, a, b in path]
-            + [{"step": s.step, "x": grid.centre[0], "y": grid.centre[1]}],
+            "path": walked,
+            "path_from_step": walked[0]["step"],
+            "path_complete": walked[0]["step"] == 0,
+            "path_source": "trajectory" if path.tracked else "undo",
         }
     )
 

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .codec import decode_batch, decode_dataset, encode_batch, encode_dataset
+from .trajectory import MAX_PARAMETERS
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS networks (
@@ -61,10 +62,16 @@ CREATE TABLE IF NOT EXISTS data_undo (
     dataset_rows BLOB,
     PRIMARY KEY (nid, seq)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS trajectory (  -- trajectory.py: the path training took, thinned
+    nid INTEGER NOT NULL REFERENCES networks(nid) ON DELETE CASCADE,
+    step INTEGER NOT NULL,         -- the parameters after this many steps
+    params BLOB NOT NULL,
+    PRIMARY KEY (nid, step)
+);
 """
 
 
-VERSION = 4  # PRAGMA user_version once migrate() has run
+VERSION = 5  # PRAGMA user_version once migrate() has run
 BINARY_COLUMNS = ("dataset_rows", "last_batch_rows")
 ADDED_COLUMNS = {  # versions 3 (the optimizer) and 4 (a checkpoint's penalty)
     "networks": ("optimizer TEXT", "optimizer_state BLOB"),
@@ -78,7 +85,8 @@ def migrate(conn: sqlite3.Connection) -> None:
     Inline datasets (version 1) and last batches (version 2) are stored as compact binary
     (arrays.py) instead of JSON text; older rows are rewritten once, exactly. Version 3
     adds the optimizer's columns (older rows: plain SGD, which keeps no state), version 4 a
-    checkpoint's penalty (older ones: none).
+    checkpoint's penalty (older ones: none), version 5 the trajectory, begun from undo's
+    snapshots (the path as far back as it was remembered).
     """
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version >= VERSION:
@@ -109,6 +117,12 @@ def migrate(conn: sqlite3.Connection) -> None:
         conn.execute(
             "UPDATE networks SET last_batch = ?, last_batch_rows = ? WHERE nid = ?",
             (*encode_batch(batch), row["nid"]),
+        )
+    if version < 5:
+        conn.execute(
+            "INSERT OR IGNORE INTO trajectory (nid, step, params) SELECT nid, step - 1, params"
+            " FROM snapshots WHERE length(params) <= ?",
+            (8 * MAX_PARAMETERS,),
         )
     conn.execute(f"PRAGMA user_version = {VERSION}")
 

@@ -9,7 +9,7 @@ from .data_undo import ENTRY_BYTES
 @dataclass(frozen=True)
 class Usage:
     """An owner's networks and their bytes: parameters, datasets, last batches, undo copies
-    (snapshots and data versions)."""
+    (snapshots and data versions), trajectories."""
 
     networks: int
     bytes: int
@@ -26,11 +26,13 @@ def usage(conn: sqlite3.Connection, owner: str) -> Usage:
         " FROM snapshots s"
         "  JOIN networks n ON n.nid = s.nid WHERE n.owner = :owner) AS undo,"
         f" (SELECT coalesce(sum({ENTRY_BYTES}), 0) FROM data_undo"
-        "  WHERE nid IN (SELECT nid FROM networks WHERE owner = :owner)) AS data_undo"
+        "  WHERE nid IN (SELECT nid FROM networks WHERE owner = :owner)) AS data_undo,"
+        " (SELECT coalesce(sum(length(params)), 0) FROM trajectory"
+        "  WHERE nid IN (SELECT nid FROM networks WHERE owner = :owner)) AS path"
         " FROM networks WHERE owner = :owner",
         {"owner": owner},
     ).fetchone()
-    return Usage(row["networks"], row["bytes"] + row["undo"] + row["data_undo"])
+    return Usage(row["networks"], row["bytes"] + row["undo"] + row["data_undo"] + row["path"])
 
 
 def stored_bytes(conn: sqlite3.Connection) -> int:

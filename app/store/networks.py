@@ -34,6 +34,7 @@ from .snapshots import (  # noqa: F401 (the undo functions the API calls as stor
     undo_walk,
     write_snapshots,
 )
+from .trajectory import start_path, track
 
 Array = np.ndarray
 
@@ -59,6 +60,7 @@ class NetworkRecord:
     created_at: float = 0.0
     updated_at: float = 0.0
     nid: int | None = None
+    forked_from: tuple[int, int] | None = None  # a fork's original: (nid, revision) when read
 
 
 _COLUMNS = (
@@ -164,6 +166,7 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
         ),
     )
     record.nid = cur.lastrowid
+    start_path(conn, record)
 
 
 def save(
@@ -200,6 +203,7 @@ def save(
             record.nid,
         ),
     )
+    track(conn, record)
     if steps:
         conn.executemany(
             "INSERT OR REPLACE INTO history (nid, step, loss, test_loss) VALUES (?, ?, ?, ?)",

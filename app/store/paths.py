@@ -1,6 +1,7 @@
-"""The path training took through two parameters, as far as undo's snapshots remember it."""
+"""The path training took through two parameters: the trajectory's points and undo's."""
 
 import sqlite3
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -9,24 +10,29 @@ from app.engine import Snapshot
 
 from .codec import decode_optimizer, unpack_parameters
 from .snapshots import floor_at
+from .trajectory import points_before, tracked
 
 if TYPE_CHECKING:
     from .networks import NetworkRecord
 
 
+@dataclass
+class ParameterPath:
+    """(step, p_i, p_j) at every remembered step before now, oldest first."""
+
+    points: list[tuple[int, float, float]]
+    tracked: bool  # the network keeps a trajectory; else only undo's snapshots are known
+
+
 def parameter_path(
     conn: sqlite3.Connection, record: "NetworkRecord", i: int, j: int
-) -> list[tuple[int, float, float]]:
-    """(step, p_i, p_j) before every kept snapshot's step, oldest first (flat indices i, j)."""
-    rows = conn.execute(
-        "SELECT step, params FROM snapshots WHERE nid = ? AND step <= ? ORDER BY step",
-        (record.nid, record.session.step),
-    ).fetchall()
+) -> ParameterPath:
+    """The two parameters (flat indices i, j) at every remembered step before the current."""
     path = []
-    for row in rows:
+    for row in points_before(conn, record.nid, record.session.step):
         flat = np.frombuffer(row["params"], dtype="<f8")
-        path.append((int(row["step"]) - 1, float(flat[i]), float(flat[j])))
-    return path
+        path.append((int(row["step"]), float(flat[i]), float(flat[j])))
+    return ParameterPath(path, tracked(record.session.network.parameter_count()))
 
 
 def oldest_kept(conn: sqlite3.Connection, record: "NetworkRecord") -> Snapshot | None:

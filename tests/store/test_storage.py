@@ -141,7 +141,7 @@ def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
     assert row["dataset_rows"] is not None and "inputs" not in json.loads(row["dataset"])
     for key in ("inputs", "targets", "test_inputs", "test_targets"):
         assert same_bits(getattr(back, key), getattr(data, key)), key
-    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == VERSION == 4
+    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == VERSION == 5
     for table, added in (("networks", set()), ("snapshots", {"penalty"})):
         columns = {r["name"] for r in db.connection().execute(f"PRAGMA table_info({table})")}
         assert {"optimizer", "optimizer_state", *added} <= columns

@@ -1,7 +1,8 @@
 // @ts-check
 // The loss around here: E over a window of two chosen weights (the others as they are),
-// as filled contours, with the path training took (the values before each step undo still
-// keeps, then now) and the next Step's change as an arrow from the current point.
+// as filled contours, with the path training took (the values at every step the server
+// remembers, from step 0 when it has them all, then now) and the next Step's change as an
+// arrow from the current point.
 
 import { t } from "../core/i18n.js";
 import { fmt } from "../model/format.js";
@@ -71,9 +72,21 @@ function caption(got, stretch) {
       <dd data-testid="landscape-next">${got.next_change ? got.next_change.map((c) => fmt(c, 6)).join(", ") : "–"}</dd>
     </dl>
     <p class="hint" data-testid="landscape-caption">
-      ${t("landscape.caption", { n: got.path.length - 1, lo: fmt(got.xs[0], 3), hi: fmt(got.xs.at(-1), 3) })}
+      ${t("landscape.caption", {
+        n: got.path.length,
+        from: got.path_from_step,
+        lo: fmt(got.xs[0], 3),
+        hi: fmt(got.xs.at(-1), 3),
+      })}
       ${stretch > 1 ? t("landscape.stretched", { k: fmt(stretch, 1) }) : ""}
-    </p>`;
+    </p>
+    ${
+      got.path_complete
+        ? ""
+        : html`<p class="hint" data-testid="landscape-path-reach" data-from=${String(got.path_from_step)}>
+          ${t(got.path_source === "undo" ? "landscape.partialUndo" : "landscape.partialFrom", { from: got.path_from_step })}
+        </p>`
+    }`;
 }
 
 /** @param {import("../scenes/looks.js").Looks} looks */
