@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, Field, StrictBool, model_validator
 
+from .class_thumbs import THUMB_MAX_POINTS
 from .network_schemas import ExportDocument
 from .predict_schemas import Score
 from .result_schemas import AccuracyResult
@@ -92,6 +93,10 @@ class Thumbnail(BaseModel):
     x_range: list[float]
     y_range: list[float]
     classes: list[int] = Field(description="row by row from the lowest y, x rising along a row")
+    points: list[list[float]] = Field(
+        description=f"up to {THUMB_MAX_POINTS} training points (x, y), evenly spaced in the data"
+    )
+    labels: list[int] = Field(description="each point's target class, by the accuracy's rule")
 
 
 class StudentNetwork(BaseModel):

@@ -14,7 +14,7 @@ from app.store import NetworkRecord
 from . import views
 from .access import all_finite
 from .budget import NUMBER_BYTES
-from .class_thumbs import THUMB_BYTES_PER_POINT, thumb_work, thumbnail
+from .class_thumbs import thumb_bytes, thumb_work, thumbnail
 
 ROW_BYTES = 1000  # one student's row without its parameters, generously
 CSV_COLUMNS = (
@@ -54,7 +54,7 @@ def class_cost(records: list[NetworkRecord], parameters: bool, thumb: int = 0) -
     thumb x thumb points)."""
     work = sum(_work(r) + thumb_work(r, thumb) for r in records)
     numbers = sum(r.session.network.parameter_count() for r in records) if parameters else 0
-    thumbs = len(records) * thumb * thumb * THUMB_BYTES_PER_POINT
+    thumbs = sum(thumb_bytes(r, thumb) for r in records)
     return work, len(records) * ROW_BYTES + numbers * NUMBER_BYTES + thumbs
 
 

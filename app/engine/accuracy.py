@@ -46,15 +46,24 @@ def accuracy(outputs: Array, targets: Array, output_activation: str) -> Accuracy
     if outputs.shape[1] > 1:
         top2 = np.sort(outputs, axis=1)[:, -2:]  # (B, 2): runner-up, top
         undecided = top2[:, 1] - top2[:, 0] <= tolerance
-        right = np.argmax(outputs, axis=1) == np.argmax(targets, axis=1)
+        right = np.argmax(outputs, axis=1) == target_classes(targets, output_activation)
     else:
         middle = ACTIVATIONS[output_activation].middle
         if middle is None:
             return None
         margin = outputs[:, 0] - middle
         undecided = np.abs(margin) <= tolerance
-        right = (margin > 0) == (targets[:, 0] > middle)
+        right = (margin > 0) == target_classes(targets, output_activation)
     return Accuracy(int(np.sum(right & ~undecided)), int(outputs.shape[0]), int(np.sum(undecided)))
+
+
+def target_classes(targets: Array, output_activation: str) -> Array | None:
+    """Each target's class, as accuracy() marks it: the argmax of several outputs' targets,
+    else 1 above the middle of g's range and 0 below; None for an unbounded output."""
+    if targets.shape[1] > 1:
+        return np.argmax(targets, axis=1)
+    middle = ACTIVATIONS[output_activation].middle
+    return None if middle is None else (targets[:, 0] > middle).astype(int)
 
 
 def decision_values(z: Array, output_activation: str) -> Array | None:

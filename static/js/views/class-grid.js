@@ -10,7 +10,7 @@ import { t } from "../core/i18n.js";
  * @typedef {{id: string, name: string, display_name: string | null, layers: number[],
  *   step: number, last_loss: number | null, diverged: boolean, updated_at: number,
  *   accuracy: {correct: number, total: number} | null,
- *   boundary?: {resolution: number, classes: number[]} | null,
+ *   boundary?: import("../charts/thumb.js").Thumbnail | null,
  *   score?: {right: number, total: number, checks: number}}} StudentRow
  * @typedef {{rows: StudentRow[] | null, error: string | null, now: number}} GridState
  * @typedef {{pushNetwork: (row: StudentRow) => void}} GridActions
