@@ -274,7 +274,7 @@ def history(
 ):
     """The loss before every step, and the test loss when the dataset has a test split."""
     with db.snapshot() as conn:
-        rows = store.history(conn, store.load(conn, network_id), since)
+        rows = store.losses(conn, store.load(conn, network_id), since)
     return JSON(
         {
             "steps": [r[0] for r in rows],

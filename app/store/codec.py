@@ -13,7 +13,7 @@ from app.engine import (
     points_of,
     with_features,
 )
-from app.engine.parameters import Layout
+from app.engine.parameters import layout_for
 
 from .arrays import decode_arrays, encode_arrays
 
@@ -22,12 +22,13 @@ Array = np.ndarray
 
 def pack_parameters(weights: list[Array], biases: list[Array]) -> bytes:
     """Every weight then every bias as little-endian float64, bit for bit (the engine's layout)."""
-    return Layout([w.shape[1] for w in weights] + [weights[-1].shape[0]]).to_bytes(weights, biases)
+    layers = (*(w.shape[1] for w in weights), weights[-1].shape[0])
+    return layout_for(layers).to_bytes(weights, biases)
 
 
 def unpack_parameters(blob: bytes, layers: list[int]) -> tuple[list[Array], list[Array]]:
     """The inverse of pack_parameters for a network with these layer sizes."""
-    return Layout(layers).from_bytes(blob)
+    return layout_for(tuple(layers)).from_bytes(blob)
 
 
 def encode_optimizer(opt: Optimizer) -> tuple[str, bytes | None]:

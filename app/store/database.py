@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import history
 from .codec import decode_batch, decode_dataset, encode_batch, encode_dataset
 from .trajectory import MAX_PARAMETERS
 
@@ -33,13 +34,6 @@ CREATE TABLE IF NOT EXISTS networks (
     optimizer_state BLOB           -- its state's float64 rows (none for plain SGD)
 );
 CREATE INDEX IF NOT EXISTS networks_by_owner ON networks(owner);
-CREATE TABLE IF NOT EXISTS history (
-    nid INTEGER NOT NULL REFERENCES networks(nid) ON DELETE CASCADE,
-    step INTEGER NOT NULL,
-    loss REAL NOT NULL,
-    test_loss REAL,
-    PRIMARY KEY (nid, step)
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS snapshots (
     nid INTEGER NOT NULL REFERENCES networks(nid) ON DELETE CASCADE,
     step INTEGER NOT NULL,         -- the parameters from before this step was applied
@@ -71,7 +65,7 @@ CREATE TABLE IF NOT EXISTS trajectory (  -- trajectory.py: the path training too
 """
 
 
-VERSION = 5  # PRAGMA user_version once migrate() has run
+VERSION = 6  # PRAGMA user_version once migrate() has run
 BINARY_COLUMNS = ("dataset_rows", "last_batch_rows")
 ADDED_COLUMNS = {  # versions 3 (the optimizer) and 4 (a checkpoint's penalty)
     "networks": ("optimizer TEXT", "optimizer_state BLOB"),
@@ -86,7 +80,8 @@ def migrate(conn: sqlite3.Connection) -> None:
     (arrays.py) instead of JSON text; older rows are rewritten once, exactly. Version 3
     adds the optimizer's columns (older rows: plain SGD, which keeps no state), version 4 a
     checkpoint's penalty (older ones: none), version 5 the trajectory, begun from undo's
-    snapshots (the path as far back as it was remembered).
+    snapshots (the path as far back as it was remembered), version 6 the loss history as
+    runs (history.py) instead of a row a step.
     """
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version >= VERSION:
@@ -124,6 +119,13 @@ def migrate(conn: sqlite3.Connection) -> None:
             " FROM snapshots WHERE length(params) <= ?",
             (8 * MAX_PARAMETERS,),
         )
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'history'").fetchone():
+        for (nid,) in conn.execute("SELECT DISTINCT nid FROM history").fetchall():
+            rows = conn.execute(
+                "SELECT step, loss, test_loss FROM history WHERE nid = ? ORDER BY step", (nid,)
+            ).fetchall()
+            history.from_rows(conn, nid, [tuple(r) for r in rows])
+        conn.execute("DROP TABLE history")
     conn.execute(f"PRAGMA user_version = {VERSION}")
 
 
@@ -136,7 +138,7 @@ class Database:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self.connection().executescript(SCHEMA)
+        self.connection().executescript(SCHEMA + history.SCHEMA)
         with self.transaction() as conn:
             migrate(conn)
 

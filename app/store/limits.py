@@ -1,4 +1,4 @@
-"""What an owner stores, and keeping a network's loss history within a row budget."""
+"""What an owner stores: networks and bytes."""
 
 import sqlite3
 from dataclasses import dataclass
@@ -41,27 +41,3 @@ def stored_bytes(conn: sqlite3.Connection) -> int:
     (free,) = conn.execute("PRAGMA freelist_count").fetchone()
     (size,) = conn.execute("PRAGMA page_size").fetchone()
     return (pages - free) * size
-
-
-def thin_history(conn: sqlite3.Connection, nid: int, max_rows: int) -> None:
-    """Keep at most max_rows history rows: the newest half in full, older steps evenly thinned.
-
-    Older rows are kept where step % k == 0, k the smallest power of two that fits them in
-    the other half: evenly spaced, so the loss curve keeps its shape, and (powers of two)
-    a later, coarser thinning keeps a subset of the rows an earlier one kept.
-    """
-    row = conn.execute(
-        "SELECT count(*) AS n, min(step) AS oldest, max(step) AS newest FROM history WHERE nid = ?",
-        (nid,),
-    ).fetchone()
-    if row["n"] <= max_rows:
-        return
-    full = max(max_rows // 2, 1)
-    boundary = row["newest"] - full + 1  # steps from here on are kept in full
-    span, room = boundary - row["oldest"], max(max_rows - full, 1)
-    k = 1
-    while -(-span // k) > room:
-        k *= 2
-    conn.execute(
-        "DELETE FROM history WHERE nid = ? AND step < ? AND step % ? != 0", (nid, boundary, k)
-    )

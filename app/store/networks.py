@@ -9,6 +9,7 @@ import numpy as np
 
 from app.engine import Dataset, Network, Session, StepRecord
 
+from . import history
 from .codec import (
     decode_batch,
     decode_dataset,
@@ -25,7 +26,6 @@ from .data_undo import (  # noqa: F401 (the data undo functions the API calls as
     latest_data,
     restore_data,
 )
-from .limits import thin_history
 from .snapshots import (  # noqa: F401 (the undo functions the API calls as store.*)
     clear_undo,
     forget_step,
@@ -205,12 +205,10 @@ def save(
     )
     track(conn, record)
     if steps:
-        conn.executemany(
-            "INSERT OR REPLACE INTO history (nid, step, loss, test_loss) VALUES (?, ?, ?, ?)",
-            [(record.nid, r.step, r.loss, r.test_loss) for r in steps],
-        )
+        losses, tests = [r.loss for r in steps], [r.test_loss for r in steps]
+        history.append(conn, record.nid, steps[0].step, losses, tests)
         if history_rows is not None:
-            thin_history(conn, record.nid, history_rows)
+            history.thin(conn, record.nid, history_rows)
         write_snapshots(conn, record.nid, steps, s.step - undo_depth + 1)
         _, bottom = undo_walk(conn, record.nid, s.step)
         drop_unreachable(conn, record.nid, bottom)
@@ -236,18 +234,12 @@ def replace_dataset(
 
 def previous_loss(conn: sqlite3.Connection, record: NetworkRecord) -> float | None:
     """The loss recorded for the network's current step, if any."""
-    row = conn.execute(
-        "SELECT loss FROM history WHERE nid = ? AND step = ?", (record.nid, record.session.step)
-    ).fetchone()
-    return None if row is None else row["loss"]
+    return history.loss_at(conn, record.nid, record.session.step)
 
 
-def history(conn: sqlite3.Connection, record: NetworkRecord, since: int = 0) -> list[sqlite3.Row]:
+def losses(conn: sqlite3.Connection, record: NetworkRecord, since: int = 0) -> list[tuple]:
     """(step, loss, test_loss) for every kept step after step `since`, in order."""
-    return conn.execute(
-        "SELECT step, loss, test_loss FROM history WHERE nid = ? AND step > ? ORDER BY step",
-        (record.nid, since),
-    ).fetchall()
+    return history.rows(conn, record.nid, since)
 
 
 def delete(conn: sqlite3.Connection, network_id: str) -> None:

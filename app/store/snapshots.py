@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from app.engine import Snapshot, StepRecord
 
+from . import history
 from .codec import decode_optimizer, encode_optimizer, pack_parameters, unpack_parameters
 from .data_undo import change_before, data_versions
 
@@ -115,7 +116,7 @@ def snapshot_for(conn: sqlite3.Connection, record: "NetworkRecord") -> tuple[Sna
 def forget_step(conn: sqlite3.Connection, record: "NetworkRecord", step: int) -> None:
     """Drop step `step` (undone): its history row, and its snapshot when it has one."""
     conn.execute("DELETE FROM snapshots WHERE nid = ? AND step = ?", (record.nid, step))
-    conn.execute("DELETE FROM history WHERE nid = ? AND step >= ?", (record.nid, step))
+    history.truncate(conn, record.nid, step)
 
 
 def parameters_before_step(

@@ -10,6 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.store import history as runs
+
 UNDO_DEPTH = 20
 ENV = {
     "BACKPROP_MAX_WORK": str(10**13),
@@ -30,7 +32,7 @@ def check_consistent(db: Path, undone: bool = False) -> dict[str, int]:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         steps = {}
         for nid, id_, step, params in conn.execute("SELECT nid, id, step, params FROM networks"):
-            history = [s for (s,) in conn.execute("SELECT step FROM history WHERE nid = ?", (nid,))]
+            history = [r[0] for r in runs.rows(conn, nid)]
             assert sorted(history) == list(range(1, step + 1)), id_
             kept = [
                 (s, len(p))

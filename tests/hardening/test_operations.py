@@ -100,7 +100,7 @@ def test_retention_deletes_networks_idle_too_long(make_client, new_network, sett
     with sqlite3.connect(settings.db_path) as conn:  # history and snapshots went too
         assert conn.execute("SELECT count(*) FROM networks").fetchone() == (1,)
         orphans = conn.execute(
-            "SELECT count(*) FROM history WHERE nid NOT IN (SELECT nid FROM networks)"
+            "SELECT count(*) FROM history_runs WHERE nid NOT IN (SELECT nid FROM networks)"
         ).fetchone()
         assert orphans == (0,)
     conn.close()

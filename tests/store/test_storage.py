@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from app.engine import Dataset
 from app.main import create_app
 from app.settings import Settings
-from app.store import Database
+from app.store import Database, history
 from app.store.arrays import narrowest_dtype
 from app.store.codec import (
     dataset_document,
@@ -20,7 +20,6 @@ from app.store.codec import (
     encode_dataset,
 )
 from app.store.database import VERSION
-from app.store.limits import thin_history
 
 LOCAL = "http://127.0.0.1"  # a Host the app answers to
 # floats that a lossy text or float32 round trip would change
@@ -141,7 +140,7 @@ def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
     assert row["dataset_rows"] is not None and "inputs" not in json.loads(row["dataset"])
     for key in ("inputs", "targets", "test_inputs", "test_targets"):
         assert same_bits(getattr(back, key), getattr(data, key)), key
-    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == VERSION == 5
+    assert db.connection().execute("PRAGMA user_version").fetchone()[0] == VERSION == 6
     for table, added in (("networks", set()), ("snapshots", {"penalty"})):
         columns = {r["name"] for r in db.connection().execute(f"PRAGMA table_info({table})")}
         assert {"optimizer", "optimizer_state", *added} <= columns
@@ -156,21 +155,19 @@ def history_db(tmp_path, steps: range) -> Database:
             " revision, params, dataset, created_at, updated_at)"
             " VALUES (1, 'n', 'n', '{}', 0.1, 1, 0, 0, 0, x'', '{}', 0, 0)"
         )
-        conn.executemany(
-            "INSERT INTO history (nid, step, loss) VALUES (1, ?, ?)", [(s, 1 / s) for s in steps]
-        )
+        history.append(conn, 1, steps[0], [1 / s for s in steps], [None] * len(steps))
     return db
 
 
 def kept_steps(db: Database) -> list[int]:
-    rows = db.connection().execute("SELECT step FROM history WHERE nid = 1 ORDER BY step")
-    return [r["step"] for r in rows]
+    with db.snapshot() as conn:
+        return [r[0] for r in history.rows(conn, 1)]
 
 
 def test_history_within_budget_is_untouched(tmp_path):
     db = history_db(tmp_path, range(1, 101))
     with db.transaction() as conn:
-        thin_history(conn, 1, 100)
+        history.thin(conn, 1, 100)
     assert kept_steps(db) == list(range(1, 101))
     db.close()
 
@@ -178,7 +175,7 @@ def test_history_within_budget_is_untouched(tmp_path):
 def test_history_past_budget_keeps_newest_half_and_thins_older_evenly(tmp_path):
     db = history_db(tmp_path, range(1, 1001))
     with db.transaction() as conn:
-        thin_history(conn, 1, 100)
+        history.thin(conn, 1, 100)
     kept = kept_steps(db)
     assert len(kept) <= 100
     assert kept[-50:] == list(range(951, 1001))  # the newest 50 steps, every one
@@ -192,11 +189,8 @@ def test_repeated_thinning_stays_bounded_and_even(tmp_path):
     db = history_db(tmp_path, range(1, 101))
     for end in range(101, 5001, 77):
         with db.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO history (nid, step, loss) VALUES (1, ?, 0.5)",
-                [(s,) for s in range(end, end + 77)],
-            )
-            thin_history(conn, 1, 100)
+            history.append(conn, 1, end, [0.5] * 77, [None] * 77)
+            history.thin(conn, 1, 100)
         kept = kept_steps(db)
         assert len(kept) <= 100 and kept == sorted(kept)
         assert kept[-50:] == list(range(end + 27, end + 77))
