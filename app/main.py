@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from threadpoolctl import threadpool_limits
 
 from app.api import (
+    authoring,
     catalog,
     class_events,
     embedding,
@@ -114,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(teaching.router)
     app.include_router(class_events.router)
     app.include_router(predicting.router)
+    app.include_router(authoring.router)
     app.include_router(worksheets.router)
     app.include_router(pages_router(settings))
     app.mount("/static", StaticFiles(directory=settings.home / "static"), name="static")
@@ -131,6 +133,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         path_limits={
             "/api/networks/import": import_body_bytes(settings),
             "/api/class/push": import_body_bytes(settings),
+            "/api/class/exercises": import_body_bytes(settings),
         },
         framed=(EMBED_PATH, check_origins(settings.embed_origins)),
     )

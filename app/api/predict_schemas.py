@@ -2,12 +2,14 @@
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
+from .network_schemas import ExportDocument
 from .result_schemas import Explanation
 from .schemas import Strict
 
 Quantity = Literal["gradient", "weight"]
+MAX_CHECKS = 20  # a teacher's exercise: one step a check
 
 
 class Check(BaseModel):
@@ -23,12 +25,57 @@ class Check(BaseModel):
 
 
 class Exercise(BaseModel):
-    """A preset and a sequence of checks, one a step."""
+    """A preset (or a teacher's network) and a sequence of checks, one a step."""
 
-    id: str
+    id: str = Field(description="built-in, or 'class-<n>' for one a teacher wrote")
     title: dict[str, str]
-    preset: str
+    preset: str | None = Field(description="the preset it starts from; none: a teacher's network")
+    network: str | None = Field(
+        None, description="the teacher's network's name (GET /api/exercises/{id} has its export)"
+    )
     checks: list[Check]
+
+
+class ExerciseDetail(Exercise):
+    """An exercise with the export of the network it starts from (a teacher's)."""
+
+    export: ExportDocument | None = Field(None, description="POST it to /api/networks/import")
+
+
+class CheckCreate(Strict):
+    """One check of a new exercise: the parameter (layer of weights, unit to, unit from)."""
+
+    layer: Annotated[int, Field(ge=0)] = Field(description="the layer of weights, from 0")
+    to: Annotated[int, Field(ge=0)] = Field(description="a unit of layer + 1")
+    from_: Annotated[int, Field(ge=0)] | None = Field(
+        None, alias="from", description="a unit of layer; none: the bias"
+    )
+    quantity: Quantity = Field(description="gradient: dE/dw of the step; weight: w after it")
+    tolerance: Annotated[float, Field(gt=0, le=1e6)] = Field(
+        description="a value within this of the true one is right"
+    )
+
+
+class ExerciseTitle(Strict):
+    """An exercise's title; without zh, the English one shows in Chinese too."""
+
+    en: Annotated[str, Field(min_length=1, max_length=120)]
+    zh: Annotated[str, Field(min_length=1, max_length=120)] | None = None
+
+
+class ExerciseCreate(Strict):
+    """A teacher's exercise: a preset or a network (its export), and its checks in order."""
+
+    title: ExerciseTitle
+    preset: str | None = Field(None, description="a name from GET /api/presets")
+    network: ExportDocument | None = Field(None, description="GET /api/networks/{id}/export")
+    checks: Annotated[list[CheckCreate], Field(min_length=1, max_length=MAX_CHECKS)]
+
+    @model_validator(mode="after")
+    def _one(self) -> "ExerciseCreate":
+        if (self.preset is None) == (self.network is None):
+            raise ValueError("give exactly one of preset or network")
+        return self
 
 
 class PredictionRequest(Strict):

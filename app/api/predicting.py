@@ -7,12 +7,13 @@ from typing import Annotated
 import orjson
 from fastapi import APIRouter, HTTPException, Path, Request
 
-from app.exercises import BY_ID, DEFAULT_TOLERANCE, EXERCISES
+from app.exercises import DEFAULT_TOLERANCE
 from app.store import predictions as stored
 
 from . import predict_schemas as ps
 from .access import NOT_FOUND, OWNER_ONLY, reading
 from .deps import JSON, DbDep, FieldError, SettingsDep, check_owner
+from .exercise_book import check_parameter, every_exercise, find_exercise
 from .inspection import explain
 from .routing import OffloadedRoute
 
@@ -22,9 +23,10 @@ SIGN_OF = {v: k for k, v in SIGNS.items()}
 
 
 @router.get("/api/exercises", response_model=list[ps.Exercise])
-def list_exercises():
-    """The exercises: a preset and a sequence of checks, each predicting one step."""
-    return JSON(EXERCISES)
+def list_exercises(db: DbDep):
+    """The exercises (built-in, then the teacher's): a preset or a network, and a sequence
+    of checks, each predicting one step."""
+    return JSON(every_exercise(db))
 
 
 def _number(text: str) -> Fraction:
@@ -35,10 +37,10 @@ def _number(text: str) -> Fraction:
         raise FieldError(("body", "value"), f"not a number or fraction: {text!r}") from None
 
 
-def _target(body: ps.PredictionRequest, layers: list[int]) -> dict:
+def _target(body: ps.PredictionRequest, layers: list[int], db: DbDep) -> dict:
     """The parameter, quantity and tolerance predicted: the exercise's check, or the body's."""
     if body.exercise is not None:
-        exercise = BY_ID.get(body.exercise)
+        exercise = find_exercise(db, body.exercise)
         if exercise is None:
             raise FieldError(("body", "exercise"), f"no exercise {body.exercise!r}")
         checks = exercise["checks"]
@@ -52,23 +54,13 @@ def _target(body: ps.PredictionRequest, layers: list[int]) -> dict:
         if given:
             raise FieldError(("body", given[0].rstrip("_")), "the exercise sets it; leave it out")
         check = checks[body.position]
+        check_parameter(layers, check["layer"], check["to"], check["from"], ("body", "exercise"))
         target = {"layer": check["layer"], "unit": check["to"], "source": check["from"]}
         return target | {"quantity": check["quantity"], "tolerance": check["tolerance"]}
     for key in ("layer", "to", "quantity"):
         if getattr(body, key) is None:
             raise FieldError(("body", key), "required without an exercise")
-    if body.layer >= len(layers) - 1:
-        raise FieldError(
-            ("body", "layer"), f"the network's layers of weights are 0 to {len(layers) - 2}"
-        )
-    if body.to >= layers[body.layer + 1]:
-        raise FieldError(
-            ("body", "to"), f"layer {body.layer + 1} has units 0 to {layers[body.layer + 1] - 1}"
-        )
-    if body.from_ is not None and body.from_ >= layers[body.layer]:
-        raise FieldError(
-            ("body", "from"), f"layer {body.layer} has units 0 to {layers[body.layer] - 1}"
-        )
+    check_parameter(layers, body.layer, body.to, body.from_, ("body",))
     target = {"layer": body.layer, "unit": body.to, "source": body.from_}
     return target | {"quantity": body.quantity, "tolerance": body.tolerance or DEFAULT_TOLERANCE}
 
@@ -112,7 +104,7 @@ def predict(
         _number(body.value)
     record = reading(db, network_id)
     check_owner(record, request, settings)
-    row = _target(body, record.session.network.layers) | {
+    row = _target(body, record.session.network.layers, db) | {
         "network": network_id,
         "step": record.session.step,
         "sign": None if body.sign is None else SIGNS[body.sign],

@@ -5,7 +5,6 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
-from app.exercises import BY_ID
 from app.lessons import LESSONS
 from app.presets import PRESETS
 from app.store import classroom, predictions
@@ -16,6 +15,7 @@ from .building import check_export_is_consistent, check_layers
 from .class_thumbs import THUMB_RANGE
 from .class_views import as_csv, class_cost, student_id, summary
 from .deps import JSON, DbDep, FieldError, SettingsDep, hand_over, new_owner_token, owner_token
+from .exercise_book import find_exercise
 from .locks import class_locks
 from .routing import OffloadedRoute
 from .schemas import ErrorMessage
@@ -111,7 +111,7 @@ def put_locks(body: cs.ClassLocks, db: DbDep, settings: SettingsDep):
     return JSON(_lock_state(locks, settings) | LOCK_CHOICES)
 
 
-def _take(body: cs.ClassPush, settings) -> dict:
+def _take(body: cs.ClassPush, settings, db: DbDep) -> dict:
     """What a push stores: its kind, its names and the create that keeps a copy."""
     if body.preset is not None:
         if body.preset not in PRESETS:
@@ -119,10 +119,14 @@ def _take(body: cs.ClassPush, settings) -> dict:
         take = {"method": "POST", "path": "/api/networks", "body": {"preset": body.preset}}
         return {"kind": "preset", "preset": body.preset, "take": take}
     if body.exercise is not None:
-        exercise = BY_ID.get(body.exercise)
+        exercise = find_exercise(db, body.exercise)
         if exercise is None:
             raise FieldError(("body", "exercise"), f"no exercise {body.exercise!r}")
-        take = {"method": "POST", "path": "/api/networks", "body": {"preset": exercise["preset"]}}
+        take = (
+            {"method": "POST", "path": "/api/networks", "body": {"preset": exercise["preset"]}}
+            if exercise["preset"]
+            else {"method": "POST", "path": "/api/networks/import", "body": exercise["export"]}
+        )
         return {"kind": "exercise", "exercise": body.exercise, "take": take}
     if body.lesson is not None:
         lesson = next((x for x in LESSONS if x["id"] == body.lesson), None)
@@ -154,7 +158,7 @@ def _take(body: cs.ClassPush, settings) -> dict:
 )
 def push(body: cs.ClassPush, db: DbDep, settings: SettingsDep):
     """Offer every student a preset, a network (its export) or a lesson step."""
-    value = _take(body, settings)
+    value = _take(body, settings, db)
     with db.transaction() as conn:
         return JSON(classroom.push(conn, value), status_code=201)
 

@@ -5,7 +5,7 @@ import json
 import sqlite3
 import time
 
-from . import networks, predictions
+from . import authored, networks, predictions
 from .networks import NetworkRecord
 
 SCHEMA = """
@@ -24,11 +24,13 @@ NO_LOCKS = {"actions": [], "fixed": []}
 
 
 def install(conn: sqlite3.Connection) -> None:
-    """Create the class tables (and the predictions') if they are missing (idempotent)."""
+    """Create the class tables (and the predictions' and authored exercises') if they are
+    missing (idempotent)."""
     for statement in SCHEMA.split(";"):
         if statement.strip():
             conn.execute(statement)
     predictions.install(conn)
+    authored.install(conn)
 
 
 def _get(conn: sqlite3.Connection, name: str) -> dict | None:

@@ -7,8 +7,11 @@ import { request } from "./api.js";
 /** @param {string} id */
 const of = (id) => `/api/networks/${encodeURIComponent(id)}/predictions`;
 
-/** GET /api/exercises: each a preset and a sequence of checks. */
+/** GET /api/exercises: each a preset (or a teacher's network) and a sequence of checks. */
 export const exercises = () => request("GET", "/api/exercises");
+
+/** GET /api/exercises/{id}: one, with the export of a teacher's network it starts from. @param {string} id */
+export const exercise = (id) => request("GET", `/api/exercises/${encodeURIComponent(id)}`);
 
 /** POST .../predictions: a prediction of the next step. @param {string} id @param {object} body */
 export const predict = (id, body) => request("POST", of(id), body, { record: true });

@@ -33,7 +33,7 @@ function remember(number) {
  * Join the class: locks and offers into the store (classLocks, classOffer).
  * @param {{create: (body: object) => Promise<void>, adopt: (state: any) => Promise<void>}} main
  * @param {{open: (id: string, options?: {at?: number}) => any}} lessons
- * @param {{choose: (id: string) => any}} predictor
+ * @param {{choose: (id: string) => any, refresh: () => Promise<void>}} predictor
  */
 export function joinClass(main, lessons, predictor) {
   /** @param {any} data a `class` event */
@@ -41,7 +41,11 @@ export function joinClass(main, lessons, predictor) {
     store.update({ classLocks: data.locks });
     const offered = store.get().classOffer?.number ?? 0;
     if (data.push === null || data.push <= Math.max(seen(), offered)) return;
-    store.update({ classOffer: await cls.pushed() });
+    const offer = await cls.pushed();
+    // a teacher's new exercise: listed before it is offered, so the offer names it
+    if (offer.kind === "exercise" && !store.get().predict.exercises.some((e) => e.id === offer.exercise))
+      await predictor.refresh();
+    store.update({ classOffer: offer });
   };
   const listen = () =>
     cls

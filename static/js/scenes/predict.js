@@ -3,6 +3,7 @@
 // the shown network has taken that step (the card's button, Step or its key), the server
 // reveals the true numbers and marks it; an exercise moves on to its next check.
 
+import * as api from "../core/api.js";
 import { act, notify, report } from "../core/errors.js";
 import { t } from "../core/i18n.js";
 import * as predictApi from "../core/predict-api.js";
@@ -13,7 +14,7 @@ const update = (patch) => store.update((s) => ({ predict: { ...s.predict, ...pat
 
 /**
  * The predictor.
- * @param {{create: (body: object) => Promise<void>, step: () => any}} main
+ * @param {{create: (body: object) => Promise<void>, adopt: (state: any) => Promise<void>, stop: () => void, step: () => any}} main
  */
 export function createPredictor(main) {
   let scored = ""; // the network whose score is shown
@@ -36,14 +37,31 @@ export function createPredictor(main) {
       update({ result, score: result.score, position: exercise ? position + 1 : position });
     });
   });
+  /** The exercises again (the teacher may have written one since). */
+  const refresh = async () => update({ exercises: await predictApi.exercises() });
+  /** The exercise with this id, asked for again when not known yet. @param {string} id */
+  const find = async (id) => {
+    const known = () => store.get().predict.exercises.find((e) => e.id === id);
+    if (!known() && id) await refresh();
+    return known();
+  };
   return {
-    load: () => act(async () => update({ exercises: await predictApi.exercises() })),
-    /** Start an exercise on a fresh copy of its preset ("" for free predictions). @param {string} id */
+    load: () => act(refresh),
+    refresh,
+    /**
+     * Start an exercise on a fresh copy of its preset, or of the teacher's network it names
+     * (an import of its export); "" for free predictions. @param {string} id
+     */
     choose: (id) =>
       act(async () => {
         update({ exercise: id, position: 0, pending: null, result: null });
-        const exercise = store.get().predict.exercises.find((e) => e.id === id);
-        if (exercise) await main.create({ preset: exercise.preset });
+        const exercise = await find(id);
+        if (exercise?.preset) await main.create({ preset: exercise.preset });
+        else if (exercise) {
+          const { export: doc } = await predictApi.exercise(id);
+          main.stop();
+          await main.adopt(await api.importNetwork(doc));
+        }
       }),
     /** Store the prediction, then take the step it is of. @param {object} body */
     predictThenStep(body) {

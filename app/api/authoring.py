@@ -1,0 +1,82 @@
+"""A teacher's own exercises: POST /api/class/exercises writes one, checked against the real
+network it starts from; GET /api/exercises/{id} gives one with that network's export."""
+
+from fastapi import APIRouter, Depends, HTTPException
+
+from app.engine import Network
+from app.presets import PRESETS
+from app.store import authored
+
+from . import predict_schemas as ps
+from .building import check_export_is_consistent, check_layers
+from .deps import JSON, DbDep, FieldError, SettingsDep, fields_in
+from .exercise_book import check_parameter, find_exercise, listed
+from .routing import OffloadedRoute
+from .schemas import ErrorMessage
+from .teacher import require_teacher
+
+router = APIRouter(tags=["exercises"], route_class=OffloadedRoute)
+TEACHER = {
+    403: {"model": ErrorMessage, "description": "Not the teacher's token"},
+    404: {"model": ErrorMessage, "description": "Not in shared mode"},
+}
+
+
+def _layers(body: ps.ExerciseCreate, settings) -> list[int]:
+    """The layer sizes of the network the exercise starts from (a bad export: a 422)."""
+    if body.preset is not None:
+        if body.preset not in PRESETS:
+            raise FieldError(("body", "preset"), f"no preset {body.preset!r} (GET /api/presets)")
+        return list(PRESETS[body.preset]["config"]["layers"])
+    doc = body.network
+    try:
+        check_layers(doc.layers, settings)
+        check_export_is_consistent(doc, settings)
+        with fields_in("body"):  # its parameters fit its layers, as an import would check
+            Network.create(
+                doc.layers,
+                doc.hidden_activation,
+                doc.output_activation,
+                doc.loss,
+                doc.use_bias,
+                weights=doc.weights,
+                biases=doc.biases if doc.use_bias else None,
+            )
+    except FieldError as exc:
+        raise FieldError(("body", "network", *exc.loc[1:]), exc.message) from exc
+    return list(doc.layers)
+
+
+@router.post(
+    "/api/class/exercises",
+    dependencies=[Depends(require_teacher)],
+    status_code=201,
+    response_model=ps.Exercise,
+    responses=TEACHER,
+)
+def write_exercise(body: ps.ExerciseCreate, db: DbDep, settings: SettingsDep):
+    """Write an exercise for the class (push it with POST /api/class/push {"exercise": id})."""
+    layers = _layers(body, settings)
+    for i, check in enumerate(body.checks):
+        check_parameter(layers, check.layer, check.to, check.from_, ("body", "checks", i))
+    value = {
+        "title": {"en": body.title.en, "zh": body.title.zh or body.title.en},
+        "preset": body.preset,
+        "export": None if body.network is None else body.network.model_dump(mode="json"),
+        "checks": [c.model_dump(by_alias=True) for c in body.checks],
+    }
+    with db.transaction() as conn:
+        return JSON(listed(authored.add(conn, value)), status_code=201)
+
+
+@router.get(
+    "/api/exercises/{exercise_id}",
+    response_model=ps.ExerciseDetail,
+    responses={404: {"model": ErrorMessage, "description": "No exercise has this id"}},
+)
+def get_exercise(exercise_id: str, db: DbDep):
+    """One exercise, with the export of a teacher's network it starts from."""
+    exercise = find_exercise(db, exercise_id)
+    if exercise is None:
+        raise HTTPException(404, f"no exercise {exercise_id!r}")
+    return JSON(listed(exercise) | {"export": exercise.get("export")})
