@@ -16,8 +16,8 @@ def _log_output(z: Array, a: Array, activation: str) -> Array:
     if activation == "sigmoid":
         return -np.logaddexp(0.0, -z)  # ln g(z) = -ln(1 + e^-z)
     if activation == "softmax":
-        m = np.max(z, axis=1, keepdims=True)
-        return z - m - np.log(np.sum(np.exp(z - m), axis=1, keepdims=True))
+        m = np.max(z, axis=-1, keepdims=True)
+        return z - m - np.log(np.sum(np.exp(z - m), axis=-1, keepdims=True))
     return np.log(np.maximum(a, TINY))
 
 
@@ -33,9 +33,13 @@ class Loss:
     """A loss E, its gradient dE/do, and dE/dz for the output activations it allows."""
 
     name: str
-    value: Callable[[Array, Array, Array, str], float]
+    values: Callable[[Array, Array, Array, str], Array]  # E over the last two axes (B, K)
     grad_output: Callable[[Array, Array], Array]
     output_activations: tuple[str, ...]
+
+    def value(self, z: Array, a: Array, t: Array, activation: str) -> float:
+        """E on one batch: z, a and t are (B, K)."""
+        return float(self.values(z, a, t, activation))
 
     def delta(self, z: Array, a: Array, t: Array, activation: Activation) -> Array:
         """dE/dz at the output layer, fused where the pair has a stable closed form."""
@@ -52,20 +56,25 @@ class Loss:
         return activation.backward(z, a, self.grad_output(a, t))
 
 
-def _mse(z: Array, a: Array, t: Array, act: str) -> float:
+# Each E is over the last two axes (B, K); a leading axis, if any, holds several networks'
+# outputs for the same batch (the landscape's grid points), each with its own E.
+BATCH_AXES = (-2, -1)
+
+
+def _mse(z: Array, a: Array, t: Array, act: str) -> Array:
     # E = (1/B) sum_b sum_k 1/2 (t - o)^2
-    return float(0.5 * np.sum((t - a) ** 2) / a.shape[0])
+    return 0.5 * np.sum((t - a) ** 2, axis=BATCH_AXES) / a.shape[-2]
 
 
-def _cross_entropy(z: Array, a: Array, t: Array, act: str) -> float:
+def _cross_entropy(z: Array, a: Array, t: Array, act: str) -> Array:
     # E = -(1/B) sum_b sum_k t ln(o)
-    return float(-np.sum(t * _log_output(z, a, act)) / a.shape[0])
+    return -np.sum(t * _log_output(z, a, act), axis=BATCH_AXES) / a.shape[-2]
 
 
-def _binary_cross_entropy(z: Array, a: Array, t: Array, act: str) -> float:
+def _binary_cross_entropy(z: Array, a: Array, t: Array, act: str) -> Array:
     # E = -(1/B) sum_b sum_k [t ln(o) + (1 - t) ln(1 - o)]
     log_o, log_1mo = _log_output(z, a, act), _log_one_minus_output(z, a, act)
-    return float(-np.sum(t * log_o + (1.0 - t) * log_1mo) / a.shape[0])
+    return -np.sum(t * log_o + (1.0 - t) * log_1mo, axis=BATCH_AXES) / a.shape[-2]
 
 
 LOSSES: dict[str, Loss] = {
