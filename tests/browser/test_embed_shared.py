@@ -11,6 +11,7 @@ from playwright.sync_api import Page, Request, expect
 
 from .conftest import running_server
 from .test_embed import LmsPage, new_network
+from .test_xor_honest import shot
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +68,8 @@ def test_a_framed_viewer_steps_a_copy_of_their_own(page: Page, lms: str, shared_
     frame.get_by_test_id("step").click()  # the same copy again, no second fork
     expect(graph).to_have_attribute("data-step", "2")
     expect(graph).to_have_attribute("data-network-id", copy)
+    frame.locator("body[data-idle=true]").wait_for(state="attached")
+    page.locator("iframe").screenshot(path=shot("embed-shared.png"))
 
     mine = state(shared_url, copy)
     assert mine["step"] == 2 and mine["name"] == f"{original['name']} (fork)"
