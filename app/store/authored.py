@@ -1,6 +1,7 @@
 """Exercises a teacher wrote (beside the built-in ones in app/exercises.py), kept in SQLite."""
 
 import json
+import re
 import sqlite3
 import time
 
@@ -12,6 +13,7 @@ CREATE TABLE IF NOT EXISTS authored_exercises (
 )
 """
 PREFIX = "class-"  # never a built-in exercise's id
+MAX_NUMBER = re.compile(r"[1-9][0-9]{0,17}")  # within SQLite's 64-bit integers
 
 
 def install(conn: sqlite3.Connection) -> None:
@@ -35,7 +37,7 @@ def add(conn: sqlite3.Connection, value: dict) -> dict:
 def get(conn: sqlite3.Connection, exercise_id: str) -> dict | None:
     """One authored exercise (with its network's export, if any), or None."""
     number = exercise_id.removeprefix(PREFIX)
-    if not exercise_id.startswith(PREFIX) or not number.isdigit():
+    if not exercise_id.startswith(PREFIX) or not MAX_NUMBER.fullmatch(number):
         return None
     row = conn.execute(
         "SELECT number, value FROM authored_exercises WHERE number = ?", (int(number),)

@@ -55,7 +55,8 @@ def test_a_written_exercise_is_listed_after_the_built_in_ones(make_shared):
     assert detail == exercise | {"export": None}
     untitled = write(client, title={"en": "Only English"}).json()
     assert untitled["title"] == {"en": "Only English", "zh": "Only English"}
-    assert client.get("/api/exercises/class-999").status_code == 404
+    for unknown in ("class-999", "class-99999999999999999999", "class-01", "class-١", "nope"):
+        assert client.get(f"/api/exercises/{unknown}").status_code == 404, unknown
     assert client.get("/api/exercises/article-step").json()["preset"] == "article"
 
 
