@@ -15,6 +15,7 @@ import { baseModel } from "../model/graph-model.js";
 import { beforeText } from "../views/states.js";
 import { html, render } from "../views/watch.js";
 import { compareBar, forkTitle, gapLine, removeButton } from "./compare-bar.js";
+import { forkSettings } from "./fork-settings.js";
 import { stageDiverged } from "./stage-diverged.js";
 
 const LINK_SCALE = 4; // one fixed scale, so the panels compare
@@ -42,8 +43,9 @@ function outputsLine(net, i) {
 /**
  * @param {import("../core/state.js").StageNet} net @param {number} i
  * @param {import("../scenes/stage.js").StageScene} scene
- * @param {{first: any, own: boolean, count: number}} compared the first network's state (the
- * others' weights are measured from it), whether this is a user's compare view, how many
+ * @param {{first: any, own: boolean, count: number, app: any}} compared the first network's
+ * state (the others' weights are measured from it), whether this is a user's compare view
+ * (its forks' settings can be changed), how many, the app state
  */
 function panel(net, i, scene, compared) {
   const s = net.state;
@@ -72,6 +74,7 @@ function panel(net, i, scene, compared) {
     </div>
     ${i > 0 && compared.first ? gapLine(compared.first, s, i) : ""}
     ${compared.own && compared.count > 2 ? removeButton(i, scene) : ""}
+    ${compared.own ? forkSettings(compared.app, s, i, scene) : ""}
     ${stageDiverged(net, i, scene)} ${outputsLine(net, i)}
     <div class="stage-graph"></div>
     <div class="stage-charts">
@@ -93,7 +96,7 @@ export function createCompareView(root, scene) {
     const nets = s.stage.nets;
     // forks have one shape, so their weights' gaps from the first fork are shown
     const first = s.stage.source ? nets[0]?.state : null;
-    const compared = { first, own: Boolean(s.ui.cmp), count: nets.length };
+    const compared = { first, own: Boolean(s.ui.cmp), count: nets.length, app: s };
     render(
       html`${compared.own ? compareBar(s, scene) : ""}
         <div class=${`stage-grid n${nets.length}`}>${nets.map((net, i) => panel(net, i, scene, compared))}</div>`,

@@ -222,6 +222,21 @@ export function createStageScene() {
         });
         updateUi({ cmp: compareKey(source, store.get().stage.nets) });
       }),
+    /**
+     * Change fork i's settings (a PATCH of it); a refusal stays beside its fields.
+     * @param {number} i @param {Record<string, any>} changes
+     */
+    editFork: (i, changes) =>
+      act(async () => {
+        trainer.stop();
+        const net = store.get().stage?.nets[i];
+        if (!net || Object.keys(changes).length === 0) return;
+        await submitValue(`fork-edit-${i}`, async () => {
+          const state = await api.patchNetwork(net.state.id, changes);
+          const fresh = await refreshNet({ ...net, state, failed: null });
+          updateNets((nets) => nets.map((n) => (n.state.id === state.id ? fresh : n)));
+        });
+      }),
     /** Leave fork i out of the comparison. @param {number} i */
     removeFork(i) {
       trainer.stop();
