@@ -3,23 +3,18 @@ network it starts from; GET /api/exercises/{id} gives one with that network's ex
 
 from fastapi import APIRouter, Depends, HTTPException
 
-from app.engine import Network
 from app.presets import PRESETS
 from app.store import authored
 
 from . import predict_schemas as ps
-from .building import check_export_is_consistent, check_layers
-from .deps import JSON, DbDep, FieldError, SettingsDep, fields_in
+from .deps import JSON, DbDep, FieldError, SettingsDep
 from .exercise_book import check_parameter, find_exercise, listed
 from .routing import OffloadedRoute
 from .schemas import ErrorMessage
 from .teacher import require_teacher
+from .teaching import TEACHER, check_handed_out
 
 router = APIRouter(tags=["exercises"], route_class=OffloadedRoute)
-TEACHER = {
-    403: {"model": ErrorMessage, "description": "Not the teacher's token"},
-    404: {"model": ErrorMessage, "description": "Not in shared mode"},
-}
 
 
 def _layers(body: ps.ExerciseCreate, settings) -> list[int]:
@@ -28,23 +23,8 @@ def _layers(body: ps.ExerciseCreate, settings) -> list[int]:
         if body.preset not in PRESETS:
             raise FieldError(("body", "preset"), f"no preset {body.preset!r} (GET /api/presets)")
         return list(PRESETS[body.preset]["config"]["layers"])
-    doc = body.network
-    try:
-        check_layers(doc.layers, settings)
-        check_export_is_consistent(doc, settings)
-        with fields_in("body"):  # its parameters fit its layers, as an import would check
-            Network.create(
-                doc.layers,
-                doc.hidden_activation,
-                doc.output_activation,
-                doc.loss,
-                doc.use_bias,
-                weights=doc.weights,
-                biases=doc.biases if doc.use_bias else None,
-            )
-    except FieldError as exc:
-        raise FieldError(("body", "network", *exc.loc[1:]), exc.message) from exc
-    return list(doc.layers)
+    check_handed_out(body.network, settings)
+    return list(body.network.layers)
 
 
 @router.post(

@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
+from app.engine import Network
 from app.lessons import LESSONS
 from app.presets import PRESETS
 from app.store import classroom, predictions
@@ -14,9 +15,19 @@ from .budget import metered
 from .building import check_export_is_consistent, check_layers
 from .class_thumbs import THUMB_RANGE
 from .class_views import as_csv, class_cost, student_id, summary
-from .deps import JSON, DbDep, FieldError, SettingsDep, hand_over, new_owner_token, owner_token
+from .deps import (
+    JSON,
+    DbDep,
+    FieldError,
+    SettingsDep,
+    fields_in,
+    hand_over,
+    new_owner_token,
+    owner_token,
+)
 from .exercise_book import find_exercise
 from .locks import class_locks
+from .network_schemas import ExportDocument
 from .routing import OffloadedRoute
 from .schemas import ErrorMessage
 from .teacher import NOT_SHARED, require_teacher
@@ -111,6 +122,26 @@ def put_locks(body: cs.ClassLocks, db: DbDep, settings: SettingsDep):
     return JSON(_lock_state(locks, settings) | LOCK_CHOICES)
 
 
+def check_handed_out(doc: ExportDocument, settings) -> None:
+    """Refuse an export the teacher hands out (a push, an exercise) that its import would
+    refuse: a 422 on body.network's field, before any student tries it."""
+    try:
+        check_layers(doc.layers, settings)
+        check_export_is_consistent(doc, settings)
+        with fields_in("body"):  # its parameters fit its layers
+            Network.create(
+                doc.layers,
+                doc.hidden_activation,
+                doc.output_activation,
+                doc.loss,
+                doc.use_bias,
+                weights=doc.weights,
+                biases=doc.biases if doc.use_bias else None,
+            )
+    except FieldError as exc:
+        raise FieldError(("body", "network", *exc.loc[1:]), exc.message) from exc
+
+
 def _take(body: cs.ClassPush, settings, db: DbDep) -> dict:
     """What a push stores: its kind, its names and the create that keeps a copy."""
     if body.preset is not None:
@@ -140,11 +171,7 @@ def _take(body: cs.ClassPush, settings, db: DbDep) -> dict:
             )
         return {"kind": "lesson", "lesson": body.lesson, "step": step, "take": None}
     doc = body.network
-    try:
-        check_layers(doc.layers, settings)
-        check_export_is_consistent(doc, settings)
-    except FieldError as exc:
-        raise FieldError(("body", "network", *exc.loc[1:]), exc.message) from exc
+    check_handed_out(doc, settings)
     take = {"method": "POST", "path": "/api/networks/import", "body": doc.model_dump(mode="json")}
     return {"kind": "network", "name": doc.name, "take": take}
 

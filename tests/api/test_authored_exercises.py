@@ -161,3 +161,18 @@ def test_a_pushed_preset_exercise_creates_its_preset(make_shared):
     client.post("/api/class/push", json={"exercise": exercise["id"]}, headers=TEACHER)
     take = client.get("/api/class/pushed").json()["take"]
     assert take == {"method": "POST", "path": "/api/networks", "body": {"preset": "xor"}}
+
+
+def test_an_export_whose_parameters_do_not_fit_is_refused_before_any_student_takes_it(
+    make_shared,
+):
+    client = make_shared()
+    doc = {**_export(client, layers=[2, 4, 1], dataset="xor"), "layers": [2, 5, 1]}
+    for url, body in (
+        ("/api/class/push", {"network": doc}),
+        (WRITE, {**XOR_EXERCISE, "preset": None, "network": doc, "checks": XOR_CHECKS}),
+    ):
+        refused = client.post(url, json=body, headers=TEACHER)
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["detail"][0]["loc"][:3] == ["body", "network", "weights"]
+    assert client.get("/api/class/pushed").status_code == 404  # nothing pushed
