@@ -20,8 +20,9 @@ async function ownCopy(adopt) {
 }
 
 /**
- * The scene, with Step, Play, Undo and Reset acting on the viewer's copy (unchanged outside
- * a shared /embed). A refused fork is reported and the action is not tried on the original.
+ * The scene, with Step, Play and Reset acting on the viewer's copy (unchanged outside a
+ * shared /embed; Undo waits for the copy: there is nothing of the viewer's to undo before).
+ * A refused fork is reported and the action is not tried on the original.
  * @template {{step: () => any, togglePlay: () => any, undo: () => any, reset: () => any, adopt: (state: any) => Promise<void>}} S
  * @param {S} scene
  * @returns {S}
@@ -35,7 +36,7 @@ export function onOwnCopy(scene) {
     ...scene,
     step: mine(scene.step),
     togglePlay: mine(scene.togglePlay),
-    undo: mine(scene.undo),
+    undo: () => (store.get().embedCopy ? scene.undo() : undefined),
     reset: mine(scene.reset),
   };
 }

@@ -7,6 +7,7 @@ import { setLang, t } from "../core/i18n.js";
 import { updateUi } from "../core/store.js";
 import { fmt } from "../model/format.js";
 import { lockOf } from "../model/locks.js";
+import { embedsShared } from "../scenes/embed.js";
 import { mountEmbedNote } from "./embed-note.js";
 import { mountTeaching } from "./teaching.js";
 import { beforeText, editedSinceStep } from "./states.js";
@@ -105,8 +106,10 @@ export function mountTopbar({ scene, main, build, lessons }) {
       const locked = (/** @type {string} */ id) => Boolean(lockOf(s.classLocks, id));
       for (const id of ["step", "play", "learning-rate", "batch-size"])
         /** @type {HTMLButtonElement} */ ($(id)).disabled = gone || locked(id);
+      // a shared /embed: nothing of the viewer's to undo before their copy (scenes/embed.js)
+      const notMine = embedsShared() && !s.embedCopy;
       /** @type {HTMLButtonElement} */ ($("undo")).disabled =
-        gone || !s.network?.undo_available || Boolean(s.stage) || locked("undo");
+        gone || notMine || !s.network?.undo_available || Boolean(s.stage) || locked("undo");
       const play = $("play");
       play.setAttribute("aria-pressed", String(s.playing));
       play.querySelector(".play-label").textContent = s.playing ? t("transport.pause") : t("transport.play");
