@@ -121,3 +121,24 @@ def test_a_fork_goes_on_from_the_originals_path_and_an_import_from_its_step(clie
     assert got["path_from_step"] == 30 and got["path_complete"] is False
     assert got["path"] == [{"step": 30, "x": before[30][0], "y": before[30][1]}]
     assert state(client, copy["id"])["step"] == 30
+
+
+def test_a_data_change_and_its_undo_keep_the_path_that_led_here(client):
+    s = create(client, seed=4)
+    nid = s["id"]
+    reported = {k: (x, y) for k, x, y in [point(step(client, nid)["network"]) for _ in range(6)]}
+    more = {
+        "inputs": [[0, 0], [0, 1], [1, 0], [1, 1], [0.5, 0.5]],
+        "targets": [[0], [1], [1], [0], [1]],
+    }
+    assert client.patch(f"{NETWORKS}/{nid}", json={"dataset": more}).status_code == 200
+    after = [point(step(client, nid)["network"]) for _ in range(3)]
+    path = as_points(landscape(client, nid))
+    assert all(path[k] == reported[k] for k in range(1, 7))  # the steps before the change
+    assert all(path[k] == (x, y) for k, x, y in after)  # and after it, on the new data
+    for _ in range(3 + 1 + 2):  # three steps, the data change, two steps before it
+        assert client.post(f"{NETWORKS}/{nid}/undo").status_code == 200
+    got = landscape(client, nid)
+    path = as_points(got)
+    assert max(path) == 4 and got["path_complete"]
+    assert all(path[k] == reported[k] for k in range(1, 5))
