@@ -19,9 +19,9 @@ CREATE TABLE IF NOT EXISTS history_runs (
     first INTEGER NOT NULL,        -- the run's first step
     stride INTEGER NOT NULL,       -- steps first, first + stride, ... (1 until thinned)
     losses BLOB NOT NULL,          -- float64 little-endian, one a step
-    test_losses BLOB NOT NULL,     -- the same, NaN where the step took no test loss
+    test_losses BLOB,              -- the same, NaN where a step took none; NULL: none did
     PRIMARY KEY (nid, first)
-) WITHOUT ROWID;
+);  -- a rowid table: a run of a few hundred steps stays on its page, no overflow page
 """
 SHORT_RUN = 64  # a run shorter than this is extended by the next call instead of followed
 FRAGMENTS = 8  # older runs past this many are rewritten as few
@@ -56,9 +56,19 @@ def _runs(
         "SELECT first, stride, losses, test_losses FROM history_runs WHERE nid = ?" + where + order,
         (nid, *args),
     ).fetchall()
-    return [
-        Run(r[0], r[1], np.frombuffer(r[2], dtype=F8), np.frombuffer(r[3], dtype=F8)) for r in rows
-    ]
+    return [_decoded(r) for r in rows]
+
+
+def _decoded(row: tuple) -> Run:
+    """A run from its row; a NULL test_losses column is NaN throughout (none taken)."""
+    losses = np.frombuffer(row[2], dtype=F8)
+    tests = np.full(len(losses), np.nan) if row[3] is None else np.frombuffer(row[3], dtype=F8)
+    return Run(row[0], row[1], losses, tests)
+
+
+def _test_bytes(tests: Array) -> bytes | None:
+    """The test losses' column: NULL when the run took none (most runs, once an epoch)."""
+    return None if np.isnan(tests).all() else tests.astype(F8).tobytes()
 
 
 def _last_from(conn: sqlite3.Connection, nid: int, step: int | None = None) -> Run | None:
@@ -77,7 +87,7 @@ def _replace(conn: sqlite3.Connection, nid: int, old: list[Run], new: list[Run])
     conn.executemany(
         "INSERT INTO history_runs (nid, first, stride, losses, test_losses) VALUES (?, ?, ?, ?, ?)",
         [
-            (nid, r.first, r.stride, r.losses.astype(F8).tobytes(), r.tests.astype(F8).tobytes())
+            (nid, r.first, r.stride, r.losses.astype(F8).tobytes(), _test_bytes(r.tests))
             for r in new
             if len(r.losses)
         ],

@@ -136,3 +136,16 @@ def test_a_version_5_database_keeps_its_history(tmp_path, db):
         )
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
     reopened.close()
+
+
+def test_a_run_without_test_losses_stores_none(db):
+    with db.transaction() as conn:
+        history.append(conn, 1, 1, [0.5] * 40, [None] * 40)
+        history.append(conn, 1, 41, [0.25] * 30, [None] * 29 + [0.75])  # extends the short run
+        history.append(conn, 1, 71, [0.1] * 100, [None] * 100)
+    with db.snapshot() as conn:
+        columns = conn.execute("SELECT first, test_losses FROM history_runs ORDER BY first")
+        firsts, blobs = zip(*columns.fetchall())
+        assert history.rows(conn, 1)[69] == (70, 0.25, 0.75)
+    assert firsts == (1, 71)
+    assert blobs[0] is not None and blobs[1] is None
