@@ -5,7 +5,8 @@ spiral preset, follows its event stream (`?light=true`, as the page does) and pl
 20 s the way static/js/model/trainer.js does: one POST /train in flight, sized to the
 frames that passed (speed x 60 steps a second, at most 12 frames owed, at most the server's
 max_train_steps), each asking for its frame (the example, the 40 x 40 grid, the accuracy),
-which is every request the page makes per frame while playing. It reports each student's
+which is every request the page makes per frame while playing; a 503 (busy) is waited out
+for its Retry-After, as the page does. It reports each student's
 steps/s against the nominal rate, the slowest and median shares, the /train latency
 (p50, p99) and the server's CPU (its processes' user + system time over the window).
 
@@ -64,7 +65,7 @@ async def student(client: httpx.AsyncClient, speed: int, seconds: float, limit: 
     }
     stop = asyncio.Event()
     stream = asyncio.create_task(follow(client, nid, stop))
-    steps, latencies, owed = 0, [], 0.0
+    steps, latencies, owed, busy = 0, [], 0.0, 0
     start = last = time.perf_counter()
     while (now := time.perf_counter()) - start < seconds:
         frames = min(MAX_CATCH_UP_FRAMES, (now - last) / FRAME_S)
@@ -78,12 +79,18 @@ async def student(client: httpx.AsyncClient, speed: int, seconds: float, limit: 
         answer = await client.post(
             f"/api/networks/{nid}/train", json={"steps": ask, "frame": frame}
         )
+        if answer.status_code == 503:  # busy: the page waits its Retry-After (trainer.js)
+            busy += 1
+            await asyncio.sleep(min(10, max(1, float(answer.headers.get("Retry-After", 1)))))
+            last = time.perf_counter()
+            continue
         answer.raise_for_status()
         latencies.append(time.perf_counter() - sent)
         steps += len(answer.json()["losses"])
     stop.set()
     stream.cancel()
-    return {"steps_per_s": steps / (time.perf_counter() - start), "latencies": latencies}
+    elapsed = time.perf_counter() - start
+    return {"steps_per_s": steps / elapsed, "latencies": latencies, "busy": busy}
 
 
 async def one_class(url: str, pid: int, n: int, speed: int, seconds: float) -> dict:
@@ -104,6 +111,7 @@ async def one_class(url: str, pid: int, n: int, speed: int, seconds: float) -> d
         "p50": 1000 * latencies[len(latencies) // 2],
         "p99": 1000 * latencies[int(0.99 * (len(latencies) - 1))],
         "cores": cpu,
+        "busy": sum(r["busy"] for r in runs),
     }
 
 
@@ -120,7 +128,9 @@ def main() -> None:
     with running_server(env) as server:
         for n, speed in CLASSES:
             r = asyncio.run(one_class(server.url, server.pid, n, speed, seconds))
-            rows.append([n, speed, r["slowest"], r["median"], r["p50"], r["p99"], r["cores"]])
+            rows.append(
+                [n, speed, r["slowest"], r["median"], r["p50"], r["p99"], r["cores"], r["busy"]]
+            )
             floor = FLOORS[(n, speed)]
             checks.append([f"{n} students at speed {speed}: slowest share", r["slowest"], floor])
             checks.append(
@@ -128,7 +138,7 @@ def main() -> None:
             )
     print(f"\nEach student plays its own spiral network for {seconds:g} s, 2 workers:\n")
     header = ["students", "steps/frame", "slowest share", "median share"]
-    header += ["/train p50 ms", "/train p99 ms", "server cores busy"]
+    header += ["/train p50 ms", "/train p99 ms", "server cores busy", "503s waited out"]
     print(table(header, rows))
     print()
     print(verdicts(["target", "figure", "floor"], checks))

@@ -25,6 +25,8 @@ export class ApiError extends Error {
     this.lock = lock;
     /** @type {any} why a divergent step was refused (a 409's diagnosis), or null */
     this.diagnosis = null;
+    /** a 503's Retry-After in seconds (0 when it gave none) */
+    this.retryAfter = 0;
   }
 }
 
@@ -78,6 +80,7 @@ export function refusal(response, data) {
     response.headers.get("X-Class-Lock") ?? "",
   );
   error.diagnosis = data?.diagnosis ?? null;
+  error.retryAfter = Number(response.headers.get("Retry-After")) || 0;
   return error;
 }
 

@@ -121,6 +121,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {any[] | null} library "My networks": GET /api/networks rows this browser made or opened
  * @property {string | null} gone the id of the shown network once the server deleted it
  * @property {boolean} offline the server did not answer (the page retries until it does)
+ * @property {boolean} serverBusy Play met a 503 (server busy) and waits to try again
  * @property {any} gradcheck GET gradient-check of the shown network ({revision, result}), or null
  * @property {Record<string, string>} fieldErrors a refused field's id -> the reason
  * @property {{actions: string[], fixed: Record<string, boolean>} | null} classLocks shared mode:
@@ -199,6 +200,7 @@ export function initialState() {
     library: null,
     gone: null,
     offline: false,
+    serverBusy: false,
     gradcheck: null,
     fieldErrors: {},
     classLocks: null,

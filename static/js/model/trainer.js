@@ -3,10 +3,18 @@
 // in flight at a time, sized to the time that passed since the last one (speed = steps per
 // 1/60 s, at most the server's max_train_steps; nothing owed yet: it waits a frame);
 // stop() cancels (a token, so a late response of an old run is dropped); a 409 (training
-// diverged) stops it.
+// diverged) stops it; a 503 (the server is busy) waits its Retry-After and goes on.
 
 const FRAME_MS = 1000 / 60;
 const MAX_CATCH_UP_FRAMES = 12; // a slow response does not make the next request huge
+const BUSY = 503; // app/api/budget.py and app/serving.py: busy now, try again
+const BUSY_WAIT_MS = { least: 1000, most: 10000 }; // a Retry-After is waited within these
+
+/** How long to wait after a 503: its Retry-After (seconds), within BUSY_WAIT_MS. @param {any} error */
+export function busyWaitMs(error) {
+  const asked = 1000 * (Number(error?.retryAfter) || 0);
+  return Math.min(BUSY_WAIT_MS.most, Math.max(BUSY_WAIT_MS.least, asked));
+}
 
 /**
  * A pacer: the steps owed for the time that passed, `speed` per 1/60 s, the fraction of a
@@ -33,6 +41,8 @@ export function createPacer() {
  *   whether its result is still wanted); false: nothing left to train
  * @property {(error: any) => void} onError an error that stopped the run (409 included)
  * @property {(running: boolean) => void} onState the run started or stopped
+ * @property {(busy: boolean) => void} [onBusy] the server answered 503 and the run waits to try
+ *   again (true), or a call went through after that (false); without it a 503 stops the run
  * @property {(ms: number) => Promise<void>} [wait] wait this long (default: a timer)
  */
 
@@ -44,6 +54,14 @@ export function createTrainer(hooks) {
   let inflight = Promise.resolve();
 
   const wait = hooks.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+
+  let busy = false;
+  /** @param {boolean} now */
+  function setBusy(now) {
+    if (busy === now) return;
+    busy = now;
+    hooks.onBusy?.(now);
+  }
 
   async function loop(mine) {
     const pace = createPacer();
@@ -60,9 +78,16 @@ export function createTrainer(hooks) {
         const call = hooks.train(steps, () => running && mine === token);
         inflight = call.catch(() => {});
         const more = await call;
+        if (mine === token) setBusy(false);
         if (more === false && mine === token) stop();
       } catch (error) {
         if (mine !== token) return;
+        if (error?.status === BUSY && hooks.onBusy) {
+          setBusy(true);
+          await wait(busyWaitMs(error));
+          last = performance.now() - FRAME_MS; // the wait is not owed as steps
+          continue;
+        }
         stop();
         hooks.onError(error);
         return;
@@ -72,6 +97,7 @@ export function createTrainer(hooks) {
 
   function stop() {
     token++;
+    setBusy(false);
     if (!running) return;
     running = false;
     hooks.onState(false);

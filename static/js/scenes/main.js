@@ -154,6 +154,7 @@ export function createMainScene() {
         report(error);
       }
     },
+    onBusy: (serverBusy) => store.update({ serverBusy }),
     onState: (playing) => {
       if (!playing) act(() => afterPlay(trainer, keeper));
       store.update(playing ? { playing, phase: null } : { playing });

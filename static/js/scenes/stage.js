@@ -144,6 +144,7 @@ export function createStageScene() {
       return next.some((n) => !n.failed);
     },
     onError: (error) => report(error),
+    onBusy: (serverBusy) => store.update({ serverBusy }),
     onState: (playing) => {
       store.update({ playing });
       if (!playing && compare()) act(() => afterPlay(trainer));

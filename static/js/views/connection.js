@@ -1,6 +1,7 @@
 // @ts-check
 // The "server unreachable" banner: shown while the server does not answer, with what the
-// page is doing about it (retrying on its own); the scene reconnects.
+// page is doing about it (retrying on its own); the scene reconnects. The same banner says
+// when the server answered "busy" (503) to Play, which waits and goes on by itself.
 
 import { t } from "../core/i18n.js";
 import { RETRY_MS, keepConnected } from "../scenes/connection.js";
@@ -10,11 +11,13 @@ import { $, watch } from "./watch.js";
 export function mountConnection(main) {
   keepConnected(main);
   watch(
-    (s) => [s.offline, s.lang],
-    ({ offline }) => {
+    (s) => [s.offline, s.serverBusy, s.lang],
+    ({ offline, serverBusy }) => {
       const banner = $("offline");
-      banner.hidden = !offline;
-      banner.textContent = offline ? t("offline.banner", { seconds: RETRY_MS / 1000 }) : "";
+      banner.hidden = !offline && !serverBusy;
+      banner.dataset.reason = offline ? "offline" : serverBusy ? "busy" : "";
+      if (offline) banner.textContent = t("offline.banner", { seconds: RETRY_MS / 1000 });
+      else banner.textContent = serverBusy ? t("offline.busy") : "";
     },
   );
 }
