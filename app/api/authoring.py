@@ -1,10 +1,11 @@
 """A teacher's own exercises: POST /api/class/exercises writes one, checked against the real
-network it starts from; GET /api/exercises/{id} gives one with that network's export."""
+network it starts from, DELETE removes one; GET /api/exercises/{id} gives one with its export."""
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Response
 
+from app.exercises import BY_ID
 from app.presets import PRESETS
-from app.store import authored
+from app.store import authored, classroom
 
 from . import predict_schemas as ps
 from .deps import JSON, DbDep, FieldError, SettingsDep
@@ -47,6 +48,29 @@ def write_exercise(body: ps.ExerciseCreate, db: DbDep, settings: SettingsDep):
     }
     with db.transaction() as conn:
         return JSON(listed(authored.add(conn, value)), status_code=201)
+
+
+@router.delete(
+    "/api/class/exercises/{exercise_id}",
+    dependencies=[Depends(require_teacher)],
+    status_code=204,
+    response_class=Response,
+    responses={
+        **TEACHER,
+        404: {"model": ErrorMessage, "description": "Not in shared mode, or no such exercise"},
+    },
+)
+def delete_exercise(exercise_id: str, db: DbDep):
+    """Delete a teacher's exercise; if it is the latest push, that push is withdrawn."""
+    if exercise_id in BY_ID:
+        raise HTTPException(
+            404, f"{exercise_id!r} is built in: only an exercise a teacher wrote can be deleted"
+        )
+    with db.transaction() as conn:
+        if not authored.remove(conn, exercise_id):
+            raise HTTPException(404, f"no exercise {exercise_id!r} (GET /api/exercises)")
+        classroom.withdraw_exercise(conn, exercise_id)
+    return Response(status_code=204)
 
 
 @router.get(

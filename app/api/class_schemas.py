@@ -176,7 +176,9 @@ class Pushed(BaseModel):
 
     number: int = Field(description="counts the pushes: a page offers one it has not seen")
     updated_at: float
-    kind: Literal["preset", "network", "lesson", "exercise"]
+    kind: Literal["preset", "network", "lesson", "exercise", "withdrawn"] = Field(
+        description="withdrawn: the pushed exercise was deleted; nothing is offered"
+    )
     preset: str | None = None
     name: str | None = Field(None, description="the pushed network's name")
     lesson: str | None = None
@@ -184,5 +186,5 @@ class Pushed(BaseModel):
     exercise: str | None = None
     take: Take | None = Field(
         description="the create that keeps a copy (an exercise's: a copy of its preset; none for "
-        "a lesson)"
+        "a lesson or a withdrawal)"
     )

@@ -45,6 +45,15 @@ def get(conn: sqlite3.Connection, exercise_id: str) -> dict | None:
     return None if row is None else _exercise(row)
 
 
+def remove(conn: sqlite3.Connection, exercise_id: str) -> bool:
+    """Delete an authored exercise; whether there was one (its number is never used again)."""
+    if get(conn, exercise_id) is None:
+        return False
+    number = int(exercise_id.removeprefix(PREFIX))
+    conn.execute("DELETE FROM authored_exercises WHERE number = ?", (number,))
+    return True
+
+
 def every(conn: sqlite3.Connection) -> list[dict]:
     """Every authored exercise, oldest first."""
     rows = conn.execute("SELECT number, value FROM authored_exercises ORDER BY number")

@@ -70,6 +70,13 @@ def push(conn: sqlite3.Connection, value: dict) -> dict:
     return pushed(conn)
 
 
+def withdraw_exercise(conn: sqlite3.Connection, exercise_id: str) -> None:
+    """If the latest push is this exercise, a newer push withdraws it (nothing to take)."""
+    latest = pushed(conn)
+    if latest is not None and latest.get("exercise") == exercise_id:
+        push(conn, {"kind": "withdrawn", "exercise": exercise_id, "take": None})
+
+
 def set_display_name(conn: sqlite3.Connection, owner: str, name: str) -> None:
     """The name a student chose, shown in the teacher's view."""
     conn.execute(

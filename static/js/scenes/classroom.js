@@ -33,7 +33,7 @@ function remember(number) {
  * Join the class: locks and offers into the store (classLocks, classOffer).
  * @param {{create: (body: object) => Promise<void>, adopt: (state: any) => Promise<void>}} main
  * @param {{open: (id: string, options?: {at?: number}) => any}} lessons
- * @param {{choose: (id: string) => any, refresh: () => Promise<void>}} predictor
+ * @param {{choose: (id: string) => any, refresh: () => Promise<void>, drop: (id: string) => Promise<void>}} predictor
  */
 export function joinClass(main, lessons, predictor) {
   /** @param {any} data a `class` event */
@@ -42,10 +42,17 @@ export function joinClass(main, lessons, predictor) {
     const offered = store.get().classOffer?.number ?? 0;
     if (data.push === null || data.push <= Math.max(seen(), offered)) return;
     const offer = await cls.pushed();
+    if (offer.kind === "withdrawn") return withdrawn(offer);
     // a teacher's new exercise: listed before it is offered, so the offer names it
     if (offer.kind === "exercise" && !store.get().predict.exercises.some((e) => e.id === offer.exercise))
       await predictor.refresh();
     store.update({ classOffer: offer });
+  };
+  /** The teacher deleted the pushed exercise: no offer of it, and no exercise left to do. @param {any} offer */
+  const withdrawn = async (offer) => {
+    remember(offer.number);
+    store.update({ classOffer: null });
+    await predictor.drop(offer.exercise);
   };
   const listen = () =>
     cls

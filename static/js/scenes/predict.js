@@ -48,6 +48,14 @@ export function createPredictor(main) {
   return {
     load: () => act(refresh),
     refresh,
+    /** The teacher deleted this exercise: list the rest; one being done ends, its network kept. @param {string} id */
+    drop: async (id) => {
+      if (store.get().predict.exercise === id) {
+        update({ exercise: "", position: 0, pending: null });
+        notify(t("predict.deleted"), "info");
+      }
+      await refresh();
+    },
     /**
      * Start an exercise on a fresh copy of its preset, or of the teacher's network it names
      * (an import of its export); "" for free predictions. @param {string} id

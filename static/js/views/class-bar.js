@@ -49,7 +49,7 @@ function greyOut(locks) {
 
 /**
  * Mount the bar, when the server runs a class.
- * @param {{main: any, lessons: any, predictor: {choose: (id: string) => any, refresh: () => Promise<void>}}} deps
+ * @param {{main: any, lessons: any, predictor: {choose: (id: string) => any, refresh: () => Promise<void>, drop: (id: string) => Promise<void>}}} deps
  */
 export function mountClassBar({ main, lessons, predictor }) {
   if (document.body.dataset.shared !== "true") return;
