@@ -1,5 +1,6 @@
 """/embed in Chromium: the graph with only the chosen controls, framed only where allowed."""
 
+import contextlib
 import html
 import re
 import threading
@@ -44,14 +45,23 @@ class LmsPage(BaseHTTPRequestHandler):
         """Quiet."""
 
 
+@contextlib.contextmanager
+def serving_lms(host: str) -> Iterator[str]:
+    """The LMS served from a thread; its origin, named by `host` (127.0.0.1 or localhost)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), LmsPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://{host}:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="module")
 def lms() -> Iterator[str]:
     """The LMS's origin, served from a thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), LmsPage)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with serving_lms("127.0.0.1") as origin:
+        yield origin
 
 
 @pytest.fixture(scope="module")

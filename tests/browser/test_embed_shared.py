@@ -1,8 +1,6 @@
 """/embed on a shared server, framed by another site: the viewer's buttons train a copy."""
 
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from urllib.parse import urlencode
 
 import httpx
@@ -10,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, Request, expect
 
 from .conftest import running_server
-from .test_embed import LmsPage
+from .test_embed import serving_lms
 from .test_xor_honest import shot
 
 
@@ -18,11 +16,8 @@ from .test_xor_honest import shot
 def lms() -> Iterator[str]:
     """The LMS as http://localhost:port: another *site* than 127.0.0.1, so the frame is
     cross-site (its SameSite=Lax owner cookie is neither sent nor stored)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), LmsPage)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://localhost:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with serving_lms("localhost") as origin:
+        yield origin
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,8 @@ import pytest
 from app.store import history
 from app.store.database import Database
 
+from .helpers import one_network
+
 
 class Model:
     """The rule as it was written for one row a step: a dict of step -> (loss, test)."""
@@ -40,13 +42,7 @@ class Model:
 
 @pytest.fixture
 def db(tmp_path):
-    database = Database(tmp_path / "h.sqlite3")
-    with database.transaction() as conn:
-        conn.execute(
-            "INSERT INTO networks (nid, id, name, config, learning_rate, batch_size, step, cursor,"
-            " revision, params, dataset, created_at, updated_at)"
-            " VALUES (1, 'n', 'n', '{}', 0.1, 1, 0, 0, 0, x'', '{}', 0, 0)"
-        )
+    database = one_network(tmp_path / "h.sqlite3")
     yield database
     database.close()
 

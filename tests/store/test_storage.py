@@ -21,6 +21,8 @@ from app.store.codec import (
 )
 from app.store.database import VERSION
 
+from .helpers import one_network
+
 LOCAL = "http://127.0.0.1"  # a Host the app answers to
 # floats that a lossy text or float32 round trip would change
 AWKWARD = [0.1, 1 / 3, -0.0, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1e-300]
@@ -148,13 +150,8 @@ def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
 
 
 def history_db(tmp_path, steps: range) -> Database:
-    db = Database(tmp_path / "h.sqlite3")
+    db = one_network(tmp_path / "h.sqlite3")
     with db.transaction() as conn:
-        conn.execute(
-            "INSERT INTO networks (nid, id, name, config, learning_rate, batch_size, step, cursor,"
-            " revision, params, dataset, created_at, updated_at)"
-            " VALUES (1, 'n', 'n', '{}', 0.1, 1, 0, 0, 0, x'', '{}', 0, 0)"
-        )
         history.append(conn, 1, steps[0], [1 / s for s in steps], [None] * len(steps))
     return db
 

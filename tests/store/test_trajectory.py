@@ -9,18 +9,9 @@ from app.settings import Settings
 from app.store import Database
 from app.store.trajectory import ROWS, record_point
 
+from .helpers import one_network
+
 LOCAL = "http://127.0.0.1"  # a Host the app answers to
-
-
-def one_network(tmp_path) -> Database:
-    db = Database(tmp_path / "t.sqlite3")
-    with db.transaction() as conn:
-        conn.execute(
-            "INSERT INTO networks (nid, id, name, config, learning_rate, batch_size, step, cursor,"
-            " revision, params, dataset, created_at, updated_at)"
-            " VALUES (1, 'n', 'n', '{}', 0.1, 1, 0, 0, 0, x'', '{}', 0, 0)"
-        )
-    return db
 
 
 def steps(db: Database) -> list[int]:
@@ -29,7 +20,7 @@ def steps(db: Database) -> list[int]:
 
 
 def test_rows_stay_within_the_budget_spanning_step_0_to_now_at_a_doubling_stride(tmp_path):
-    db = one_network(tmp_path)
+    db = one_network(tmp_path / "t.sqlite3")
     for k in range(5000):
         with db.transaction() as conn:
             record_point(conn, 1, k, k.to_bytes(8, "little"), 10)
@@ -45,7 +36,7 @@ def test_rows_stay_within_the_budget_spanning_step_0_to_now_at_a_doubling_stride
 
 
 def test_a_row_drops_the_ones_after_it_and_a_large_network_keeps_none(tmp_path):
-    db = one_network(tmp_path)
+    db = one_network(tmp_path / "t.sqlite3")
     with db.transaction() as conn:
         for k in range(10):
             record_point(conn, 1, k, b"a", 10)
