@@ -45,9 +45,36 @@ def test_patch_takes_the_settings_fork_takes_and_keeps_the_parameters(client):
         ({"batch_size": 5}, "batch_size"),  # XOR has 4 rows
         ({"hidden_activation": "softmax"}, "hidden_activation"),
         ({"optimizer": {"name": "lion"}}, "optimizer"),
+        ({"optimizer": {"name": "sgd", "momentum": 1.5}}, "momentum"),
+        ({"optimizer": {"name": "sgd", "nesterov": True}}, "nesterov"),
+        ({"optimizer": {"name": "adam", "betas": [0.9, 1.0]}}, "betas"),
+        ({"optimizer": {"name": "rmsprop", "eps": 0}}, "eps"),
+        (
+            {"output_activation": "softmax", "loss": "cross_entropy"},
+            "output_activation",
+        ),  # 1 output
+        ({"loss": "binary_cross_entropy", "output_activation": "tanh"}, "loss"),
+        ({"regularization": "l3"}, "regularization"),
+        ({"regularization_rate": -1}, "regularization_rate"),
     ],
 )
 def test_a_refused_fork_setting_names_its_field_and_changes_nothing(client, body, field):
     fork = forked(client)
     assert_names(client.patch(f"{NETWORKS}/{fork['id']}", json=body), field, anywhere=True)
     assert state(client, fork["id"]) == fork
+
+
+def test_patch_takes_a_rules_settings_the_output_and_loss_and_the_penalty(client):
+    fork = forked(client)
+    body = {
+        "optimizer": {"name": "sgd", "momentum": 0.9, "nesterov": True},
+        "output_activation": "tanh",
+        "loss": "mse",
+        "regularization": "l2",
+        "regularization_rate": 0.001,
+    }
+    got = client.patch(f"{NETWORKS}/{fork['id']}", json=body)
+    assert got.status_code == 200, got.text
+    now = got.json()
+    assert {key: now[key] for key in body} == body
+    assert (now["weights"], now["biases"]) == (fork["weights"], fork["biases"])

@@ -137,7 +137,7 @@ def test_momentum_and_adam_lesson_races_three_rules(app_page: Page, api: httpx.C
     expect(page.locator(PANELS)).to_have_count(3)
     wait_idle(page)
     titles = page.locator("[data-testid^=stage-title-]").all_text_contents()
-    assert titles == ["SGD · α = 0.05", "SGD μ = 0.9 · α = 0.05", "Adam · α = 0.05"]
+    assert titles == ["SGD · α = 0.05", "SGD (μ = 0.9) · α = 0.05", "Adam · α = 0.05"]
     forks = ids(page)
     rules = [api.get(f"/api/networks/{f}").json()["optimizer"] for f in forks]
     assert rules[1] == {"name": "sgd", "momentum": 0.9, "nesterov": False}
@@ -183,7 +183,7 @@ def test_a_forks_rule_settings_and_a_refusal_with_the_servers_reason(
     made = api.get(f"/api/networks/{ids(page)[2]}").json()
     assert made["learning_rate"] == 0.1
     assert made["optimizer"] == {"name": "sgd", "momentum": 0.9, "nesterov": True}
-    expect(page.get_by_test_id("stage-title-2")).to_have_text("SGD μ = 0.9 Nesterov · α = 0.1")
+    expect(page.get_by_test_id("stage-title-2")).to_have_text("SGD (μ = 0.9, Nesterov) · α = 0.1")
     page.get_by_test_id("lang-zh").click()
     expect(page.get_by_test_id("compare-add")).to_have_text("添加分支")
     expect(page.get_by_test_id("compare-bar")).to_contain_text("3 个分支")

@@ -167,6 +167,8 @@ def test_pairing_follows_the_servers_config(app_page: Page, api: httpx.Client) -
             p.outputAfterLoss(config, "cross_entropy", "tanh", 3),
             p.outputForDataset(config, { output_activation: "sigmoid", loss: "mse" }, 3),
             p.outputForDataset(config, { output_activation: "softmax", loss: "cross_entropy" }, 1),
+            p.outputsFor(config, 1).map((a) => a.name),
+            p.outputsFor(config, 3).map((a) => a.name),
           ];
         }""",
         config,
@@ -174,6 +176,8 @@ def test_pairing_follows_the_servers_config(app_page: Page, api: httpx.Client) -
     assert out[:5] == ["cross_entropy", "mse", "mse", "sigmoid", "softmax"]
     assert out[5] == {"output_activation": "softmax", "loss": "mse"}  # mse allows softmax: kept
     assert out[6] == {"output_activation": "sigmoid", "loss": "binary_cross_entropy"}
+    single = ["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
+    assert out[7] == single and out[8] == [*single, "softmax"]  # softmax needs several outputs
 
 
 def test_play_trains_speed_steps_a_frame_within_the_limit(app_page: Page) -> None:

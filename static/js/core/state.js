@@ -73,6 +73,7 @@ import { DEFAULTS } from "./hash.js";
  * @property {number} zIndex the sample the activation plots read at
  * @property {number[]} softmaxZ the vector softmax is shown of
  * @property {any} softmax GET /api/softmax of softmaxZ
+ * @property {Record<string, Record<string, string>>} [drafts] a fork's choices not yet applied, by its id
  */
 
 /**

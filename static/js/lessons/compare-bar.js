@@ -4,26 +4,39 @@
 // title, its remove button, and how far its parameters are from the first fork's.
 
 import { act } from "../core/errors.js";
-import { t } from "../core/i18n.js";
+import { t, tOr } from "../core/i18n.js";
 import { store } from "../core/store.js";
 import { fmt } from "../model/format.js";
 import { parameterGap } from "../model/compare.js";
-import { parseNumber } from "../model/numbers.js";
 import { compareKey } from "../scenes/stage-nets.js";
-import { interval, labelOf, settingId } from "../views/optimizer-settings.js";
+import { SYMBOLS, settingId } from "../views/optimizer-settings.js";
 import { $, html, watch } from "../views/watch.js";
+import { ruleFields, typed, typedRule } from "./rule-fields.js";
 
 const MOST_FORKS = 4; // the panels side by side the page has room for
 
-/** A fork's title: its update rule and learning rate. @param {any} state */
+/** A setting in a title: "μ = 0.9", "β = 0.8, 0.99", or a true flag's name. @param {string} key @param {any} value */
+const settingText = (key, value) =>
+  typeof value === "boolean"
+    ? tOr(`optimizer.setting.${key}`, key)
+    : html`<span class="greek">${SYMBOLS[key] ?? key}</span> = ${[value].flat().join(", ")}`;
+
+/**
+ * A fork's title: its update rule with the settings that differ from their defaults (the
+ * config's), its learning rate and its penalty: "Adam (β = 0.8, 0.99) · α = 0.01".
+ * @param {any} state
+ */
 export const forkTitle = (state) => {
   const o = state.optimizer;
-  const rule = t(`optimizer.${o.name}`);
-  const momentum =
-    o.name === "sgd" && o.momentum
-      ? html` <span class="greek">μ</span> = ${o.momentum}${o.nesterov ? " Nesterov" : ""}`
+  const rule = store.get().config?.optimizers.find((r) => r.name === o.name);
+  const changed = (rule?.settings ?? []).filter((s) => JSON.stringify(o[s.name]) !== JSON.stringify(s.default));
+  const parts = changed.map((s) => settingText(s.name, o[s.name]));
+  const settings = parts.length ? html` (${parts.map((p, k) => html`${k ? ", " : ""}${p}`)})` : "";
+  const penalty =
+    state.regularization && state.regularization !== "none"
+      ? html` · ${tOr(`penalty.${state.regularization}`, state.regularization)} <span class="greek">λ</span> = ${state.regularization_rate}`
       : "";
-  return html`${rule}${momentum} · <span class="greek">α</span> = ${state.learning_rate}`;
+  return html`${t(`optimizer.${o.name}`)}${settings} · <span class="greek">α</span> = ${state.learning_rate}${penalty}`;
 };
 
 /** How far a fork's parameters are from the first's. @param {any} first @param {any} state @param {number} i */
@@ -49,45 +62,12 @@ export const removeButton = (i, scene) =>
 /** The rule the bar adds a fork with. @param {any} s */
 const chosenRule = (s) => s.stage.addRule ?? s.config.optimizers[0].name;
 
-/** A number typed in the bar: the number, or the text for the server to refuse. @param {string} id */
-function typed(id) {
-  const text = /** @type {HTMLInputElement} */ (document.getElementById(id)).value.trim();
-  const parsed = parseNumber(text);
-  return text === "" ? null : "value" in parsed ? parsed.value : text;
-}
-
-/** The entries of a setting: [its default, index] (a pair's two, or one with index null). @param {any} setting */
-const entriesOf = (setting) =>
-  Array.isArray(setting.default) ? setting.default.map((d, i) => [d, i]) : [[setting.default, null]];
-
-/** The chosen rule's settings as fields (the config's; a blank one: its default). @param {any} rule */
-const ruleFields = (rule) =>
-  rule.settings.flatMap((setting) => {
-    const id = (/** @type {number | null} */ i) => `compare-${settingId(setting.name, i)}`;
-    if (typeof setting.default === "boolean")
-      return html`<label class="check"
-        ><input type="checkbox" id=${id(null)} data-testid=${id(null)} />${labelOf(setting.name)}</label
-      >`;
-    return entriesOf(setting).map(
-      ([d, i]) =>
-        html`<label class="field"
-          ><span class="field-label">${labelOf(i === null ? setting.name : `${setting.name}.${i}`)}</span>
-          <input id=${id(i)} data-testid=${id(i)} type="text" inputmode="decimal" placeholder=${String(d)} title=${interval(setting)}
-        /></label>`,
-    );
-  });
+/** The field id of a setting in the bar. @type {import("./rule-fields.js").IdOf} */
+const barId = (key, index) => `compare-${settingId(key, index)}`;
 
 /** The fork's body from the bar: the rule and what was typed (blank: the network's rate, the rule's defaults). @param {any} rule */
 function typedSettings(rule) {
-  const optimizer = /** @type {Record<string, any>} */ ({ name: rule.name });
-  for (const setting of rule.settings) {
-    const id = (/** @type {number | null} */ i) => `compare-${settingId(setting.name, i)}`;
-    if (typeof setting.default === "boolean")
-      optimizer[setting.name] = /** @type {HTMLInputElement} */ (document.getElementById(id(null))).checked;
-    else if (Array.isArray(setting.default))
-      optimizer[setting.name] = entriesOf(setting).map(([d, i]) => typed(id(i)) ?? d);
-    else optimizer[setting.name] = typed(id(null)) ?? setting.default;
-  }
+  const optimizer = typedRule(rule, barId, {});
   const rate = typed("compare-rate");
   return rate === null ? { optimizer } : { optimizer, learning_rate: rate };
 }
@@ -113,7 +93,7 @@ export function compareBar(s, scene) {
           )}
         </select></label
       >
-      ${ruleFields(rule)}
+      ${ruleFields(rule, barId, {})}
       <button
         type="button"
         class="btn"

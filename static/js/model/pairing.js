@@ -12,6 +12,14 @@
 export const lossesFor = (config, output) => config.losses.filter((l) => l.output_activations.includes(output));
 
 /**
+ * The output activations for `outputUnits` outputs: the output-only one (softmax) needs several.
+ * @param {Config} config
+ * @param {number} outputUnits
+ */
+export const outputsFor = (config, outputUnits) =>
+  config.activations.filter((a) => a.output && (outputUnits > 1 || !isOutputOnly(config, a.name)));
+
+/**
  * The loss to use after switching the output activation to `output`: the current one when
  * it fits, else the most specific loss that does (fewest output activations: softmax gets
  * cross-entropy, tanh gets mean squared error).

@@ -10,6 +10,7 @@ import { appendTrained, mergeHistory, sinceFor } from "../model/history.js";
 import { createTrainer } from "../model/trainer.js";
 import { isDivergence } from "./diverged.js";
 import { submitValue } from "./fields.js";
+import { submitFields } from "./fork-edit.js";
 import { compareKey, forkNets, forkSettings, netsOf, refreshNet } from "./stage-nets.js";
 
 const ACTIVATION_POINTS = 121; // z = -6, -5.9, ..., 6
@@ -17,6 +18,18 @@ const ACTIVATION_LIMIT = 6;
 const SOFTMAX_DEFAULT = [2, 1, 0.1];
 
 /** @typedef {import("../core/state.js").StageNet} StageNet */
+
+/**
+ * Fork `id`'s choices not yet applied (its rule, output activation, loss), or with null none.
+ * @param {string} id @param {Record<string, string> | null} choice
+ */
+const draftFork = (id, choice) =>
+  store.update((s) => {
+    if (!s.stage) return null;
+    const drafts = { ...s.stage.drafts, [id]: choice && { ...s.stage.drafts?.[id], ...choice } };
+    if (!choice) delete drafts[id];
+    return { stage: { ...s.stage, drafts } };
+  });
 
 /** @param {(nets: StageNet[]) => StageNet[]} fn */
 const updateNets = (fn) =>
@@ -224,20 +237,23 @@ export function createStageScene() {
         updateUi({ cmp: compareKey(source, store.get().stage.nets) });
       }),
     /**
-     * Change fork i's settings (a PATCH of it); a refusal stays beside its fields.
+     * Change fork i's settings (a PATCH of it); a refusal stays beside the field it names.
      * @param {number} i @param {Record<string, any>} changes
+     * @param {(path: string) => string | null} fieldOf the field of a refused setting
      */
-    editFork: (i, changes) =>
+    editFork: (i, changes, fieldOf) =>
       act(async () => {
         trainer.stop();
         const net = store.get().stage?.nets[i];
         if (!net || Object.keys(changes).length === 0) return;
-        await submitValue(`fork-edit-${i}`, async () => {
+        await submitFields(`fork-edit-${i}`, changes, fieldOf, async () => {
           const state = await api.patchNetwork(net.state.id, changes);
           const fresh = await refreshNet({ ...net, state, failed: null });
           updateNets((nets) => nets.map((n) => (n.state.id === state.id ? fresh : n)));
+          draftFork(state.id, null);
         });
       }),
+    draftFork,
     /** Leave fork i out of the comparison. @param {number} i */
     removeFork(i) {
       trainer.stop();

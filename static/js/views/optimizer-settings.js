@@ -11,8 +11,8 @@ import { $, html, live, noChange, render, watch } from "./watch.js";
 export const interval = (s) =>
   `${s.exclusive_minimum ? "(" : "["}${s.minimum}, ${s.maximum}${s.exclusive_maximum ? ")" : "]"}`;
 
-/** The symbols of the settings (math, the same in every language). */
-const SYMBOLS = { momentum: "μ", alpha: "ρ", eps: "ε", "betas.0": "β₁", "betas.1": "β₂" };
+/** The symbols of the settings (math, the same in every language; `betas` names the pair). @type {Record<string, string>} */
+export const SYMBOLS = { momentum: "μ", alpha: "ρ", eps: "ε", betas: "β", "betas.0": "β₁", "betas.1": "β₂" };
 
 /** A setting's label: its words, then its symbol (not upper-cased). @param {string} key */
 export const labelOf = (key) =>
