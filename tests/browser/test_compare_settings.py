@@ -165,3 +165,5 @@ def test_a_forks_rule_settings_penalty_and_output_are_set_in_the_compare_view(
     page.get_by_test_id("stage").screenshot(path=f"{SHOTS}/compare-fork-settings.png")
     page.get_by_test_id("lang-zh").click()
     expect(page.get_by_test_id("stage-settings-2").locator("summary")).to_have_text("此分支的设置")
+    expect(page.get_by_test_id("stage-title-2")).to_contain_text("μ = 0.9")
+    page.get_by_test_id("stage").screenshot(path=f"{SHOTS}/compare-fork-settings-zh.png")
