@@ -16,7 +16,7 @@ const fieldId = (i, name) => `stage-${name}-${i}`;
 /** The field ids of fork i's settings of rule `name`. @param {number} i @param {string} name @returns {import("./rule-fields.js").IdOf} */
 const ruleId = (i, name) => (key, index) => fieldId(i, `${name}-${key}${index === null ? "" : `-${index}`}`);
 
-/** Which field a refused setting of PATCH's body is in. */
+/** The field of each setting of PATCH's body (the rule's own settings: see ruleId). @type {Record<string, string>} */
 const FIELDS = {
   learning_rate: "rate",
   batch_size: "batch",
@@ -47,9 +47,8 @@ function shown(s, state) {
 function changes(config, state, i) {
   /** @type {Record<string, any>} */
   const body = {};
-  const numbers = { learning_rate: "rate", batch_size: "batch", regularization_rate: "penalty-rate" };
-  for (const [key, name] of Object.entries(numbers)) {
-    const value = typed(fieldId(i, name));
+  for (const key of ["learning_rate", "batch_size", "regularization_rate"]) {
+    const value = typed(fieldId(i, FIELDS[key]));
     if (value !== null && value !== state[key]) body[key] = value;
   }
   const rule = config.optimizers.find((/** @type {any} */ o) => o.name === chosen(fieldId(i, "optimizer")));
@@ -57,14 +56,9 @@ function changes(config, state, i) {
   const optimizer = typedRule(rule, ruleId(i, rule.name), own ? state.optimizer : {});
   const same = (/** @type {string} */ key) => JSON.stringify(optimizer[key]) === JSON.stringify(state.optimizer[key]);
   if (!own || !rule.settings.every((/** @type {any} */ st) => same(st.name))) body.optimizer = optimizer;
-  const selects = {
-    hidden_activation: "activation",
-    output_activation: "output",
-    loss: "lossname",
-    regularization: "penalty",
-  };
-  for (const [key, name] of Object.entries(selects)) {
-    if (chosen(fieldId(i, name)) !== state[key]) body[key] = chosen(fieldId(i, name));
+  for (const key of CHOICES.filter((k) => k !== "optimizer")) {
+    const value = chosen(fieldId(i, FIELDS[key]));
+    if (value !== state[key]) body[key] = value;
   }
   return body;
 }
@@ -121,6 +115,21 @@ function errorsOf(s, i) {
   return { errors, general: s.fieldErrors[key] };
 }
 
+/** The options of fork i's selects, by PATCH's names (the config's; losses: those the shown output allows). @param {any} config @param {any} state @param {Record<string, string>} now */
+function optionsOf(config, state, now) {
+  const as = (/** @type {string} */ prefix) => (/** @type {any} */ o) => ({
+    value: o.name,
+    label: tOr(`${prefix}.${o.name}`, o.name),
+  });
+  return {
+    optimizer: config.optimizers.map(as("optimizer")),
+    hidden_activation: config.activations.filter((/** @type {any} */ a) => a.hidden).map(as("act")),
+    output_activation: outputsFor(config, state.layers.at(-1)).map(as("act")),
+    loss: lossesFor(config, now.output_activation).map(as("loss")),
+    regularization: config.penalties.map(as("penalty")),
+  };
+}
+
 /**
  * Fork i's settings: its values as placeholders (a blank field keeps it), Apply sends them.
  * @param {any} s the app state @param {any} state the fork's @param {number} i
@@ -130,44 +139,36 @@ export function forkSettings(s, state, i, scene) {
   const { config } = s;
   const { errors, general } = errorsOf(s, i);
   const now = shown(s, state);
+  const options = /** @type {Record<string, {value: string, label: string}[]>} */ (optionsOf(config, state, now));
   const field = (/** @type {any} */ label, /** @type {any} */ input) =>
     html`<label class="field"><span class="field-label">${label}</span>${input}</label>`;
-  const rules = config.optimizers.map((/** @type {any} */ o) => ({ value: o.name, label: t(`optimizer.${o.name}`) }));
-  const act = (/** @type {any} */ a) => ({ value: a.name, label: tOr(`act.${a.name}`, a.name) });
-  const hidden = config.activations.filter((/** @type {any} */ a) => a.hidden).map(act);
-  const outputs = outputsFor(config, state.layers.at(-1)).map(act);
-  const losses = lossesFor(config, now.output_activation).map((l) => ({
-    value: l.name,
-    label: tOr(`loss.${l.name}`, l.name),
-  }));
-  const penalties = config.penalties.map((/** @type {any} */ p) => ({
-    value: p.name,
-    label: tOr(`penalty.${p.name}`, p.name),
-  }));
-  const [low, high] = config.limits.regularization_rate;
   const draft = (/** @type {Record<string, string>} */ choice) => scene.draftFork(state.id, choice);
-  const pick = (/** @type {string} */ key) => (/** @type {string} */ value) => draft({ [key]: value });
   const pickOutput = (/** @type {string} */ output) =>
     draft({ output_activation: output, loss: lossAfterOutput(config, output, now.loss) });
+  const choice = (/** @type {string} */ key, /** @type {string} */ label) =>
+    field(
+      label,
+      select(i, FIELDS[key], options[key], now[key], errors, (value) =>
+        key === "output_activation" ? pickOutput(value) : draft({ [key]: value }),
+      ),
+    );
   const ruleSettings = config.optimizers.map(
     (/** @type {any} */ rule) =>
       html`<div class="fork-rule" ?hidden=${rule.name !== now.optimizer} data-testid=${fieldId(i, `${rule.name}-settings`)}>
         ${ruleFields(rule, ruleId(i, rule.name), rule.name === state.optimizer.name ? state.optimizer : {}, errors)}
       </div>`,
   );
+  const [low, high] = config.limits.regularization_rate;
   return html`<details class="fork-settings" data-testid=${`stage-settings-${i}`}>
     <summary>${t("compare.settings")}</summary>
     <div class="compare-add">
       ${field(html`${t("field.learningRate")} <span class="greek">α</span>`, number(i, "rate", state.learning_rate, errors))}
       ${field(t("field.batchSize"), number(i, "batch", state.batch_size, errors))}
-      ${field(t("arch.optimizer"), select(i, "optimizer", rules, now.optimizer, errors, pick("optimizer")))}
-      ${ruleSettings}
+      ${choice("optimizer", t("arch.optimizer"))} ${ruleSettings}
     </div>
     <div class="compare-add">
-      ${field(t("arch.hiddenActivation"), select(i, "activation", hidden, now.hidden_activation, errors, pick("hidden_activation")))}
-      ${field(t("arch.outputActivation"), select(i, "output", outputs, now.output_activation, errors, pickOutput))}
-      ${field(t("arch.loss"), select(i, "lossname", losses, now.loss, errors, pick("loss")))}
-      ${field(t("arch.regularization"), select(i, "penalty", penalties, now.regularization, errors, pick("regularization")))}
+      ${choice("hidden_activation", t("arch.hiddenActivation"))} ${choice("output_activation", t("arch.outputActivation"))}
+      ${choice("loss", t("arch.loss"))} ${choice("regularization", t("arch.regularization"))}
       ${field(
         html`${t("arch.regularizationRate")} <span class="greek">λ</span>`,
         number(i, "penalty-rate", state.regularization_rate, errors, t("penalty.rateTitle", { low, high })),
