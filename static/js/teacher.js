@@ -8,6 +8,7 @@ import { exercises as listExercises } from "./core/predict-api.js";
 import { applyI18n, loadI18n, setLang, t } from "./core/i18n.js";
 import { store } from "./core/store.js";
 import { renderControls } from "./views/class-controls.js";
+import { draftLayers, fitted, newCheck, reasonsByField } from "./views/exercise-form.js";
 import { renderGrid } from "./views/class-grid.js";
 import { mountTheme } from "./views/theme.js";
 
@@ -35,16 +36,32 @@ async function start() {
     exercises: [],
     lang: "en",
     status: "",
+    draft: { en: "", zh: "", source: "", checks: [newCheck()], errors: {} },
+    nets: [],
+    chosenExercise: "",
   };
+  /** @type {{key: string, params?: Record<string, string | number>}} the status line, said in the page's language */
+  let status = { key: "" };
   /** @param {string} key @param {Record<string, string | number>} [params] */
   const say = (key, params) => {
-    controls.status = t(key, params);
+    status = { key, params };
     draw();
   };
   /** Run a teacher's action; a refusal is said in the status line. @param {() => Promise<void>} fn */
   const run = (fn) => fn().catch((error) => say("teacher.failed", { detail: String(error.message) }));
-  /** @type {import("./views/class-controls.js").ControlsActions & import("./views/class-grid.js").GridActions} */
+  /** @type {import("./views/class-controls.js").AllActions & import("./views/class-grid.js").GridActions} */
   const actions = {
+    editDraft: (patch) => {
+      Object.assign(controls.draft, patch);
+      draw();
+    },
+    writeExercise: () => run(() => writeExercise(controls, say)),
+    deleteExercise: (id) =>
+      run(async () => {
+        await cls.deleteExercise(token, id);
+        controls.exercises = await listExercises();
+        say("teacher.exerciseDeleted", { id });
+      }),
     setLocks: (locks) =>
       run(async () => {
         const saved = await cls.putLocks(token, locks);
@@ -77,6 +94,8 @@ async function start() {
     document.title = t("teacher.title");
     applyI18n(document.querySelector("header") ?? document);
     controls.lang = store.get().lang;
+    controls.status = status.key ? t(status.key, status.params) : "";
+    controls.nets = view.rows ?? [];
     if (token && !view.error) renderControls(panel, controls, actions);
     renderGrid(grid, view, actions);
   };
@@ -97,10 +116,46 @@ async function start() {
     lessons,
     exercises,
     lockable: Object.keys(locks.lockable),
+    draft: { ...controls.draft, source: `preset:${presets[0]?.name ?? ""}` },
     fixable: locks.fixable,
   });
   controls.locks = { actions: locks.actions, fixed: locks.fixed };
   follow(view, draw);
+}
+
+/** A tolerance as typed: a number, else the text (the server says why it is none). @param {string} text */
+const asNumber = (text) => (text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text);
+
+/**
+ * Send the draft to POST /api/class/exercises: a refusal's reasons go beside their fields; the
+ * exercise written is listed at once and chosen in the push picker.
+ * @param {import("./views/class-controls.js").ControlsState} controls
+ * @param {(key: string, params?: Record<string, string | number>) => void} say
+ */
+async function writeExercise(controls, say) {
+  const { draft } = controls;
+  const [kind, name] = [
+    draft.source.slice(0, draft.source.indexOf(":")),
+    draft.source.slice(draft.source.indexOf(":") + 1),
+  ];
+  const checks = draft.checks.map(({ tolerance, ...check }) => ({ ...check, tolerance: asNumber(tolerance) }));
+  /** @type {Record<string, any>} */
+  const body = { title: draft.zh ? { en: draft.en, zh: draft.zh } : { en: draft.en }, checks };
+  if (kind === "preset") body.preset = name;
+  else body.network = await exportNetwork(name);
+  let made;
+  try {
+    made = await cls.writeExercise(token, body);
+  } catch (error) {
+    if (/** @type {any} */ (error).status !== 422) throw error;
+    draft.errors = reasonsByField(/** @type {any} */ (error).detail);
+    return say("teacher.exerciseRefused");
+  }
+  const layers = draftLayers(controls);
+  Object.assign(draft, { en: "", zh: "", checks: [fitted(newCheck(), layers)], errors: {} });
+  controls.exercises = await listExercises();
+  controls.chosenExercise = made.id;
+  say("teacher.exerciseWritten", { name: made.title[controls.lang] ?? made.title.en, id: made.id });
 }
 
 /**

@@ -37,6 +37,13 @@ export const getLocks = async () => (await call("/locks")).json();
 /** POST /api/class/push: a preset, a network export or a lesson step. @param {string} token @param {object} body */
 export const push = async (token, body) => (await call("/push", { token, method: "POST", body })).json();
 
+/** POST /api/class/exercises: write an exercise. @param {string} token @param {object} body */
+export const writeExercise = async (token, body) => (await call("/exercises", { token, method: "POST", body })).json();
+
+/** DELETE /api/class/exercises/{id}: delete one the teacher wrote. @param {string} token @param {string} id */
+export const deleteExercise = async (token, id) =>
+  void (await call(`/exercises/${encodeURIComponent(id)}`, { token, method: "DELETE" }));
+
 /** GET /api/class/pushed: the latest push (404 before the first). */
 export const pushed = async () => (await call("/pushed")).json();
 

@@ -4,6 +4,7 @@
 
 import { html, render } from "../../vendor/lit-html-3.3.3/lit-html.js";
 import { t, tOr } from "../core/i18n.js";
+import { exerciseForm } from "./exercise-form.js";
 
 /**
  * @typedef {{actions: string[], fixed: Record<string, boolean>}} Locks
@@ -11,15 +12,19 @@ import { t, tOr } from "../core/i18n.js";
  * @property {Locks | null} locks
  * @property {string[]} lockable the actions a lock can refuse
  * @property {string[]} fixable the settings a lock can fix
- * @property {{name: string}[]} presets
+ * @property {{name: string, config: {layers: number[]}}[]} presets
  * @property {{id: string, title: Record<string, string>, steps: any[]}[]} lessons
  * @property {{id: string, title: Record<string, string>}[]} exercises
  * @property {string} lang
  * @property {string} status the last action's outcome
+ * @property {import("./exercise-form.js").Draft} draft the exercise being written
+ * @property {import("./exercise-form.js").FormState["nets"]} nets the students' networks
+ * @property {string} chosenExercise the exercise the push picker shows ("" the first)
  * @typedef {object} ControlsActions
  * @property {(locks: Locks) => void} setLocks
  * @property {(body: object) => void} push
  * @property {(format: "json" | "csv") => void} download
+ * @typedef {ControlsActions & import("./exercise-form.js").FormActions} AllActions
  */
 
 /** The locks with one action or setting switched. @param {Locks} locks @param {"actions" | "fixed"} kind @param {string} name @param {boolean} on */
@@ -71,7 +76,10 @@ function pushForm(state, actions) {
       ${t("teacher.pushButton")}</button>
     <label>${t("teacher.exercise")}
       <select id="push-exercise" data-testid="push-exercise">
-        ${state.exercises.map((x) => html`<option value=${x.id}>${x.title[state.lang] ?? x.title.en}</option>`)}
+        ${state.exercises.map(
+          (x) =>
+            html`<option value=${x.id} ?selected=${x.id === state.chosenExercise}>${x.title[state.lang] ?? x.title.en}</option>`,
+        )}
       </select></label>
     <button type="button" data-testid="push-exercise-button" @click=${() => actions.push({ exercise: valueOf("push-exercise") })}>
       ${t("teacher.pushButton")}</button>
@@ -80,11 +88,11 @@ function pushForm(state, actions) {
 
 /**
  * Draw the controls into `root`.
- * @param {HTMLElement} root @param {ControlsState} state @param {ControlsActions} actions
+ * @param {HTMLElement} root @param {ControlsState} state @param {AllActions} actions
  */
 export function renderControls(root, state, actions) {
   render(
-    html`${lockForm(state, actions)} ${pushForm(state, actions)}
+    html`${lockForm(state, actions)} ${pushForm(state, actions)} ${exerciseForm(state, actions)}
       <fieldset class="snapshot">
         <legend>${t("teacher.snapshotHeading")}</legend>
         <button type="button" data-testid="snapshot-csv" @click=${() => actions.download("csv")}>CSV</button>
