@@ -147,3 +147,30 @@ def test_the_teacher_writes_pushes_and_deletes_an_exercise(
     ).to_have_count(0)
     late_context.close()
     assert graph.get_attribute("data-network-id") == net  # kept
+
+
+def test_an_exercise_on_a_students_network_is_picked_within_its_shape(
+    teacher: Page, class_url: str
+) -> None:
+    with httpx.Client(base_url=class_url, timeout=30) as student:
+        body = {"layers": [2, 4, 1], "dataset": "xor", "seed": 5, "name": "wide"}
+        net = student.post("/api/networks", json=body).json()["id"]
+        doc = student.get(f"/api/networks/{net}/export").json()
+    teacher.goto(f"{class_url}/teacher#token={TOKEN}")
+    expect(teacher.locator(f"[data-testid=student-card][data-network-id='{net}']")).to_be_visible()
+    teacher.get_by_test_id("exercise-network").select_option(f"net:{net}")
+    expect(teacher.get_by_test_id("exercise-shape")).to_have_text("2-4-1")
+    assert options(teacher, "check-0-to") == ["0", "1", "2", "3"]
+    teacher.get_by_test_id("check-0-to").select_option("3")
+    teacher.get_by_test_id("exercise-network").select_option("preset:xor")  # 2-3-1: no h4
+    expect(teacher.get_by_test_id("check-0-to")).to_have_value("2")  # moved within the shape
+    teacher.get_by_test_id("exercise-network").select_option(f"net:{net}")
+    teacher.get_by_test_id("check-0-to").select_option("3")
+    teacher.get_by_test_id("exercise-title-en").fill("The wide net's h4")
+    teacher.get_by_test_id("exercise-write").click()
+    expect(teacher.get_by_test_id("teacher-status")).to_contain_text("The wide net's h4")
+    made = teacher.get_by_test_id("push-exercise").input_value()
+    detail = httpx.get(f"{class_url}/api/exercises/{made}").json()
+    assert detail["title"] == {"en": "The wide net's h4", "zh": "The wide net's h4"}
+    assert detail["preset"] is None and detail["export"]["weights"] == doc["weights"]
+    assert [(c["layer"], c["to"], c["from"]) for c in detail["checks"]] == [(0, 3, 0)]
