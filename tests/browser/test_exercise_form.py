@@ -174,3 +174,34 @@ def test_an_exercise_on_a_students_network_is_picked_within_its_shape(
     assert detail["title"] == {"en": "The wide net's h4", "zh": "The wide net's h4"}
     assert detail["preset"] is None and detail["export"]["weights"] == doc["weights"]
     assert [(c["layer"], c["to"], c["from"]) for c in detail["checks"]] == [(0, 3, 0)]
+
+
+def test_a_student_in_an_exercise_deleted_unpushed_is_told_at_the_next_prediction(
+    page: Page, class_url: str
+) -> None:
+    check = {"layer": 1, "to": 0, "from": 0, "quantity": "gradient", "tolerance": 0.01}
+    body = {"title": {"en": "Chosen, not pushed"}, "preset": "xor", "checks": [check]}
+    made = httpx.post(f"{class_url}/api/class/exercises", json=body, headers=TEACHER).json()["id"]
+    page.goto(f"{class_url}/")
+    page.wait_for_selector("body[data-ready=true]")
+    wait_idle(page)
+    graph = page.get_by_test_id("graph")
+    before = graph.get_attribute("data-network-id") or ""
+    page.get_by_test_id("predict-exercise").select_option(made)
+    expect(graph).not_to_have_attribute("data-network-id", before)
+    expect(page.get_by_test_id("predict-progress")).to_have_text("Check 1 of 1")
+    wait_idle(page)
+    net = graph.get_attribute("data-network-id")
+    gone = httpx.delete(f"{class_url}/api/class/exercises/{made}", headers=TEACHER)
+    assert gone.status_code == 204
+    page.get_by_test_id("predict-sign").select_option("+")
+    page.get_by_test_id("predict-value").fill("0")
+    page.get_by_test_id("predict-step").click()
+    expect(page.get_by_test_id("toast")).to_contain_text("The teacher deleted this exercise")
+    expect(page.get_by_test_id("predict-exercise")).to_have_value("")
+    expect(
+        page.get_by_test_id("predict-exercise").locator(f"option[value='{made}']")
+    ).to_have_count(0)
+    wait_idle(page)
+    assert graph.get_attribute("data-network-id") == net
+    assert httpx.get(f"{class_url}/api/networks/{net}").json()["step"] == 0  # no step taken

@@ -12,6 +12,12 @@ import { store } from "../core/store.js";
 /** @param {Partial<import("../core/state.js").Predict>} patch */
 const update = (patch) => store.update((s) => ({ predict: { ...s.predict, ...patch } }));
 
+/** Whether a prediction was refused because its exercise is no more (a 422 on body.exercise itself). @param {any} error */
+const isGone = (error) =>
+  error?.status === 422 &&
+  Array.isArray(error.detail) &&
+  error.detail.some((d) => d.loc?.join(".") === "body.exercise");
+
 /**
  * The predictor.
  * @param {{create: (body: object) => Promise<void>, adopt: (state: any) => Promise<void>, stop: () => void, step: () => any}} main
@@ -45,17 +51,18 @@ export function createPredictor(main) {
     if (!known() && id) await refresh();
     return known();
   };
+  /** The teacher deleted this exercise: list the rest; one being done ends, its network kept. @param {string} id */
+  const drop = async (id) => {
+    if (store.get().predict.exercise === id) {
+      update({ exercise: "", position: 0, pending: null });
+      notify(t("predict.deleted"), "info");
+    }
+    await refresh();
+  };
   return {
     load: () => act(refresh),
     refresh,
-    /** The teacher deleted this exercise: list the rest; one being done ends, its network kept. @param {string} id */
-    drop: async (id) => {
-      if (store.get().predict.exercise === id) {
-        update({ exercise: "", position: 0, pending: null });
-        notify(t("predict.deleted"), "info");
-      }
-      await refresh();
-    },
+    drop,
     /**
      * Start an exercise on a fresh copy of its preset, or of the teacher's network it names
      * (an import of its export); "" for free predictions. @param {string} id
@@ -74,8 +81,13 @@ export function createPredictor(main) {
     /** Store the prediction, then take the step it is of. @param {object} body */
     predictThenStep(body) {
       act(async () => {
-        const network = store.get().network;
-        update({ pending: await predictApi.predict(network.id, body), result: null });
+        const { network, predict } = store.get();
+        const pending = await predictApi.predict(network.id, body).catch((error) => {
+          if (predict.exercise && isGone(error)) return null; // deleted since it was listed
+          throw error;
+        });
+        if (!pending) return drop(predict.exercise);
+        update({ pending, result: null });
         main.step(); // queued after this action: only once the prediction is stored
       });
     },
