@@ -24,7 +24,8 @@ def listed(exercise: dict) -> dict:
     """An exercise as GET /api/exercises lists it: a teacher's network by its name only."""
     export = exercise.get("export")
     shown = {k: v for k, v in exercise.items() if k != "export"}
-    return shown | {"network": None if export is None else export["name"]}
+    network = None if export is None else export["name"]
+    return shown | {"network": network, "deletable": exercise["id"] not in BY_ID}
 
 
 def every_exercise(db: DbDep) -> list[dict]:

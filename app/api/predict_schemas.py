@@ -34,6 +34,9 @@ class Exercise(BaseModel):
         None, description="the teacher's network's name (GET /api/exercises/{id} has its export)"
     )
     checks: list[Check]
+    deletable: bool = Field(
+        False, description="a teacher's: DELETE /api/class/exercises/{id}; a built-in one is not"
+    )
 
 
 class ExerciseDetail(Exercise):

@@ -8,7 +8,7 @@ import { exercises as listExercises } from "./core/predict-api.js";
 import { applyI18n, loadI18n, setLang, t } from "./core/i18n.js";
 import { store } from "./core/store.js";
 import { renderControls } from "./views/class-controls.js";
-import { draftLayers, fitted, newCheck, reasonsByField } from "./views/exercise-form.js";
+import { draftLayers, fitted, newCheck, reasonsByField, sourceOf } from "./views/exercise-form.js";
 import { renderGrid } from "./views/class-grid.js";
 import { mountTheme } from "./views/theme.js";
 
@@ -134,10 +134,7 @@ const asNumber = (text) => (text.trim() !== "" && Number.isFinite(Number(text)) 
  */
 async function writeExercise(controls, say) {
   const { draft } = controls;
-  const [kind, name] = [
-    draft.source.slice(0, draft.source.indexOf(":")),
-    draft.source.slice(draft.source.indexOf(":") + 1),
-  ];
+  const { kind, name } = sourceOf(draft.source);
   const checks = draft.checks.map(({ tolerance, ...check }) => ({ ...check, tolerance: asNumber(tolerance) }));
   /** @type {Record<string, any>} */
   const body = { title: draft.zh ? { en: draft.en, zh: draft.zh } : { en: draft.en }, checks };

@@ -47,6 +47,7 @@ def test_a_written_exercise_is_listed_after_the_built_in_ones(make_shared):
         "preset": "xor",
         "network": None,
         "checks": XOR_CHECKS,
+        "deletable": True,
     }
     assert exercise["id"].startswith("class-")
     assert ids(client) == [e["id"] for e in EXERCISES] + [exercise["id"]]

@@ -52,6 +52,11 @@ def test_a_built_in_exercise_cannot_be_deleted(make_shared, built_in):
     assert refused.status_code == 404
     assert "built in" in refused.json()["detail"]
     assert ids(client) == BUILT_IN
+    listed = {e["id"]: e["deletable"] for e in client.get("/api/exercises").json()}
+    assert listed == {e: False for e in BUILT_IN}  # the page offers no Delete for them
+    made = write(client).json()
+    assert made["deletable"] is True
+    assert client.get("/api/exercises").json()[-1]["deletable"] is True
 
 
 @pytest.mark.parametrize("unknown", ["class-999", "class-99999999999999999999", "class-01", "nope"])

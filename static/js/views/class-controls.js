@@ -14,7 +14,7 @@ import { exerciseForm } from "./exercise-form.js";
  * @property {string[]} fixable the settings a lock can fix
  * @property {{name: string, config: {layers: number[]}}[]} presets
  * @property {{id: string, title: Record<string, string>, steps: any[]}[]} lessons
- * @property {{id: string, title: Record<string, string>}[]} exercises
+ * @property {{id: string, title: Record<string, string>, deletable: boolean}[]} exercises
  * @property {string} lang
  * @property {string} status the last action's outcome
  * @property {import("./exercise-form.js").Draft} draft the exercise being written

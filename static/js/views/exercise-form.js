@@ -21,7 +21,7 @@ const BIAS = ""; // the "from" picker's value for the bias
  * @property {Draft} draft
  * @property {{name: string, config: {layers: number[]}}[]} presets
  * @property {{id: string, name: string, display_name: string | null, layers: number[]}[]} nets the students'
- * @property {{id: string, title: Record<string, string>}[]} exercises
+ * @property {{id: string, title: Record<string, string>, deletable: boolean}[]} exercises
  * @property {string} lang
  * @typedef {object} FormActions
  * @property {(patch: Partial<Draft>) => void} editDraft
@@ -32,10 +32,15 @@ const BIAS = ""; // the "from" picker's value for the bias
 /** A new check: the first weight into the first unit. */
 export const newCheck = () => ({ layer: 0, to: 0, from: 0, quantity: "gradient", tolerance: "0.01" });
 
+/** The draft's source split: "preset" or "net", and the preset's name or the network's id. @param {string} source */
+export function sourceOf(source) {
+  const colon = source.indexOf(":");
+  return { kind: source.slice(0, colon), name: source.slice(colon + 1) };
+}
+
 /** The layer sizes of the network the draft starts from ([] before the options came). @param {FormState} state */
 export function draftLayers(state) {
-  const { source } = state.draft;
-  const [kind, name] = [source.slice(0, source.indexOf(":")), source.slice(source.indexOf(":") + 1)];
+  const { kind, name } = sourceOf(state.draft.source);
   if (kind === "preset") return state.presets.find((p) => p.name === name)?.config.layers ?? [];
   return state.nets.find((n) => n.id === name)?.layers ?? [];
 }
@@ -129,7 +134,7 @@ function leftover(draft) {
 
 /** The teacher's own exercises, each with a Delete button. @param {FormState} state @param {FormActions} actions */
 function written(state, actions) {
-  const mine = state.exercises.filter((x) => x.id.startsWith("class-")); // GET /api/exercises: "class-<n>" ids are a teacher's
+  const mine = state.exercises.filter((x) => x.deletable);
   if (!mine.length) return "";
   return html`<ul class="written" data-testid="exercise-written">
     ${mine.map(
