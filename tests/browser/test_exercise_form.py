@@ -79,6 +79,11 @@ def write_two_checks(teacher: Page, url: str) -> str:
     expect(teacher.get_by_test_id("teacher-status")).to_have_text("未保存：请看字段旁的原因。")
     teacher.screenshot(path=shot("teacher-exercise-form-zh.png"), full_page=True)
     teacher.get_by_test_id("lang-en").click()
+    teacher.get_by_test_id("theme").click()  # dark: the reason in a red that reads on it
+    expect(refused).to_have_css("color", "rgb(255, 138, 128)")
+    teacher.get_by_test_id("exercise-form").screenshot(path=shot("teacher-exercise-form-dark.png"))
+    teacher.get_by_test_id("theme").click()
+    expect(refused).to_have_css("color", "rgb(179, 38, 30)")
     teacher.get_by_test_id("check-1-tolerance").fill("0.001")
     teacher.get_by_test_id("exercise-write").click()
     expect(teacher.get_by_test_id("teacher-status")).to_contain_text(TITLE["en"])
