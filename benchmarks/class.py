@@ -8,7 +8,8 @@ max_train_steps), each asking for its frame (the example, the 40 x 40 grid, the 
 which is every request the page makes per frame while playing; a 503 (busy) is waited out
 for its Retry-After, as the page does. It reports each student's
 steps/s against the nominal rate, the slowest and median shares, the /train latency
-(p50, p99) and the server's CPU (its processes' user + system time over the window).
+(p50, p99), the server's CPU (its processes' user + system time over the window) and this
+script's own (the students' side shares the two cores: past one core it is the bottleneck).
 
     .venv/bin/python benchmarks/class.py            # or: make bench
     .venv/bin/python benchmarks/class.py --quick    # 5 s per class size
@@ -99,9 +100,11 @@ async def one_class(url: str, pid: int, n: int, speed: int, seconds: float) -> d
     timeout = httpx.Timeout(60.0)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=timeout) as client:
         limit = (await client.get("/api/config")).json()["limits"]["max_train_steps"]
-        cpu0, t0 = cpu_seconds(pid), time.perf_counter()
+        cpu0, own0, t0 = cpu_seconds(pid), time.process_time(), time.perf_counter()
         runs = await asyncio.gather(*(student(client, speed, seconds, limit) for _ in range(n)))
-        cpu = (cpu_seconds(pid) - cpu0) / (time.perf_counter() - t0)
+        window = time.perf_counter() - t0
+        cpu = (cpu_seconds(pid) - cpu0) / window
+        own = (time.process_time() - own0) / window  # this script: the students' side
     nominal = speed / FRAME_S
     shares = sorted(r["steps_per_s"] / nominal for r in runs)
     latencies = sorted(x for r in runs for x in r["latencies"])
@@ -111,6 +114,7 @@ async def one_class(url: str, pid: int, n: int, speed: int, seconds: float) -> d
         "p50": 1000 * latencies[len(latencies) // 2],
         "p99": 1000 * latencies[int(0.99 * (len(latencies) - 1))],
         "cores": cpu,
+        "client": own,
         "busy": sum(r["busy"] for r in runs),
     }
 
@@ -129,7 +133,8 @@ def main() -> None:
         for n, speed in CLASSES:
             r = asyncio.run(one_class(server.url, server.pid, n, speed, seconds))
             rows.append(
-                [n, speed, r["slowest"], r["median"], r["p50"], r["p99"], r["cores"], r["busy"]]
+                [n, speed, r["slowest"], r["median"], r["p50"], r["p99"], r["cores"], r["client"]]
+                + [r["busy"]]
             )
             floor = FLOORS[(n, speed)]
             checks.append([f"{n} students at speed {speed}: slowest share", r["slowest"], floor])
@@ -138,7 +143,8 @@ def main() -> None:
             )
     print(f"\nEach student plays its own spiral network for {seconds:g} s, 2 workers:\n")
     header = ["students", "steps/frame", "slowest share", "median share"]
-    header += ["/train p50 ms", "/train p99 ms", "server cores busy", "503s waited out"]
+    header += ["/train p50 ms", "/train p99 ms", "server cores busy", "students' cores"]
+    header += ["503s waited out"]
     print(table(header, rows))
     print()
     print(verdicts(["target", "figure", "floor"], checks))
