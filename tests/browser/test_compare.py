@@ -17,6 +17,13 @@ from .test_own_data import after_change, network_id, revision
 PANELS = "[data-testid^=stage-panel-]"
 
 
+def open_compare(page: Page) -> None:
+    """Open the compare view from the top bar: the network and one fork, idle."""
+    page.get_by_test_id("compare").click()
+    expect(page.locator(PANELS)).to_have_count(2)
+    wait_idle(page)
+
+
 def ids(page: Page) -> list[str]:
     return page.eval_on_selector_all(PANELS, "els => els.map(e => e.dataset.networkId)")
 
@@ -51,9 +58,7 @@ def test_compare_trains_forks_in_lockstep_and_shows_the_apis_numbers(
     page.get_by_test_id("step").click()
     after_change(page, before)
     source = api.get(f"/api/networks/{network_id(page)}").json()
-    page.get_by_test_id("compare").click()
-    expect(page.locator(PANELS)).to_have_count(2)
-    wait_idle(page)
+    open_compare(page)
     # a second fork with a typed rate and another rule
     page.get_by_test_id("compare-rate").fill("0.3")
     page.get_by_test_id("compare-optimizer").select_option("rmsprop")
@@ -155,9 +160,7 @@ def test_a_forks_rule_settings_and_a_refusal_with_the_servers_reason(
     app_page: Page, api: httpx.Client, console: Console
 ) -> None:
     page = app_page
-    page.get_by_test_id("compare").click()
-    expect(page.locator(PANELS)).to_have_count(2)
-    wait_idle(page)
+    open_compare(page)
     error = page.get_by_test_id("compare-add-error")
     page.get_by_test_id("compare-rate").fill("-1")
     page.get_by_test_id("compare-add").click()

@@ -5,7 +5,7 @@ import httpx
 from playwright.sync_api import Page, expect
 
 from .conftest import Console, wait_idle
-from .test_compare import PANELS, ids, step_all
+from .test_compare import PANELS, ids, open_compare, step_all
 from .test_fields import refused_only
 
 SHOTS = "/tmp/s4/shots"  # looked at by hand, not kept
@@ -19,9 +19,7 @@ def test_a_forks_learning_rate_changed_in_the_compare_view_trains_on_in_lockstep
     app_page: Page, api: httpx.Client, console: Console
 ) -> None:
     page = app_page
-    page.get_by_test_id("compare").click()
-    expect(page.locator(PANELS)).to_have_count(2)
-    wait_idle(page)
+    open_compare(page)
     page.get_by_test_id("compare-optimizer").select_option("sgd")  # a twin of the first fork
     page.get_by_test_id("compare-add").click()
     expect(page.locator(PANELS)).to_have_count(3)
@@ -94,9 +92,7 @@ def test_a_forks_rule_settings_penalty_and_output_are_set_in_the_compare_view(
 ) -> None:
     page = app_page
     config = api.get("/api/config").json()
-    page.get_by_test_id("compare").click()
-    expect(page.locator(PANELS)).to_have_count(2)
-    wait_idle(page)
+    open_compare(page)
     add_twin(page)
     add_twin(page)
     forks = ids(page)
