@@ -34,7 +34,7 @@ from .snapshots import (  # noqa: F401 (the undo functions the API calls as stor
     undo_walk,
     write_snapshots,
 )
-from .trajectory import start_path, track
+from .trajectory import record_point, start_path
 
 Array = np.ndarray
 
@@ -183,6 +183,7 @@ def save(
     record.revision += 1
     record.updated_at = time.time()
     net, s = record.session.network, record.session
+    params = pack_parameters(net.weights, net.biases)
     conn.execute(
         "UPDATE networks SET name = ?, config = ?, learning_rate = ?, batch_size = ?, step = ?,"
         " cursor = ?, revision = ?, params = ?, last_loss = ?, last_batch = ?,"
@@ -195,7 +196,7 @@ def save(
             s.step,
             s.cursor,
             record.revision,
-            pack_parameters(net.weights, net.biases),
+            params,
             record.last_loss,
             *encode_batch(record.last_batch),
             record.updated_at,
@@ -203,16 +204,16 @@ def save(
             record.nid,
         ),
     )
-    track(conn, record)
+    record_point(conn, record.nid, s.step, params, net.parameter_count())
     if steps:
         losses, tests = [r.loss for r in steps], [r.test_loss for r in steps]
         history.append(conn, record.nid, steps[0].step, losses, tests)
         if history_rows is not None:
             history.thin(conn, record.nid, history_rows)
         write_snapshots(conn, record.nid, steps, s.step - undo_depth + 1)
-        _, bottom = undo_walk(conn, record.nid, s.step)
+    record.undo_available, bottom = undo_walk(conn, record.nid, s.step)
+    if steps:  # data versions past where undo's walk stops can never be reached
         drop_unreachable(conn, record.nid, bottom)
-    record.undo_available = undo_available(conn, record.nid, s.step)
 
 
 def replace_dataset(
