@@ -39,7 +39,7 @@ class Settings:
     undo_depth: int = 100  # how many steps back undo can go
     undo_bytes: int = 16_000_000  # and at most this much snapshot data per network
     undo_data_depth: int = 20  # data changes undo can take back (within undo_bytes too)
-    max_history_rows: int = 10_000  # loss history rows a network keeps (older ones thinned)
+    max_history_rows: int = 10_000  # steps' losses a network's history keeps (older thinned)
     max_networks_per_owner: int = 100  # shared mode: networks one client may keep
     max_owner_bytes: int = 100_000_000  # shared mode: bytes one client's networks may store
     max_db_bytes: int = 2_000_000_000  # shared mode: no new networks past this database size
