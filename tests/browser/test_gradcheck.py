@@ -11,6 +11,12 @@ def value(page: Page, testid: str) -> float:
     return float(page.get_by_test_id(testid).get_attribute("data-value"))
 
 
+def network_verdict(worst: float) -> str:
+    """What the page says of the whole network's worst relative error (gradcheck.js: under
+    1e-7 backprop agrees; to 1e-5, close). Random weights give either."""
+    return "backprop agrees" if worst < 1e-7 else "close, within what float rounding"
+
+
 def test_gradient_check_of_the_clicked_weight_and_the_whole_network(
     app_page: Page, api: httpx.Client
 ) -> None:
@@ -28,7 +34,8 @@ def test_gradient_check_of_the_clicked_weight_and_the_whole_network(
     assert value(app_page, "gradcheck-relative") == check["relative"]["weights"][1][0][2]
     assert value(app_page, "gradcheck-network") == check["max_relative_error"]
     assert check["max_relative_error"] < 1e-5
-    expect(app_page.get_by_test_id("gradcheck-network")).to_contain_text("backprop agrees")
+    verdict = network_verdict(check["max_relative_error"])
+    expect(app_page.get_by_test_id("gradcheck-network")).to_contain_text(verdict)
     expect(app_page.get_by_test_id("curl")).to_contain_text("/gradient-check")
 
     # another weight reads the same check; a step makes it stale until it is run again
