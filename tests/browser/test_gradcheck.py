@@ -13,7 +13,7 @@ def value(page: Page, testid: str) -> float:
 
 def network_verdict(worst: float) -> str:
     """What the page says of the whole network's worst relative error (gradcheck.js: under
-    1e-7 backprop agrees; to 1e-5, close). Random weights give either."""
+    1e-7 backprop agrees; to 1e-4, close). Random weights give either."""
     return "backprop agrees" if worst < 1e-7 else "close, within what float rounding"
 
 
