@@ -11,7 +11,7 @@ from fastapi import HTTPException, Request
 
 from app.engine import (
     Network,
-    StepRecord,
+    Steps,
     feature_matrix,
 )
 from app.engine.validation import as_matrix
@@ -69,7 +69,7 @@ def computing(
     network_id: str,
     request: Request,
     settings: Settings,
-    run: Callable[[NetworkRecord], tuple[T, list[StepRecord]]],
+    run: Callable[[NetworkRecord], tuple[T, Steps | None]],
     finish: Callable[[sqlite3.Connection, NetworkRecord], None] | None = None,
 ) -> tuple[NetworkRecord, T]:
     """Run training work on a loaded network with no database lock held, then commit it.

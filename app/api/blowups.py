@@ -49,7 +49,7 @@ def _after_undo(
     if kept is None or (MAX_TRIALS + 2) * pass_work > settings.max_work:
         return None
     rows, _ = batch_indices(s.dataset.size, kept.cursor, s.batch_size, s.seed)
-    then = s.network.with_parameters(kept.weights, kept.biases)
+    then = s.network.with_parameters(*s.network.layout.unpack(kept.params))
     then.optimizer = kept.optimizer or then.optimizer
     found = lower_rate(then, s.dataset.inputs[rows], s.dataset.targets[rows], s.learning_rate)
     return found and found | {"undo_steps": s.step - kept.step + 1, "from_step": kept.step - 1}

@@ -8,8 +8,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from app.engine import (
     Dataset,
     Session,
-    StepRecord,
     StepResult,
+    Steps,
 )
 from app.settings import undo_steps
 from app.store import NetworkRecord
@@ -120,7 +120,7 @@ def step(
     if body.inputs is not None and body.targets is None:
         raise FieldError(("body", "targets"), "required when inputs are given")
 
-    def run(record: NetworkRecord) -> tuple[StepResult, list[StepRecord]]:
+    def run(record: NetworkRecord) -> tuple[StepResult, Steps]:
         s = record.session
         check_counters(s, 1, ("body", "inputs"))
         net = s.network
@@ -143,7 +143,7 @@ def step(
             raise HTTPException(409, NOT_FINITE)
         record.last_loss = result.loss
         record.last_batch = (result.trace.inputs, result.targets, result.learning_rate)
-        return result, [done]
+        return result, done
 
     record, result = computing(db, network_id, request, settings, run)
     return JSON(views.step_result(result, record, lean, pack))
@@ -172,7 +172,7 @@ def train(
     if body.frame and body.frame.example and len(body.frame.example.inputs) > settings.max_rows:
         raise FieldError((*frames.EXAMPLE, "inputs"), f"at most {settings.max_rows} rows")
 
-    def run(record: NetworkRecord) -> tuple[tuple[list[StepRecord], dict | None], list]:
+    def run(record: NetworkRecord) -> tuple[tuple[Steps, dict | None], Steps]:
         s = record.session
         s.batch_size = body.batch_size or s.batch_size
         check_counters(s, body.steps, ("body", "steps"))
@@ -196,7 +196,7 @@ def train(
             shown = (
                 None if frame is None else frames.frame_answer(s.network, record, frame, example)
             )
-        record.last_loss = done[-1].loss
+        record.last_loss = done.losses[-1]
         record.last_batch = (*last_batch, s.learning_rate)
         return (done, shown), done
 
@@ -205,8 +205,8 @@ def train(
         {
             "frame": shown,
             "step": record.session.step,
-            "losses": [r.loss for r in done],
-            "penalties": [r.penalty for r in done],
+            "losses": done.losses,
+            "penalties": done.penalties,
             "stopped_early": len(done) < body.steps,
             "network": views.network_state(record, pack),
         }
@@ -230,7 +230,7 @@ def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
     (to exactly the parameters before it)."""
     undone: list = []
 
-    def run(record: NetworkRecord) -> tuple[None, list[StepRecord]]:
+    def run(record: NetworkRecord) -> tuple[None, None]:
         # replays (at most CHECKPOINT_EVERY - 1 steps) with no database lock held
         with db.snapshot() as conn:
             data = store.latest_data(conn, record)
@@ -244,7 +244,7 @@ def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
             record.session.restore(*found)
         else:
             raise HTTPException(409, "nothing to undo: no earlier step or data change is kept")
-        return None, []
+        return None, None
 
     def finish(conn, record: NetworkRecord) -> None:
         step, seq = undone

@@ -13,7 +13,8 @@ from .losses import LOSSES
 from .network import Gradients, Network, StepResult, Trace
 from .optimizers import OPTIMIZER_NAMES, OPTIMIZERS, Optimizer
 from .penalties import PENALTIES, PENALTY_NAMES
-from .session import Session, Snapshot, StepRecord
+from .session import Session
+from .steps import Snapshot, Steps
 
 __all__ = [
     "ACTIVATIONS",
@@ -40,7 +41,7 @@ __all__ = [
     "Network",
     "Session",
     "Snapshot",
-    "StepRecord",
+    "Steps",
     "StepResult",
     "Trace",
     "accuracy",

@@ -10,39 +10,10 @@ from .kernel import kernel_for
 from .network import Network, StepResult, check_learning_rate
 from .optimizers import Optimizer
 from .shuffle import epoch_order
+from .steps import Snapshot, Steps
 
 Array = np.ndarray
 CHECKPOINT_EVERY = 16  # a train call keeps a checkpoint every 16 steps: undo replays < 16
-
-
-@dataclass(slots=True)
-class Snapshot:
-    """The parameters, optimizer and batch cursor before step `step` was applied (what undo
-    restores: the optimizer's state; its settings are the ones of that step).
-
-    A checkpoint also holds the learning rate and batch size of the train call that starts
-    at `step`, so the steps after it can be replayed exactly instead of stored one by one.
-    """
-
-    step: int
-    weights: list[Array]
-    biases: list[Array]
-    cursor: int
-    learning_rate: float | None = None
-    batch_size: int | None = None
-    optimizer: Optimizer | None = None  # None: stored before optimizers had state
-    penalty: tuple[str, float] | None = None  # a checkpoint's (regularization, lambda)
-
-
-@dataclass(slots=True)
-class StepRecord:
-    """One applied step: its number, losses, and what it needs to be undone."""
-
-    step: int
-    loss: float  # the data loss before the step
-    test_loss: float | None
-    snapshot: Snapshot | None  # kept only for the steps undo can reach
-    penalty: float = 0.0  # lambda P(w) before the step
 
 
 @dataclass
@@ -91,13 +62,12 @@ class Session:
     def snapshot(self) -> Snapshot:
         """The current parameters and cursor, labelled with the step about to be applied."""
         net = self.network
-        return Snapshot(
-            self.step + 1, net.weights, net.biases, self.cursor, optimizer=net.optimizer
-        )
+        params = net.layout.pack(net.weights, net.biases)
+        return Snapshot(self.step + 1, params, self.cursor, optimizer=net.optimizer)
 
     def apply_step(
         self, inputs: object = None, targets: object = None, learning_rate: float | None = None
-    ) -> tuple[StepResult, StepRecord]:
+    ) -> tuple[StepResult, Steps]:
         """One backprop step on the given batch, or on the next mini-batch of the dataset."""
         alpha = check_learning_rate(self.learning_rate if learning_rate is None else learning_rate)
         self.check_data()
@@ -111,10 +81,10 @@ class Session:
         else:
             next_cursor = self.cursor
         result = self.network.step(inputs, targets, alpha)
+        done = Steps(self.step, [result.loss], [test_loss], [result.trace.penalty], [snapshot])
         self.step += 1
         self.cursor = next_cursor
-        penalty = result.trace.penalty
-        return result, StepRecord(self.step, result.loss, test_loss, snapshot, penalty)
+        return result, done
 
     def diagnose_next(self) -> dict | None:
         """Why the next step diverges (blowup.py), from the numpy path on a copy; None if it
@@ -150,12 +120,12 @@ class Session:
 
     def train(
         self, steps: int, keep: int | None = None, fast: bool = True, checkpoint: bool = False
-    ) -> tuple[list[StepRecord], tuple[Array, Array]]:
-        """`steps` steps on successive mini-batches; the records and the last step's batch.
+    ) -> tuple[Steps, tuple[Array, Array]]:
+        """`steps` steps on successive mini-batches; the steps done and the last one's batch.
 
-        Only the last `keep` (at least 1) records carry an undo snapshot. With `checkpoint`,
-        the last record carries its own and, of the steps undo may reach (the last `keep`),
-        every CHECKPOINT_EVERY-th from the call's first carries a checkpoint, from which undo
+        Only the last `keep` (at least 1) steps keep an undo snapshot. With `checkpoint`,
+        the last step keeps its own and, of the steps undo may reach (the last `keep`),
+        every CHECKPOINT_EVERY-th from the call's first keeps a checkpoint, from which undo
         replays at most CHECKPOINT_EVERY - 1 steps. Stops before a step that would diverge;
         raises DivergenceError if not even the first can be applied. `fast` runs the
         compiled loop (fast.py), else the numpy path.
@@ -164,14 +134,14 @@ class Session:
         self.check_rows()
         keep = steps if keep is None else max(1, keep)
         run = self._train_fast if fast else self._train_reference
-        records, rows = run(steps, keep, checkpoint)  # rows: the last step's batch
-        if not records:
+        done, rows = run(steps, keep, checkpoint)  # rows: the last step's batch
+        if not len(done):
             raise DivergenceError(
                 "the first step would make the loss or a parameter "
                 "non-finite (diverged); lower the learning rate or undo",
                 self.diagnose_next,
             )
-        return records, (self.dataset.inputs[rows], self.dataset.targets[rows])
+        return done, (self.dataset.inputs[rows], self.dataset.targets[rows])
 
     def _kept(self, done: int, keep: int, checkpoint: bool) -> tuple[int, int]:
         """(plain snapshots kept, checkpoint ring size) for a call of `done` steps."""
@@ -188,33 +158,32 @@ class Session:
         first = max(0, last - ring + 1) if ring > 0 and done > 0 else last + 1
         return range(first * CHECKPOINT_EVERY, (last + 1) * CHECKPOINT_EVERY, CHECKPOINT_EVERY)
 
-    def _train_reference(
-        self, steps: int, keep: int, checkpoint: bool
-    ) -> tuple[list[StepRecord], Array]:
-        records: list[StepRecord] = []
+    def _train_reference(self, steps: int, keep: int, checkpoint: bool) -> tuple[Steps, Array]:
+        done, cursor = Steps(self.step), self.cursor
         for _ in range(steps):
             try:
-                _, record = self.apply_step()
+                cursor = self.cursor
+                _, one = self.apply_step()
             except ArithmeticError:
                 break
-            records.append(record)
-        done = len(records)
-        plain, ring = self._kept(done, keep, checkpoint)
-        checkpoints = set(self._checkpoint_steps(done, ring))
-        for s, record in enumerate(records):
-            snap = record.snapshot
+            done.losses += one.losses
+            done.test_losses += one.test_losses
+            done.penalties += one.penalties
+            done.snapshots += one.snapshots
+        plain, ring = self._kept(len(done), keep, checkpoint)
+        checkpoints = set(self._checkpoint_steps(len(done), ring))
+        kept = []
+        for s, snap in enumerate(done.snapshots):
             if s in checkpoints:
                 snap.learning_rate, snap.batch_size = self.learning_rate, self.batch_size
                 snap.penalty = self.penalty
-            elif s < done - plain:
-                record.snapshot = None
-        cursor = records[-1].snapshot.cursor if records else self.cursor
+            if s in checkpoints or s >= len(done) - plain:
+                kept.append(snap)
+        done.snapshots = kept
         rows, _ = batch_indices(self.dataset.size, cursor, self.batch_size, self.seed)
-        return records, rows
+        return done, rows
 
-    def _train_fast(
-        self, steps: int, keep: int, checkpoint: bool = False
-    ) -> tuple[list[StepRecord], Array]:
+    def _train_fast(self, steps: int, keep: int, checkpoint: bool = False) -> tuple[Steps, Array]:
         net, data = self.network, self.dataset
         kernel = kernel_for(
             tuple(net.layers), net.hidden_activation, net.output_activation, net.loss, net.use_bias
@@ -224,7 +193,7 @@ class Session:
         params = np.concatenate([kernel.layout.pack(net.weights, net.biases), opt.state.ravel()])
         plain, ring = self._kept(steps, keep, checkpoint)
         batches = (data.inputs, data.targets, rows, starts, data.test_inputs, data.test_targets)
-        done, losses, test_losses, (snapshots, checkpoints), penalties = kernel.train(
+        count, losses, test_losses, (snapshots, checkpoints), penalties = kernel.train(
             params,
             self.learning_rate,
             batches,
@@ -235,37 +204,46 @@ class Session:
             opt,
             self.penalty,
         )
-        layout, snaps = kernel.layout, [None] * done
         snapshots.flags.writeable = checkpoints.flags.writeable = False  # snapshots are views
 
         def state(flat: Array, s: int) -> Optimizer:  # the optimizer before local step s
             return opt.with_state(opt.step + s, flat[size:].reshape(opt.state.shape))
 
-        for s in range(max(0, done - len(snapshots)), done):
-            flat = snapshots[s % len(snapshots)]
-            w, b = layout.views(flat)
-            snaps[s] = Snapshot(self.step + s + 1, w, b, int(cursors[s]), optimizer=state(flat, s))
-        for s in self._checkpoint_steps(done, ring):
+        kept = {}  # local step -> its snapshot
+        for s in self._checkpoint_steps(count, ring):
             flat = checkpoints[(s // CHECKPOINT_EVERY) % ring]
-            w, b = layout.views(flat)
-            at, cursor, rate = self.step + s + 1, int(cursors[s]), self.learning_rate
-            snaps[s] = Snapshot(
-                at, w, b, cursor, rate, self.batch_size, state(flat, s), self.penalty
+            kept[s] = Snapshot(
+                self.step + s + 1,
+                flat[:size],
+                int(cursors[s]),
+                self.learning_rate,
+                self.batch_size,
+                state(flat, s),
+                self.penalty,
             )
-        tests = [None] * done
+        for s in range(max(0, count - len(snapshots)), count):
+            if s not in kept:
+                flat = snapshots[s % len(snapshots)]
+                kept[s] = Snapshot(
+                    self.step + s + 1, flat[:size], int(cursors[s]), None, None, state(flat, s)
+                )
+        tests = [None] * count
         if data.test_inputs is not None and len(data.test_inputs):  # taken once an epoch
-            for s in range(-self.step % self.test_every, done, self.test_every):
+            for s in range(-self.step % self.test_every, count, self.test_every):
                 tests[s] = float(test_losses[s])
-        labels = range(self.step + 1, self.step + done + 1)
-        records = list(
-            map(StepRecord, labels, losses[:done].tolist(), tests, snaps, penalties[:done].tolist())
+        done = Steps(
+            self.step,
+            losses[:count].tolist(),
+            tests,
+            penalties[:count].tolist(),
+            [kept[s] for s in sorted(kept)],
         )
-        if done:
-            net.weights, net.biases = layout.views(params)  # params is this call's own array
-            net.optimizer = state(params, done)
-            self.step += done
-            self.cursor = int(cursors[done])
-        return records, rows[starts[max(done, 1) - 1] : starts[max(done, 1)]]
+        if count:
+            net.weights, net.biases = kernel.layout.views(params)  # this call's own array
+            net.optimizer = state(params, count)
+            self.step += count
+            self.cursor = int(cursors[count])
+        return done, rows[starts[max(count, 1) - 1] : starts[max(count, 1)]]
 
     @property
     def penalty(self) -> tuple[str, float]:
@@ -281,8 +259,7 @@ class Session:
         back; its settings, like the learning rate, stay the current ones.
         """
         net, current = self.network, self.network.optimizer
-        net.weights = [w.copy() for w in snapshot.weights]
-        net.biases = [b.copy() for b in snapshot.biases]
+        net.weights, net.biases = net.layout.unpack(snapshot.params)
         if snapshot.optimizer is not None:
             net.optimizer = snapshot.optimizer.with_state(
                 snapshot.optimizer.step, snapshot.optimizer.state.copy()

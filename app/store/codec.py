@@ -13,6 +13,7 @@ from app.engine import (
     points_of,
     with_features,
 )
+from app.engine.errors import StateError
 from app.engine.parameters import layout_for
 
 from .arrays import decode_arrays, encode_arrays
@@ -29,6 +30,19 @@ def pack_parameters(weights: list[Array], biases: list[Array]) -> bytes:
 def unpack_parameters(blob: bytes, layers: list[int]) -> tuple[list[Array], list[Array]]:
     """The inverse of pack_parameters for a network with these layer sizes."""
     return layout_for(tuple(layers)).from_bytes(blob)
+
+
+def flat_bytes(params: Array) -> bytes:
+    """A flat parameter vector (the engine's layout) as pack_parameters writes it."""
+    return params.astype("<f8", copy=False).tobytes()
+
+
+def flat_parameters(blob: bytes, size: int) -> Array:
+    """The inverse of flat_bytes: a new (size,) float64 vector."""
+    params = np.frombuffer(blob, dtype="<f8").astype(np.float64)
+    if params.shape != (size,):
+        raise StateError(f"stored parameters hold {params.size} numbers, not {size}")
+    return params
 
 
 def encode_optimizer(opt: Optimizer) -> tuple[str, bytes | None]:

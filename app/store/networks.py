@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.engine import Dataset, Network, Session, StepRecord
+from app.engine import Dataset, Network, Session, Steps
 
 from . import history
 from .codec import (
@@ -172,7 +172,7 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
 def save(
     conn: sqlite3.Connection,
     record: NetworkRecord,
-    steps: list[StepRecord] = (),
+    steps: Steps | None = None,
     undo_depth: int = 100,
     history_rows: int | None = None,
 ) -> None:
@@ -206,8 +206,7 @@ def save(
     )
     record_point(conn, record.nid, s.step, params, net.parameter_count())
     if steps:
-        losses, tests = [r.loss for r in steps], [r.test_loss for r in steps]
-        history.append(conn, record.nid, steps[0].step, losses, tests)
+        history.append(conn, record.nid, steps.first + 1, steps.losses, steps.test_losses)
         if history_rows is not None:
             history.thin(conn, record.nid, history_rows)
         write_snapshots(conn, record.nid, steps, s.step - undo_depth + 1)

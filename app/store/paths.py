@@ -8,7 +8,7 @@ import numpy as np
 
 from app.engine import Snapshot
 
-from .codec import decode_optimizer, unpack_parameters
+from .codec import decode_optimizer, flat_parameters
 from .snapshots import floor_at
 from .trajectory import points_before, tracked
 
@@ -46,6 +46,6 @@ def oldest_kept(conn: sqlite3.Connection, record: "NetworkRecord") -> Snapshot |
     if row is None:
         return None
     net = record.session.network
-    weights, biases = unpack_parameters(row["params"], net.layers)
     opt = decode_optimizer(row["optimizer"], row["optimizer_state"], net.layout.size)
-    return Snapshot(row["step"], weights, biases, row["cursor"], optimizer=opt)
+    params = flat_parameters(row["params"], net.layout.size)
+    return Snapshot(row["step"], params, row["cursor"], optimizer=opt)

@@ -4,19 +4,17 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING
 
-from app.engine import Snapshot, StepRecord
+from app.engine import Snapshot, Steps
 
 from . import history
-from .codec import decode_optimizer, encode_optimizer, pack_parameters, unpack_parameters
+from .codec import decode_optimizer, encode_optimizer, flat_bytes, flat_parameters
 from .data_undo import change_before, data_versions
 
 if TYPE_CHECKING:
     from .networks import NetworkRecord
 
 
-def write_snapshots(
-    conn: sqlite3.Connection, nid: int, steps: list[StepRecord], oldest: int
-) -> None:
+def write_snapshots(conn: sqlite3.Connection, nid: int, steps: Steps, oldest: int) -> None:
     """Store the steps' snapshots; keep the newest at or before step `oldest`, drop older."""
     conn.executemany(
         "INSERT OR REPLACE INTO snapshots (nid, step, params, cursor, learning_rate,"
@@ -24,16 +22,15 @@ def write_snapshots(
         [
             (
                 nid,
-                r.step,
-                pack_parameters(r.snapshot.weights, r.snapshot.biases),
-                r.snapshot.cursor,
-                r.snapshot.learning_rate,
-                r.snapshot.batch_size,
-                *encode_optimizer(r.snapshot.optimizer),
-                None if r.snapshot.penalty is None else json.dumps(r.snapshot.penalty),
+                snap.step,
+                flat_bytes(snap.params),
+                snap.cursor,
+                snap.learning_rate,
+                snap.batch_size,
+                *encode_optimizer(snap.optimizer),
+                None if snap.penalty is None else json.dumps(snap.penalty),
             )
-            for r in steps
-            if r.snapshot is not None
+            for snap in steps.snapshots
         ],
     )
     conn.execute(
@@ -97,13 +94,11 @@ def snapshot_for(conn: sqlite3.Connection, record: "NetworkRecord") -> tuple[Sna
     if row is None or (row["step"] < step and row["learning_rate"] is None):
         return None
     net = record.session.network
-    weights, biases = unpack_parameters(row["params"], net.layers)
     opt = decode_optimizer(row["optimizer"], row["optimizer_state"], net.layout.size)
     penalty = None if row["penalty"] is None else tuple(json.loads(row["penalty"]))
     taken = Snapshot(
         row["step"],
-        weights,
-        biases,
+        flat_parameters(row["params"], net.layout.size),
         row["cursor"],
         row["learning_rate"],
         row["batch_size"],

@@ -40,8 +40,8 @@ def pair(layers, hidden, output, loss, data, use_bias, batch=7):
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}-{c[1]}-{c[2]}-{c[3]}")
 def test_fast_path_gives_the_reference_parameters(case):
     fast, ref = pair(*case)
-    fast_records, fast_batch = fast.train(300, keep=5, fast=True)
-    ref_records, ref_batch = ref.train(300, keep=5, fast=False)
+    fast_steps, fast_batch = fast.train(300, keep=5, fast=True)
+    ref_steps, ref_batch = ref.train(300, keep=5, fast=False)
     for a, b in zip(
         fast.network.weights + fast.network.biases,
         ref.network.weights + ref.network.biases,
@@ -49,15 +49,14 @@ def test_fast_path_gives_the_reference_parameters(case):
     ):
         np.testing.assert_allclose(a, b, rtol=0, atol=1e-12)
     assert (fast.step, fast.cursor) == (ref.step, ref.cursor) == (300, ref.cursor)
-    np.testing.assert_allclose(
-        [r.loss for r in fast_records], [r.loss for r in ref_records], rtol=0, atol=1e-12
-    )
-    for a, b in zip(fast_records, ref_records, strict=True):
-        assert (a.test_loss is None) == (b.test_loss is None)
-        assert (a.snapshot is None) == (b.snapshot is None)
-        if a.snapshot is not None:
-            assert a.snapshot.cursor == b.snapshot.cursor
-            np.testing.assert_allclose(a.snapshot.weights[0], b.snapshot.weights[0], atol=1e-12)
+    assert fast_steps.first == ref_steps.first == 0 and len(fast_steps) == len(ref_steps) == 300
+    np.testing.assert_allclose(fast_steps.losses, ref_steps.losses, rtol=0, atol=1e-12)
+    fast_tests, ref_tests = fast_steps.test_losses, ref_steps.test_losses
+    assert [t is None for t in fast_tests] == [t is None for t in ref_tests]
+    assert [s.step for s in fast_steps.snapshots] == [296, 297, 298, 299, 300]
+    for a, b in zip(fast_steps.snapshots, ref_steps.snapshots, strict=True):
+        assert (a.step, a.cursor) == (b.step, b.cursor)
+        np.testing.assert_allclose(a.params, b.params, rtol=0, atol=1e-12)
     np.testing.assert_array_equal(fast_batch[0], ref_batch[0])
 
 
@@ -88,12 +87,12 @@ def test_fast_path_stops_where_the_reference_stops():
         fast, ref = pair([2, 3, 1], "linear", "linear", "mse", "gaussian", True)
         fast.learning_rate = ref.learning_rate = 10.0**exponent / 1e3
         try:
-            ref_records, _ = ref.train(40, fast=False)
+            ref_steps, _ = ref.train(40, fast=False)
         except DivergenceError:
             continue
-        if len(ref_records) < 40:
-            records, _ = fast.train(40, fast=True)
-            assert len(records) == len(ref_records)
+        if len(ref_steps) < 40:
+            done, _ = fast.train(40, fast=True)
+            assert len(done) == len(ref_steps) and done.last == ref_steps.last
             assert fast.step == ref.step and fast.cursor == ref.cursor
             for a, b in zip(fast.network.weights, ref.network.weights, strict=True):
                 np.testing.assert_allclose(a, b, rtol=1e-12)
@@ -103,25 +102,24 @@ def test_fast_path_stops_where_the_reference_stops():
 
 def test_checkpoints_every_16_steps_within_undo_reach():
     fast, ref = pair([2, 4, 1], "tanh", "sigmoid", "mse", "circle", True)
-    fast_records, _ = fast.train(100, keep=40, fast=True, checkpoint=True)
-    ref_records, _ = ref.train(100, keep=40, fast=False, checkpoint=True)
-    kept = [r.step for r in fast_records if r.snapshot is not None]
+    fast_steps, _ = fast.train(100, keep=40, fast=True, checkpoint=True)
+    ref_steps, _ = ref.train(100, keep=40, fast=False, checkpoint=True)
+    kept = [s.step for s in fast_steps.snapshots]
     # the last step, and every 16th from the call's first that undo (40 back) may need
     assert kept == [49, 65, 81, 97, 100]
-    assert kept == [r.step for r in ref_records if r.snapshot is not None]
-    for a, b in zip(fast_records, ref_records, strict=True):
-        if a.snapshot is not None:
-            assert a.snapshot.step == b.snapshot.step == a.step
-            assert (a.snapshot.learning_rate is None) == (a.step == 100)
-            assert a.snapshot.learning_rate == b.snapshot.learning_rate
-            np.testing.assert_allclose(a.snapshot.weights[1], b.snapshot.weights[1], atol=1e-12)
+    assert kept == [s.step for s in ref_steps.snapshots]
+    for a, b in zip(fast_steps.snapshots, ref_steps.snapshots, strict=True):
+        assert (a.learning_rate is None) == (a.step == 100)
+        assert (a.learning_rate, a.batch_size) == (b.learning_rate, b.batch_size)
+        assert a.cursor == b.cursor
+        np.testing.assert_allclose(a.params, b.params, rtol=0, atol=1e-12)
 
 
 def test_replay_from_a_checkpoint_gives_the_same_bits():
     session, twin = pair([2, 4, 1], "tanh", "sigmoid", "mse", "circle", True)
-    records, _ = session.train(40, keep=40, checkpoint=True)
+    done, _ = session.train(40, keep=40, checkpoint=True)
     twin.train(37, keep=1)
-    checkpoint = next(r.snapshot for r in records if r.step == 33)
+    checkpoint = next(s for s in done.snapshots if s.step == 33)
     session.restore(checkpoint, replay=37 - 33 + 1)
     assert session.step == twin.step == 37 and session.cursor == twin.cursor
     for a, b in zip(session.network.weights, twin.network.weights, strict=True):

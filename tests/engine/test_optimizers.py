@@ -81,23 +81,23 @@ def test_fifty_steps_match_torch_optim(setup, network):
 @pytest.mark.parametrize("setup", SETUPS, ids=setup_id)
 def test_compiled_loop_gives_the_numpy_path(setup, network):
     fast, ref = session(setup, network), session(setup, network)
-    fast_records, _ = fast.train(60, keep=3, fast=True)
-    ref_records, _ = ref.train(60, keep=3, fast=False)
+    fast_steps, _ = fast.train(60, keep=3, fast=True)
+    ref_steps, _ = ref.train(60, keep=3, fast=False)
     np.testing.assert_allclose(flat(fast), flat(ref), rtol=0, atol=1e-12)
     assert fast.network.optimizer.step == ref.network.optimizer.step == 60
-    for a, b in zip(fast_records[-3:], ref_records[-3:], strict=True):
-        assert a.snapshot.optimizer.step == b.snapshot.optimizer.step
-        np.testing.assert_allclose(
-            a.snapshot.optimizer.state, b.snapshot.optimizer.state, rtol=0, atol=1e-12
-        )
+    assert [s.step for s in fast_steps.snapshots] == [58, 59, 60]
+    for a, b in zip(fast_steps.snapshots, ref_steps.snapshots, strict=True):
+        assert a.step == b.step and a.optimizer.step == b.optimizer.step == a.step - 1
+        np.testing.assert_allclose(a.optimizer.state, b.optimizer.state, rtol=0, atol=1e-12)
 
 
 @pytest.mark.parametrize("setup", SETUPS[1:], ids=setup_id)
 def test_restoring_a_checkpoint_then_stepping_repeats_the_same_bits(setup):
     s = session(setup, NETWORKS[0])
-    records, _ = s.train(40, keep=40, checkpoint=True)
+    done, _ = s.train(40, keep=40, checkpoint=True)
     after = flat(s)
-    checkpoint = records[CHECKPOINT_EVERY].snapshot  # before step 17, replay to before 40
+    (checkpoint,) = [k for k in done.snapshots if k.step == CHECKPOINT_EVERY + 1]
+    # before step 17, replay to before 40
     s.restore(checkpoint, replay=40 - 1 - CHECKPOINT_EVERY)
     assert s.step == 39 and s.network.optimizer.step == 39
     s.train(1, keep=1)
