@@ -76,8 +76,10 @@ def computing(
 
     Requests on one network queue on an in-process lock; a change committed meanwhile by
     another process is detected by its revision, and the work is redone on the new state.
-    Other networks' requests are never held up by this one's computation. `finish` runs in
-    the write transaction, before the network is saved.
+    Other networks' requests are never held up by this one's computation, nor by the
+    encoding of its rows, done before the write transaction that all workers queue on.
+    `finish` makes the request's own writes in that transaction, before the network's row;
+    what it changed on the record would not be saved (`run` sets the record).
     """
     with NETWORK_LOCKS[hash(network_id) % len(NETWORK_LOCKS)]:
         for _ in range(MAX_ATTEMPTS):
@@ -85,6 +87,8 @@ def computing(
             check_owner(record, request, settings)
             loaded = record.revision
             outcome, steps = run(record)
+            rows = store.prepare(record, steps)
+            depth = undo_steps(settings, state_numbers(record.session.network))
             with db.transaction() as conn:
                 current = store.revision(conn, network_id)
                 if current is None:
@@ -92,13 +96,7 @@ def computing(
                 if current == loaded:
                     if finish is not None:
                         finish(conn, record)
-                    store.save(
-                        conn,
-                        record,
-                        steps,
-                        undo_steps(settings, state_numbers(record.session.network)),
-                        history_rows=settings.max_history_rows,
-                    )
+                    store.write(conn, record, rows, depth, settings.max_history_rows)
                     return record, outcome
     raise HTTPException(409, "the network kept changing under this request; try again")
 

@@ -235,6 +235,7 @@ def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
         with db.snapshot() as conn:
             data = store.latest_data(conn, record)
             found = None if data is not None else store.parameters_before_step(conn, record)
+            loss = None if found is None else store.previous_loss(conn, record)
         if data is not None:
             undone[:] = [None, data.seq]
             record.session.dataset, record.session.cursor = data.dataset, data.cursor
@@ -242,6 +243,7 @@ def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
         elif found is not None:
             undone[:] = [record.session.step, None]
             record.session.restore(*found)
+            record.last_loss, record.last_batch = loss, None
         else:
             raise HTTPException(409, "nothing to undo: no earlier step or data change is kept")
         return None, None
@@ -252,8 +254,6 @@ def undo(network_id: str, request: Request, db: DbDep, settings: SettingsDep):
             store.restore_data(conn, record, seq)
             return
         store.forget_step(conn, record, step)
-        record.last_loss = store.previous_loss(conn, record)
-        record.last_batch = None
 
     record, _ = computing(db, network_id, request, settings, run, finish)
     return JSON(views.network_state(record))

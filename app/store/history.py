@@ -124,32 +124,54 @@ def truncate(conn: sqlite3.Connection, nid: int, step: int) -> None:
         _replace(conn, nid, [cut], [_kept(cut, cut.steps < step)])
 
 
-def append(
-    conn: sqlite3.Connection, nid: int, first: int, losses: list[float], tests: list
-) -> None:
+@dataclass(frozen=True)
+class Encoded:
+    """A train call's losses as a run's column values, encoded before the write transaction."""
+
+    first: int
+    count: int
+    losses: bytes
+    tests: bytes | None  # None: no step took a test loss
+
+
+def encode(first: int, losses: list[float], tests: list) -> Encoded:
     """Steps first, first + 1, ... took these losses (test losses None where not taken)."""
-    truncate(conn, nid, first)
-    run = Run(
-        first,
-        1,
-        np.array(losses, dtype=np.float64),
-        np.array([np.nan if v is None else v for v in tests], dtype=np.float64),
-    )
-    last = _last_from(conn, nid)
-    if last is None or len(last.losses) >= SHORT_RUN or last.last + 1 != first:
-        _replace(conn, nid, [], [run])
+    values = np.array([np.nan if v is None else v for v in tests], dtype=F8)
+    return Encoded(first, len(losses), np.array(losses, dtype=F8).tobytes(), _test_bytes(values))
+
+
+NAN = np.array([np.nan], dtype=F8).tobytes()  # a step's test loss when it took none
+
+
+def append(conn: sqlite3.Connection, nid: int, run: Encoded) -> None:
+    """Store a train call's losses: a short run before them is extended, byte for byte."""
+    truncate(conn, nid, run.first)
+    last = conn.execute(
+        "SELECT first, stride, losses, test_losses FROM history_runs WHERE nid = ?"
+        " ORDER BY first DESC LIMIT 1",
+        (nid,),
+    ).fetchone()
+    n = 0 if last is None else len(last[2]) // 8
+    if (
+        last is None
+        or n >= SHORT_RUN
+        or last[0] + last[1] * (n - 1) + 1 != run.first
+        or (last[1] != 1 and n > 1)
+    ):
+        conn.execute(
+            "INSERT INTO history_runs (nid, first, stride, losses, test_losses)"
+            " VALUES (?, ?, 1, ?, ?)",
+            (nid, run.first, run.losses, run.tests),
+        )
         return
-    if last.stride != 1 and len(last.losses) > 1:
-        _replace(conn, nid, [], [run])
-        return
-    # a short run is extended rather than followed by another row
-    merged = Run(
-        last.first,
-        1,
-        np.concatenate([last.losses, run.losses]),
-        np.concatenate([last.tests, run.tests]),
+    tests = None
+    if last[3] is not None or run.tests is not None:
+        tests = (last[3] or NAN * n) + (run.tests or NAN * run.count)
+    conn.execute(
+        "UPDATE history_runs SET stride = 1, losses = ?, test_losses = ?"
+        " WHERE nid = ? AND first = ?",
+        (last[2] + run.losses, tests, nid, last[0]),
     )
-    _replace(conn, nid, [last], [merged])
 
 
 def rows(conn: sqlite3.Connection, nid: int, since: int = 0) -> list[tuple]:

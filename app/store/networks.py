@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.engine import Dataset, Network, Session, Steps
+from app.engine import Dataset, Network, Session
 
 from . import history
 from .codec import (
@@ -21,20 +21,18 @@ from .codec import (
     unpack_parameters,
 )
 from .data_undo import (  # noqa: F401 (the data undo functions the API calls as store.*)
-    drop_unreachable,
     keep_data,
     latest_data,
     restore_data,
 )
+from .saving import config_json, prepare, save, write  # noqa: F401 (the API's store.*)
 from .snapshots import (  # noqa: F401 (the undo functions the API calls as store.*)
     clear_undo,
     forget_step,
     parameters_before_step,
     undo_available,
-    undo_walk,
-    write_snapshots,
 )
-from .trajectory import record_point, start_path
+from .trajectory import start_path
 
 Array = np.ndarray
 
@@ -68,24 +66,6 @@ _COLUMNS = (
     "params, dataset, dataset_rows, last_loss, last_batch, last_batch_rows, created_at, updated_at,"
     " optimizer, optimizer_state"
 )
-
-
-def _config(record: NetworkRecord) -> str:
-    net, s = record.session.network, record.session
-    return json.dumps(
-        {
-            "layers": net.layers,
-            "hidden_activation": net.hidden_activation,
-            "output_activation": net.output_activation,
-            "loss": net.loss,
-            "use_bias": net.use_bias,
-            "init": record.init,
-            "seed": s.seed,
-            "regularization": net.regularization,
-            "regularization_rate": net.regularization_rate,
-            "builtin_dataset": record.builtin_dataset,
-        }
-    )
 
 
 def _record(row: sqlite3.Row, undo_available: int) -> NetworkRecord:
@@ -149,7 +129,7 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
             record.id,
             record.owner,
             record.name,
-            _config(record),
+            config_json(record),
             record.session.learning_rate,
             record.session.batch_size,
             record.session.step,
@@ -167,52 +147,6 @@ def insert(conn: sqlite3.Connection, record: NetworkRecord) -> None:
     )
     record.nid = cur.lastrowid
     start_path(conn, record)
-
-
-def save(
-    conn: sqlite3.Connection,
-    record: NetworkRecord,
-    steps: Steps | None = None,
-    undo_depth: int = 100,
-    history_rows: int | None = None,
-) -> None:
-    """Write back a changed network (bumping its revision), with any steps it took.
-
-    With history_rows, older history is thinned to keep at most that many rows.
-    """
-    record.revision += 1
-    record.updated_at = time.time()
-    net, s = record.session.network, record.session
-    params = pack_parameters(net.weights, net.biases)
-    conn.execute(
-        "UPDATE networks SET name = ?, config = ?, learning_rate = ?, batch_size = ?, step = ?,"
-        " cursor = ?, revision = ?, params = ?, last_loss = ?, last_batch = ?,"
-        " last_batch_rows = ?, updated_at = ?, optimizer = ?, optimizer_state = ? WHERE nid = ?",
-        (
-            record.name,
-            _config(record),
-            s.learning_rate,
-            s.batch_size,
-            s.step,
-            s.cursor,
-            record.revision,
-            params,
-            record.last_loss,
-            *encode_batch(record.last_batch),
-            record.updated_at,
-            *encode_optimizer(net.optimizer),
-            record.nid,
-        ),
-    )
-    record_point(conn, record.nid, s.step, params, net.parameter_count())
-    if steps:
-        history.append(conn, record.nid, steps.first + 1, steps.losses, steps.test_losses)
-        if history_rows is not None:
-            history.thin(conn, record.nid, history_rows)
-        write_snapshots(conn, record.nid, steps, s.step - undo_depth + 1)
-    record.undo_available, bottom = undo_walk(conn, record.nid, s.step)
-    if steps:  # data versions past where undo's walk stops can never be reached
-        drop_unreachable(conn, record.nid, bottom)
 
 
 def replace_dataset(
@@ -233,8 +167,9 @@ def replace_dataset(
 
 
 def previous_loss(conn: sqlite3.Connection, record: NetworkRecord) -> float | None:
-    """The loss recorded for the network's current step, if any."""
-    return history.loss_at(conn, record.nid, record.session.step)
+    """The loss recorded for the step before the network's current one, if any (the last
+    loss once that step is undone)."""
+    return history.loss_at(conn, record.nid, record.session.step - 1)
 
 
 def losses(conn: sqlite3.Connection, record: NetworkRecord, since: int = 0) -> list[tuple]:

@@ -14,24 +14,28 @@ if TYPE_CHECKING:
     from .networks import NetworkRecord
 
 
-def write_snapshots(conn: sqlite3.Connection, nid: int, steps: Steps, oldest: int) -> None:
-    """Store the steps' snapshots; keep the newest at or before step `oldest`, drop older."""
+def snapshot_rows(steps: Steps) -> list[tuple]:
+    """The steps' snapshots as rows' values after the nid, encoded before the transaction."""
+    return [
+        (
+            snap.step,
+            flat_bytes(snap.params),
+            snap.cursor,
+            snap.learning_rate,
+            snap.batch_size,
+            *encode_optimizer(snap.optimizer),
+            None if snap.penalty is None else json.dumps(snap.penalty),
+        )
+        for snap in steps.snapshots
+    ]
+
+
+def write_snapshots(conn: sqlite3.Connection, nid: int, rows: list[tuple], oldest: int) -> None:
+    """Store snapshot_rows; keep the newest at or before step `oldest`, drop older."""
     conn.executemany(
         "INSERT OR REPLACE INTO snapshots (nid, step, params, cursor, learning_rate,"
         " batch_size, optimizer, optimizer_state, penalty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                nid,
-                snap.step,
-                flat_bytes(snap.params),
-                snap.cursor,
-                snap.learning_rate,
-                snap.batch_size,
-                *encode_optimizer(snap.optimizer),
-                None if snap.penalty is None else json.dumps(snap.penalty),
-            )
-            for snap in steps.snapshots
-        ],
+        [(nid, *row) for row in rows],
     )
     conn.execute(
         "DELETE FROM snapshots WHERE nid = ? AND step < (SELECT max(step) FROM snapshots"

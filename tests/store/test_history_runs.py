@@ -67,7 +67,7 @@ def test_appends_undos_and_thinning_keep_what_the_row_rule_kept(db, seed):
             n = rng.choice([1, 1, 2, 10, 25, 77, 400])
             losses, tests = losses_for(step + 1, n, rng)
             with db.transaction() as conn:
-                history.append(conn, 1, step + 1, losses, tests)
+                history.append(conn, 1, history.encode(step + 1, losses, tests))
                 history.thin(conn, 1, max_rows)
             model.append(step + 1, losses, tests)
             model.thin(max_rows)
@@ -89,7 +89,7 @@ def test_losses_keep_every_bit_and_none_stays_none(db):
     losses = [1 / 3, 5e-324, 1.7976931348623157e308, 0.1 + 0.2]
     tests = [None, 2 / 3, None, 0.0]
     with db.transaction() as conn:
-        history.append(conn, 1, 1, losses, tests)
+        history.append(conn, 1, history.encode(1, losses, tests))
     with db.snapshot() as conn:
         got = history.rows(conn, 1)
     assert got == [(1 + i, loss, test) for i, (loss, test) in enumerate(zip(losses, tests))]
@@ -98,8 +98,8 @@ def test_losses_keep_every_bit_and_none_stays_none(db):
 
 def test_one_train_call_writes_one_row(db):
     with db.transaction() as conn:
-        history.append(conn, 1, 1, [0.5] * 1000, [None] * 1000)
-        history.append(conn, 1, 1001, [0.25] * 1000, [None] * 1000)
+        history.append(conn, 1, history.encode(1, [0.5] * 1000, [None] * 1000))
+        history.append(conn, 1, history.encode(1001, [0.25] * 1000, [None] * 1000))
         (runs,) = conn.execute("SELECT count(*) FROM history_runs").fetchone()
     assert runs == 2
 
@@ -136,9 +136,10 @@ def test_a_version_5_database_keeps_its_history(tmp_path, db):
 
 def test_a_run_without_test_losses_stores_none(db):
     with db.transaction() as conn:
-        history.append(conn, 1, 1, [0.5] * 40, [None] * 40)
-        history.append(conn, 1, 41, [0.25] * 30, [None] * 29 + [0.75])  # extends the short run
-        history.append(conn, 1, 71, [0.1] * 100, [None] * 100)
+        history.append(conn, 1, history.encode(1, [0.5] * 40, [None] * 40))
+        extending = history.encode(41, [0.25] * 30, [None] * 29 + [0.75])  # the short run
+        history.append(conn, 1, extending)
+        history.append(conn, 1, history.encode(71, [0.1] * 100, [None] * 100))
     with db.snapshot() as conn:
         columns = conn.execute("SELECT first, test_losses FROM history_runs ORDER BY first")
         firsts, blobs = zip(*columns.fetchall())

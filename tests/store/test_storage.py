@@ -152,7 +152,9 @@ def test_opening_an_old_database_rewrites_its_json_datasets_exactly(tmp_path):
 def history_db(tmp_path, steps: range) -> Database:
     db = one_network(tmp_path / "h.sqlite3")
     with db.transaction() as conn:
-        history.append(conn, 1, steps[0], [1 / s for s in steps], [None] * len(steps))
+        history.append(
+            conn, 1, history.encode(steps[0], [1 / s for s in steps], [None] * len(steps))
+        )
     return db
 
 
@@ -186,7 +188,7 @@ def test_repeated_thinning_stays_bounded_and_even(tmp_path):
     db = history_db(tmp_path, range(1, 101))
     for end in range(101, 5001, 77):
         with db.transaction() as conn:
-            history.append(conn, 1, end, [0.5] * 77, [None] * 77)
+            history.append(conn, 1, history.encode(end, [0.5] * 77, [None] * 77))
             history.thin(conn, 1, 100)
         kept = kept_steps(db)
         assert len(kept) <= 100 and kept == sorted(kept)
