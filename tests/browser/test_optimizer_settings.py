@@ -83,9 +83,13 @@ def test_a_refused_setting_stays_with_the_servers_reason(
     expect(error).to_contain_text("less than 1")
     expect(field).to_have_value("1.5")
     expect(field).to_have_attribute("aria-invalid", "true")
-    # Nesterov with no momentum: torch's rule, the server's words
-    page.get_by_test_id("opt-nesterov").check()
+    # Nesterov with no momentum: torch's rule, the server's words; the box shows the
+    # network's value again (a click, not check(): the refusal unticks it)
+    nesterov = page.get_by_test_id("opt-nesterov")
+    nesterov.click()
     expect(page.get_by_test_id("opt-nesterov-error")).to_contain_text("momentum above 0")
+    expect(nesterov).not_to_be_checked()
+    expect(nesterov).to_have_attribute("aria-invalid", "true")
     wait_idle(page)
     refused_only(console)
     after = state(api, page)
