@@ -7,6 +7,7 @@ import os
 
 import uvicorn
 
+from app import workers
 from app.serving import GuardedProtocol, connection_limits, raise_fd_limit
 from app.settings import Settings
 
@@ -47,6 +48,13 @@ def _print_teacher_link(host: str, port: int) -> None:
     print(f"Teacher's view (keep this link to yourself):\n    {link}", flush=True)
 
 
+def _prepare_database(settings: Settings) -> None:
+    """Create and migrate the database before the workers start, so they never race to."""
+    from app.store.database import Database  # here, not at the top: as _print_teacher_link
+
+    Database(settings.db_path).close()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Start the server; settings reach every worker through the environment."""
     args = parse_args(argv)
@@ -80,16 +88,20 @@ def main(argv: list[str] | None = None) -> None:
     )
     if shared:
         _print_teacher_link(host, settings.port)
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=settings.port,
-        workers=settings.workers,
-        timeout_graceful_shutdown=5,
-        http=GuardedProtocol,  # header and body deadlines, connection limits
-        access_log=False,
-    )
+    options = {
+        "app": "app.main:create_app",
+        "factory": True,
+        "host": host,
+        "port": settings.port,
+        "timeout_graceful_shutdown": 5,
+        "http": GuardedProtocol,  # header and body deadlines, connection limits
+        "access_log": False,
+    }
+    if settings.workers > 1:
+        _prepare_database(settings)
+        workers.run(options, settings.workers)  # a listening socket per worker
+    else:
+        uvicorn.run(**options)
 
 
 if __name__ == "__main__":
