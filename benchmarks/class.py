@@ -3,13 +3,14 @@
 Against a real `backprop-viz` with 2 workers (BACKPROP_WORKERS=2), each student creates the
 spiral preset, follows its event stream (`?light=true`, as the page does) and plays for
 20 s the way static/js/model/trainer.js does: one POST /train in flight, sized to the
-frames that passed (speed x 60 steps a second, at most 12 frames owed, at most the server's
+frames that passed (speed x 60 steps a second, at most 30 frames owed, at most the server's
 max_train_steps), each asking for its frame (the example, the 40 x 40 grid, the accuracy),
 which is every request the page makes per frame while playing; a 503 (busy) is waited out
-for its Retry-After, as the page does. It reports each student's
-steps/s against the nominal rate, the slowest and median shares, the /train latency
-(p50, p99), the server's CPU (its processes' user + system time over the window) and this
-script's own (the students' side shares the two cores: past one core it is the bottleneck).
+for its Retry-After, as the page does. Each student holds two keep-alive connections
+(_wire.py: light, as the students share the server's two cores; the stream is read, not
+parsed). It reports each student's steps/s against the nominal rate, the slowest and
+median shares, the /train latency (p50, p99), the server's CPU (its processes' user +
+system time over the window) and this script's own (the students' side).
 
     .venv/bin/python benchmarks/class.py            # or: make bench
     .venv/bin/python benchmarks/class.py --quick    # 5 s per class size
@@ -17,6 +18,7 @@ script's own (the students' side shares the two cores: past one core it is the b
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import time
@@ -24,9 +26,10 @@ from pathlib import Path
 
 import httpx
 from _common import machine, running_server, table, verdicts
+from _wire import Wire
 
 FRAME_S = 1 / 60
-MAX_CATCH_UP_FRAMES = 12  # as the page's pacer
+MAX_CATCH_UP_FRAMES = 30  # as the page's pacer (trainer.js)
 GRID = 40  # the page's grid resolution
 CLASSES = [(16, 100), (32, 20)]  # (students, steps per frame): issue 15's two floors
 FLOORS = {(16, 100): 0.90, (32, 20): 0.95}  # each student's share of nominal, at least
@@ -47,25 +50,18 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
-async def follow(client: httpx.AsyncClient, nid: str, stop: asyncio.Event) -> None:
-    """The page's event stream of one network, read until the window ends."""
-    async with client.stream("GET", f"/api/networks/{nid}/events?light=true") as events:
-        async for _ in events.aiter_lines():
-            if stop.is_set():
-                return
-
-
-async def student(client: httpx.AsyncClient, speed: int, seconds: float, limit: int) -> dict:
+async def student(host: str, port: int, speed: int, seconds: float, limit: int) -> dict:
     """One student's play: steps trained and each /train's latency."""
-    state = (await client.post("/api/networks", json={"preset": "spiral"})).json()
-    nid, rows = state["id"], (await client.get(f"/api/networks/{state['id']}/dataset")).json()
+    wire, stream = await Wire(host, port).open(), await Wire(host, port).open()
+    state = await wire.json("POST", "/api/networks", {"preset": "spiral"})
+    nid, rows = state["id"], await wire.json("GET", f"/api/networks/{state['id']}/dataset")
     frame = {
         "example": {"inputs": rows["inputs"][:1], "targets": rows["targets"][:1]},
         "grid": GRID,
         "accuracy": True,
     }
     stop = asyncio.Event()
-    stream = asyncio.create_task(follow(client, nid, stop))
+    events = asyncio.create_task(stream.drain(f"/api/networks/{nid}/events?light=true", stop))
     steps, latencies, owed, busy = 0, [], 0.0, 0
     start = last = time.perf_counter()
     while (now := time.perf_counter()) - start < seconds:
@@ -77,34 +73,36 @@ async def student(client: httpx.AsyncClient, speed: int, seconds: float, limit: 
             continue
         owed -= ask
         sent = time.perf_counter()
-        answer = await client.post(
-            f"/api/networks/{nid}/train", json={"steps": ask, "frame": frame}
-        )
-        if answer.status_code == 503:  # busy: the page waits its Retry-After (trainer.js)
+        body = {"steps": ask, "frame": frame}
+        status, headers, answer = await wire.call("POST", f"/api/networks/{nid}/train", body)
+        if status == 503:  # busy: the page waits its Retry-After (trainer.js)
             busy += 1
-            await asyncio.sleep(min(10, max(1, float(answer.headers.get("Retry-After", 1)))))
+            await asyncio.sleep(min(10, max(1, float(headers.get("retry-after", 1)))))
             last = time.perf_counter()
             continue
-        answer.raise_for_status()
+        if status != 200:
+            raise RuntimeError(f"/train: {status} {answer[:200]!r}")
         latencies.append(time.perf_counter() - sent)
-        steps += len(answer.json()["losses"])
+        steps += len(json.loads(answer)["losses"])
     stop.set()
-    stream.cancel()
+    events.cancel()
+    wire.close()
+    stream.close()
     elapsed = time.perf_counter() - start
     return {"steps_per_s": steps / elapsed, "latencies": latencies, "busy": busy}
 
 
 async def one_class(url: str, pid: int, n: int, speed: int, seconds: float) -> dict:
     """N students at once; their shares of nominal, the latencies and the server's CPU."""
-    limits = httpx.Limits(max_connections=4 * n)
-    timeout = httpx.Timeout(60.0)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=timeout) as client:
-        limit = (await client.get("/api/config")).json()["limits"]["max_train_steps"]
-        cpu0, own0, t0 = cpu_seconds(pid), time.process_time(), time.perf_counter()
-        runs = await asyncio.gather(*(student(client, speed, seconds, limit) for _ in range(n)))
-        window = time.perf_counter() - t0
-        cpu = (cpu_seconds(pid) - cpu0) / window
-        own = (time.process_time() - own0) / window  # this script: the students' side
+    limit = httpx.get(f"{url}/api/config").json()["limits"]["max_train_steps"]
+    address = httpx.URL(url)
+    cpu0, own0, t0 = cpu_seconds(pid), time.process_time(), time.perf_counter()
+    runs = await asyncio.gather(
+        *(student(address.host, address.port, speed, seconds, limit) for _ in range(n))
+    )
+    window = time.perf_counter() - t0
+    cpu = (cpu_seconds(pid) - cpu0) / window
+    own = (time.process_time() - own0) / window  # this script: the students' side
     nominal = speed / FRAME_S
     shares = sorted(r["steps_per_s"] / nominal for r in runs)
     latencies = sorted(x for r in runs for x in r["latencies"])

@@ -188,7 +188,8 @@ def test_play_trains_speed_steps_a_frame_within_the_limit(app_page: Page) -> Non
         const { centreOf, classOf } = await m("model/classes.js");
         const frame = 1000 / 60;
         const pace = createPacer();
-        const steps = [pace(20, frame, 10000), pace(20, 5000, 10000), pace(500, 100, 1000)];
+        const steps = [pace(20, frame, 10000), pace(20, 400, 10000), pace(20, 5000, 10000),
+                       pace(500, 100, 1000)];
         // speed 1 answered every 5 ms: a step only when a frame's worth has passed
         const slow = createPacer();
         const fast = Array.from({ length: 60 }, () => slow(1, 5, 10000));
@@ -197,7 +198,8 @@ def test_play_trains_speed_steps_a_frame_within_the_limit(app_page: Page) -> Non
                  classes: [classOf([0.7]), classOf([0.2, 0.5, 0.5]), classOf([-0.1], 0)] };
         """,
     )
-    assert out["steps"] == [20, 240, 1000]
+    # a frame; a 400 ms answer caught up whole; a 5 s stall only for 30 frames; the limit
+    assert out["steps"] == [20, 480, 600, 1000]
     # 60 answers 5 ms apart are 300 ms: 18 frames, so 18 steps at one step a frame
     assert sum(out["fast"]) == 18 and set(out["fast"]) == {0, 1}
     assert out["centres"] == [0.5, 0, 0]

@@ -6,7 +6,7 @@
 // diverged) stops it; a 503 (the server is busy) waits its Retry-After and goes on.
 
 const FRAME_MS = 1000 / 60;
-const MAX_CATCH_UP_FRAMES = 12; // a slow response does not make the next request huge
+const MAX_CATCH_UP_FRAMES = 30; // a slow answer is caught up for half a second, a stall is not
 const BUSY = 503; // app/api/budget.py and app/serving.py: busy now, try again
 const BUSY_WAIT_MS = { least: 1000, most: 10000 }; // a Retry-After is waited within these
 
@@ -19,7 +19,8 @@ export function busyWaitMs(error) {
 /**
  * A pacer: the steps owed for the time that passed, `speed` per 1/60 s, the fraction of a
  * step carried to the next call, so speed s trains 60 s steps a second however fast the
- * server answers (at most `maxSteps` a call; a slow answer is not caught up past a few frames).
+ * server answers (at most `maxSteps` a call; time past half a second, a stall or a hidden tab,
+ * is not owed).
  * @returns {(speed: number, elapsedMs: number, maxSteps: number) => number}
  */
 export function createPacer() {
