@@ -4,8 +4,9 @@ Against a real `backprop-viz` with 2 workers (BACKPROP_WORKERS=2), each student 
 spiral preset, follows its event stream (`?light=true`, as the page does) and plays for
 20 s the way static/js/model/trainer.js does: one POST /train in flight, sized to the
 frames that passed (speed x 60 steps a second, at most 30 frames owed, at most the server's
-max_train_steps), each asking for its frame (the example, the 40 x 40 grid, the accuracy),
-which is every request the page makes per frame while playing; a 503 (busy) is waited out
+max_train_steps, at most what its last answer's Server-Timing says trains in 40 ms), each
+asking for its frame (the example, the 40 x 40 grid, the accuracy), which is every request
+the page makes per frame while playing; a 503 (busy) is waited out
 for its Retry-After, as the page does. Each student holds two keep-alive connections
 (_wire.py: light, as the students share the server's two cores; the stream is read, not
 parsed). It reports each student's steps/s against the nominal rate, the slowest and
@@ -20,6 +21,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import statistics
 import time
 from pathlib import Path
@@ -30,6 +32,7 @@ from _wire import Wire
 
 FRAME_S = 1 / 60
 MAX_CATCH_UP_FRAMES = 30  # as the page's pacer (trainer.js)
+FRAME_BUDGET_MS = 40  # as trainer.js: a call asks for what the last trained in this time
 GRID = 40  # the page's grid resolution
 CLASSES = [(16, 100), (32, 20)]  # (students, steps per frame): issue 15's two floors
 FLOORS = {(16, 100): 0.90, (32, 20): 0.95}  # each student's share of nominal, at least
@@ -50,6 +53,13 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def within(steps: int, timing: str) -> float:
+    """The most steps the next call asks for, as trainer.js's stepsWithin: FRAME_BUDGET_MS."""
+    match = re.search(r"train;dur=([0-9.]+)", timing)
+    ms = float(match.group(1)) if match else 0.0
+    return FRAME_BUDGET_MS * steps / ms if ms > 0 else float("inf")
+
+
 async def student(host: str, port: int, speed: int, seconds: float, limit: int) -> dict:
     """One student's play: steps trained and each /train's latency."""
     wire, stream = await Wire(host, port).open(), await Wire(host, port).open()
@@ -62,12 +72,12 @@ async def student(host: str, port: int, speed: int, seconds: float, limit: int) 
     }
     stop = asyncio.Event()
     events = asyncio.create_task(stream.drain(f"/api/networks/{nid}/events?light=true", stop))
-    steps, latencies, owed, busy = 0, [], 0.0, 0
+    steps, latencies, owed, busy, most = 0, [], 0.0, 0, float("inf")
     start = last = time.perf_counter()
     while (now := time.perf_counter()) - start < seconds:
         frames = min(MAX_CATCH_UP_FRAMES, (now - last) / FRAME_S)
-        owed, last = min(owed + speed * frames, limit), now
-        ask = int(owed + 1e-9)
+        owed, last = min(owed + speed * frames, speed * MAX_CATCH_UP_FRAMES, limit), now
+        ask = int(min(owed + 1e-9, max(1, most)))
         if ask == 0:
             await asyncio.sleep(FRAME_S)
             continue
@@ -84,6 +94,7 @@ async def student(host: str, port: int, speed: int, seconds: float, limit: int) 
             raise RuntimeError(f"/train: {status} {answer[:200]!r}")
         latencies.append(time.perf_counter() - sent)
         steps += len(json.loads(answer)["losses"])
+        most = within(ask, headers.get("server-timing", ""))
     stop.set()
     events.cancel()
     wire.close()

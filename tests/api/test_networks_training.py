@@ -1,5 +1,7 @@
 """/api/networks on its happy path: step, train, explain, history and undo."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -99,6 +101,9 @@ def test_train(client):
     assert t["step"] == 25 and t["network"]["step"] == 25
     assert len(t["losses"]) == 25 and t["stopped_early"] is False
     assert all(np.isfinite(t["losses"]))
+    # the steps' own time, which play sizes its next call by (trainer.js stepsWithin)
+    timing = response.headers["Server-Timing"]
+    assert re.fullmatch(r"train;dur=\d+\.\d{3}", timing) and float(timing.split("=")[1]) > 0
     h = client.get(f"{NETWORKS}/{s['id']}/history").json()
     assert h["steps"] == list(range(1, 26)) and h["losses"] == t["losses"]
     more = client.post(f"{NETWORKS}/{s['id']}/train", json={"steps": 5, "batch_size": 2}).json()

@@ -193,7 +193,12 @@ def test_play_trains_speed_steps_a_frame_within_the_limit(app_page: Page) -> Non
         // speed 1 answered every 5 ms: a step only when a frame's worth has passed
         const slow = createPacer();
         const fast = Array.from({ length: 60 }, () => slow(1, 5, 10000));
-        return { steps, fast,
+        const { stepsWithin } = await m("model/trainer.js");
+        const most = stepsWithin(30, 120);
+        const held = createPacer();
+        const calls = [400, 0, 0].map((ms) => held(20, ms, 10000, most));
+        const budget = { most, calls, none: stepsWithin(30, null) === Infinity ? null : "finite" };
+        return { steps, fast, budget,
                  centres: [centreOf([0, 1]), centreOf([-1, 1]), centreOf([0, null])],
                  classes: [classOf([0.7]), classOf([0.2, 0.5, 0.5]), classOf([-0.1], 0)] };
         """,
@@ -203,4 +208,7 @@ def test_play_trains_speed_steps_a_frame_within_the_limit(app_page: Page) -> Non
     # 60 answers 5 ms apart are 300 ms: 18 frames, so 18 steps at one step a frame
     assert sum(out["fast"]) == 18 and set(out["fast"]) == {0, 1}
     assert out["centres"] == [0.5, 0, 0]
+    # a slow network: at most what the last answer trained in 40 ms, the rest owed at most
+    # half a second's steps; 30 steps in 120 ms make 10 the most
+    assert out["budget"] == {"most": 10, "calls": [10, 10, 10], "none": None}
     assert out["classes"] == [1, 1, 0]

@@ -55,3 +55,31 @@ def test_a_large_network_plays_with_packed_arrays_and_hovers_exact_weights(
         "b => document.querySelector('.graph-canvas').toDataURL() !== b", arg=before
     )
     assert console.errors == []
+
+
+def test_play_asks_for_what_the_server_trains_in_a_frame_budget(
+    page: Page, server_url: str, api: httpx.Client
+) -> None:
+    net = api.post("/api/networks", json=inline_network([784, 32, 10], rows=20)).json()["id"]
+    calls: list[tuple[int, float]] = []  # (steps asked, the answer's Server-Timing train ms)
+
+    def answered(response) -> None:
+        if "/train" in response.url and response.ok:
+            timing = response.header_value("server-timing")
+            steps = response.request.post_data_json["steps"]
+            calls.append((steps, float(re.fullmatch(r"train;dur=([0-9.]+)", timing)[1])))
+
+    page.on("response", answered)
+    open_network(page, server_url, net)
+    wait_idle(page)
+    page.get_by_test_id("play").click()
+    page.wait_for_function(
+        "() => +document.querySelector('[data-testid=step-count]').textContent > 200"
+    )
+    page.get_by_test_id("play").click()
+    wait_idle(page)
+    # trainer.js: each call asks for at most what the last trained in 40 ms (at least one)
+    bounds = [max(1, int(40 * steps / ms)) for steps, ms in calls[:-1]]
+    assert all(asked <= bound for (asked, _), bound in zip(calls[1:], bounds)), (calls, bounds)
+    speed = int(page.get_by_test_id("speed").input_value())
+    assert any(bound < 30 * speed for bound in bounds)  # the budget, not the pacer, decided

@@ -183,16 +183,25 @@ export const step = async (id, { lean = false } = {}) =>
     ? unpackStep(await request("POST", `${net(id)}/step?lean=true&arrays=base64`, {}, RECORD))
     : request("POST", `${net(id)}/step`, {}, RECORD);
 
+/** The `train` duration (ms) of a Server-Timing header, null without one. @param {string | null} header */
+export const trainMsOf = (header) => {
+  const match = /(?:^|,)\s*train;dur=([0-9.]+)/.exec(header ?? "");
+  return match ? Number(match[1]) : null;
+};
+
 /**
  * POST /api/networks/{id}/train: several steps in one request; frame: what the next frame
- * draws, answered with them; packed: the state's arrays packed (a large network).
+ * draws, answered with them; packed: the state's arrays packed (a large network). trainMs:
+ * the server's time for the steps themselves (its Server-Timing), null without it.
  * @param {string} id @param {number} steps
  * @param {{packed?: boolean, frame?: object | null}} [options]
  */
 export const train = async (id, steps, { packed = false, frame = null } = {}) => {
   const body = frame ? { steps, frame } : { steps };
-  const trained = await request("POST", `${net(id)}/train${packed ? "?arrays=base64" : ""}`, body, RECORD);
-  return packed ? { ...trained, network: unpackState(trained.network) } : trained;
+  const path = `${net(id)}/train${packed ? "?arrays=base64" : ""}`;
+  const { data, headers } = await exchange("POST", path, body, RECORD);
+  const trainMs = trainMsOf(headers.get("Server-Timing"));
+  return { ...data, trainMs, ...(packed ? { network: unpackState(data.network) } : {}) };
 };
 
 /**

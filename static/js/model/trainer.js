@@ -7,6 +7,7 @@
 
 const FRAME_MS = 1000 / 60;
 const MAX_CATCH_UP_FRAMES = 30; // a slow answer is caught up for half a second, a stall is not
+const FRAME_BUDGET_MS = 40; // a call's steps take at most this on the server: >= 20 redraws/s
 const BUSY = 503; // app/api/budget.py and app/serving.py: busy now, try again
 const BUSY_WAIT_MS = { least: 1000, most: 10000 }; // a Retry-After is waited within these
 
@@ -19,27 +20,36 @@ export function busyWaitMs(error) {
 /**
  * A pacer: the steps owed for the time that passed, `speed` per 1/60 s, the fraction of a
  * step carried to the next call, so speed s trains 60 s steps a second however fast the
- * server answers (at most `maxSteps` a call; time past half a second, a stall or a hidden tab,
- * is not owed).
- * @returns {(speed: number, elapsedMs: number, maxSteps: number) => number}
+ * server answers (at most `maxSteps` and `most` a call; at most half a second's steps are
+ * owed: a stall or a hidden tab is not caught up, nor a network the server trains slower).
+ * @returns {(speed: number, elapsedMs: number, maxSteps: number, most?: number) => number}
  */
 export function createPacer() {
   let owed = 0;
-  return (speed, elapsedMs, maxSteps) => {
+  return (speed, elapsedMs, maxSteps, most = Infinity) => {
     const frames = Math.min(MAX_CATCH_UP_FRAMES, Math.max(0, elapsedMs) / FRAME_MS);
-    owed = Math.min(owed + speed * frames, maxSteps);
-    const steps = Math.floor(owed + 1e-9); // 3 frames of speed 1/3 owe one whole step
+    owed = Math.min(owed + speed * frames, Math.max(1, speed * MAX_CATCH_UP_FRAMES), maxSteps);
+    const whole = Math.floor(owed + 1e-9); // 3 frames of speed 1/3 owe one whole step
+    const steps = Math.min(whole, Math.max(1, Math.floor(most)));
     owed = Math.max(0, owed - steps);
     return steps;
   };
 }
 
 /**
+ * The most steps to ask for so the server trains them within a frame budget, from the last
+ * answer: its steps and its Server-Timing `train` ms (Infinity when there is none yet).
+ * @param {number} steps @param {number | null | undefined} trainMs
+ */
+export const stepsWithin = (steps, trainMs) => (trainMs && steps > 0 ? (FRAME_BUDGET_MS * steps) / trainMs : Infinity);
+
+/**
  * @typedef {object} TrainerHooks
  * @property {() => number} speed steps per frame
  * @property {() => number} maxSteps the server's limit for one call
- * @property {(steps: number, live: () => boolean) => Promise<boolean | void>} train one call (live():
- *   whether its result is still wanted); false: nothing left to train
+ * @property {(steps: number, live: () => boolean) => Promise<boolean | void | {trainMs?: number | null}>} train
+ *   one call (live(): whether its result is still wanted); false: nothing left to train;
+ *   trainMs: the server's time for the steps (the next call asks for what fits FRAME_BUDGET_MS)
  * @property {(error: any) => void} onError an error that stopped the run (409 included)
  * @property {(running: boolean) => void} onState the run started or stopped
  * @property {(busy: boolean) => void} [onBusy] the server answered 503 and the run waits to try
@@ -67,9 +77,10 @@ export function createTrainer(hooks) {
   async function loop(mine) {
     const pace = createPacer();
     let last = performance.now() - FRAME_MS;
+    let most = Infinity; // stepsWithin the last answer
     while (running && mine === token) {
       const now = performance.now();
-      const steps = pace(hooks.speed(), now - last, hooks.maxSteps());
+      const steps = pace(hooks.speed(), now - last, hooks.maxSteps(), most);
       last = now;
       if (steps === 0) {
         await wait(FRAME_MS);
@@ -81,6 +92,7 @@ export function createTrainer(hooks) {
         const more = await call;
         if (mine === token) setBusy(false);
         if (more === false && mine === token) stop();
+        if (more && typeof more === "object") most = stepsWithin(steps, more.trainMs);
       } catch (error) {
         if (mine !== token) return;
         if (error?.status === BUSY && hooks.onBusy) {

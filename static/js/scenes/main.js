@@ -146,6 +146,7 @@ export function createMainScene() {
       const trained = await api.train(s.network.id, steps, { packed: packsArrays(s.network), frame });
       const id = s.network.id;
       if (live() && store.get().network?.id === id) takePlayed(trained, keeper, frame);
+      return { trainMs: trained.trainMs };
     },
     onError: (error) => {
       try {
