@@ -19,7 +19,8 @@ show what bounds play mode, at a larger one set through the hash.
 """
 
 import argparse
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 
 import _playground_page
 import httpx
@@ -134,6 +135,24 @@ def peer_rows(peer: dict | None, built: str, ours: list) -> str:
     return table(header, body)
 
 
+@contextmanager
+def beside_playground(timeout: float = 60) -> Iterator[tuple]:
+    """(server, API client, headless Chromium, Playground's page URL or None, how it was
+    built): our server and Playground's own build, served side by side for one run."""
+    dist, built = _playground_page.build_page()
+    with (
+        running_server() as server,
+        httpx.Client(base_url=server.url, timeout=timeout) as client,
+        sync_playwright() as pw,
+        _playground_page.serving(dist) if dist else nullcontext() as playground,
+    ):
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield server, client, browser, playground, built
+        finally:
+            browser.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2 s measuring windows")
@@ -142,58 +161,48 @@ def main() -> None:
 
     print(machine())
     rows, checks, detail, peer = [], [], [], None
-    dist, built = _playground_page.build_page()
-    with (
-        running_server() as server,
-        httpx.Client(base_url=server.url, timeout=30) as client,
-        sync_playwright() as pw,
-        _playground_page.serving(dist) if dist else nullcontext() as playground,
-    ):
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page(viewport=VIEWPORT)
-            for speed in SPEEDS:
-                r = play(page, server.url, client, speed, window_ms)
-                fps = r["frames"] / r["seconds"]
-                redraws = r["redraws"] / r["seconds"]
-                steps = r["steps"] / r["seconds"]
-                epochs = steps * BATCH / TRAIN_POINTS
-                how = "hash only" if speed == SPEEDS[-1] else "UI choice"
-                nominal = speed * FRAMES_PER_SECOND
-                share = steps / nominal
-                row = [f"{speed} ({how})", r["idle"], fps, redraws, steps, nominal, share, epochs]
-                rows.append(row)
-                if speed < 100:  # below what the server trains in a frame: the pace is the speed's
-                    checks.append(
-                        [f"{speed} steps/frame: share of nominal, at least", share, PACE_BAND[0]]
-                    )
-                    checks.append(
-                        [
-                            f"{speed} steps/frame: share of nominal, at most",
-                            share,
-                            PACE_BAND[1],
-                            False,
-                        ]
-                    )
-                if speed == 100:
-                    checks.append(["epochs/s while playing", epochs, EPOCHS_TARGET])
-                    checks.append(["page frames/s while playing", fps, FPS_TARGET])
-                detail.append(
+    with beside_playground() as (server, client, browser, playground, built):
+        page = browser.new_page(viewport=VIEWPORT)
+        for speed in SPEEDS:
+            r = play(page, server.url, client, speed, window_ms)
+            fps = r["frames"] / r["seconds"]
+            redraws = r["redraws"] / r["seconds"]
+            steps = r["steps"] / r["seconds"]
+            epochs = steps * BATCH / TRAIN_POINTS
+            how = "hash only" if speed == SPEEDS[-1] else "UI choice"
+            nominal = speed * FRAMES_PER_SECOND
+            share = steps / nominal
+            row = [f"{speed} ({how})", r["idle"], fps, redraws, steps, nominal, share, epochs]
+            rows.append(row)
+            if speed < 100:  # below what the server trains in a frame: the pace is the speed's
+                checks.append(
+                    [f"{speed} steps/frame: share of nominal, at least", share, PACE_BAND[0]]
+                )
+                checks.append(
                     [
-                        speed,
-                        r["train"]["count"] / r["seconds"],
-                        r["train"]["ms"],
-                        r["step"]["ms"],
-                        r["grid"]["ms"],
-                        r["longTasks"],
-                        r["longMs"],
-                        r["server_steps"] / r["seconds"],
+                        f"{speed} steps/frame: share of nominal, at most",
+                        share,
+                        PACE_BAND[1],
+                        False,
                     ]
                 )
-            if playground:
-                peer = _playground_page.play(page, playground, window_ms)
-        finally:
-            browser.close()
+            if speed == 100:
+                checks.append(["epochs/s while playing", epochs, EPOCHS_TARGET])
+                checks.append(["page frames/s while playing", fps, FPS_TARGET])
+            detail.append(
+                [
+                    speed,
+                    r["train"]["count"] / r["seconds"],
+                    r["train"]["ms"],
+                    r["step"]["ms"],
+                    r["grid"]["ms"],
+                    r["longTasks"],
+                    r["longMs"],
+                    r["server_steps"] / r["seconds"],
+                ]
+            )
+        if playground:
+            peer = _playground_page.play(page, playground, window_ms)
 
     print(f"\nPlay mode, spiral preset (2-8-8-8-1, 240 points, batch 10), {window_ms / 1000:g} s")
     print("windows, Chromium headless 1280x800:\n")

@@ -25,14 +25,10 @@ Times are the page's own clock (performance.now()); Playwright's round trips are
 
 import argparse
 import statistics
-from contextlib import nullcontext
 
-import _playground_page
-import httpx
-from _common import machine, running_server, table, verdict
-from bench_browser import ARGS, CHROMIUM, MEASURE, VIEWPORT
+from _common import machine, table, verdict
+from bench_browser import MEASURE, VIEWPORT, beside_playground
 from bench_scale import CENTRE, NETWORKS, create_body
-from playwright.sync_api import sync_playwright
 
 STEP_MS, CHAIN_MS, REDRAWS_PER_S = 50.0, 100.0, 20.0  # issue 15, 2.3
 IDLE = "body[data-idle=true]"  # nothing queued or fetching: the page has settled
@@ -225,38 +221,28 @@ def main() -> None:
     rounds, clicks, big_clicks, window_ms = (3, 4, 5, 2000) if args.quick else (7, 10, 15, 5000)
 
     print(machine())
-    dist, built = _playground_page.build_page()
-    with (
-        running_server() as server,
-        httpx.Client(base_url=server.url, timeout=60) as client,
-        sync_playwright() as pw,
-        _playground_page.serving(dist) if dist else nullcontext() as playground,
-    ):
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            ours = browser.new_page(viewport=VIEWPORT)
-            xor = client.post("/api/networks", json={"preset": "xor"}).json()["id"]
-            open_ours(ours, server.url, xor)
-            peer = browser.new_page(viewport=VIEWPORT) if playground else None
-            if peer:
-                peer.goto(f"{playground}/index.html{PLAYGROUND_XOR}")
-                peer.wait_for_selector("#next-step-button", state="attached")
-            xor_results = xor_rounds(ours, peer, rounds, clicks)
-            ours.close()
-            if peer:
-                peer.close()
-            layers, n_rows, decimals = NETWORKS["784-128-10"]
-            created = client.post("/api/networks", json=create_body(layers, n_rows, decimals))
-            big = created.raise_for_status().json()["id"]
-            ours = browser.new_page(viewport=VIEWPORT)  # a fresh page, as a user opening it
-            open_ours(ours, server.url, big)
-            click_ours(ours, 2)  # warm up
-            # links first: after a few steps the loss state shown makes the 128 a strip
-            inspected = inspector_opens(ours, layers, big_clicks)
-            big_steps = click_ours(ours, big_clicks)
-            played = playing(ours, window_ms)
-        finally:
-            browser.close()
+    with beside_playground() as (server, client, browser, playground, built):
+        ours = browser.new_page(viewport=VIEWPORT)
+        xor = client.post("/api/networks", json={"preset": "xor"}).json()["id"]
+        open_ours(ours, server.url, xor)
+        peer = browser.new_page(viewport=VIEWPORT) if playground else None
+        if peer:
+            peer.goto(f"{playground}/index.html{PLAYGROUND_XOR}")
+            peer.wait_for_selector("#next-step-button", state="attached")
+        xor_results = xor_rounds(ours, peer, rounds, clicks)
+        ours.close()
+        if peer:
+            peer.close()
+        layers, n_rows, decimals = NETWORKS["784-128-10"]
+        created = client.post("/api/networks", json=create_body(layers, n_rows, decimals))
+        big = created.raise_for_status().json()["id"]
+        ours = browser.new_page(viewport=VIEWPORT)  # a fresh page, as a user opening it
+        open_ours(ours, server.url, big)
+        click_ours(ours, 2)  # warm up
+        # links first: after a few steps the loss state shown makes the 128 a strip
+        inspected = inspector_opens(ours, layers, big_clicks)
+        big_steps = click_ours(ours, big_clicks)
+        played = playing(ours, window_ms)
 
     pairs = print_xor(xor_results, clicks, built).items()
     step_ms, opened_ms = median_of(big_steps, "next"), median_of(inspected, "next")
