@@ -89,6 +89,9 @@ class Server:
 
     def __enter__(self) -> "Server":
         env = {k: v for k, v in os.environ.items() if not k.startswith("BACKPROP_")}
+        # every simulated client comes from 127.0.0.1, as behind the README's proxy: the
+        # per-address connection limit (32) is raised as that setup raises it (class.py too)
+        env["BACKPROP_MAX_CONNECTIONS_PER_CLIENT"] = "1000"
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
                 self.command(), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
