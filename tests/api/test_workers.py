@@ -5,6 +5,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -104,3 +105,29 @@ def test_a_second_server_on_the_same_port_is_refused(tmp_path):
         )
         assert second.returncode == 1
         assert "Address already in use" in second.stdout + second.stderr
+
+
+def test_a_worker_that_dies_is_replaced_on_its_socket(tmp_path):
+    with serve_cli(tmp_path / "w.sqlite3", 2, tmp_path / "server.log") as base_url:
+        port = urlsplit(base_url).port
+        parent = the_server(port)
+        workers = sorted(p for p in children(parent) if "spawn" in command_line(p))
+        os.kill(workers[0], signal.SIGKILL)
+        deadline = time.monotonic() + 90  # a new worker imports the app: slow on a busy machine
+        while True:
+            now = sorted(p for p in children(parent) if "spawn" in command_line(p))
+            if len(now) == 2 and workers[0] not in now and all(_answers(port) for _ in range(8)):
+                break
+            assert time.monotonic() < deadline, f"no new worker: {now}"
+            time.sleep(0.2)
+        assert workers[1] in now  # the other one served throughout
+
+
+def _answers(port: int) -> bool:
+    """Whether a new connection gets /healthz's 200 (both sockets must have a worker)."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            return sock.recv(65536).startswith(b"HTTP/1.1 200")
+    except OSError:
+        return False
