@@ -104,6 +104,8 @@ def test_train(client):
     # the steps' own time, which play sizes its next call by (trainer.js stepsWithin)
     timing = response.headers["Server-Timing"]
     assert re.fullmatch(r"train;dur=\d+\.\d{3}", timing) and float(timing.split("=")[1]) > 0
+    documented = client.get("/openapi.json").json()["paths"]["/api/networks/{network_id}/train"]
+    assert "Server-Timing" in documented["post"]["responses"]["200"]["headers"]
     h = client.get(f"{NETWORKS}/{s['id']}/history").json()
     assert h["steps"] == list(range(1, 26)) and h["losses"] == t["losses"]
     more = client.post(f"{NETWORKS}/{s['id']}/train", json={"steps": 5, "batch_size": 2}).json()
