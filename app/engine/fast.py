@@ -11,81 +11,15 @@ import math
 import numpy as np
 from numba import njit
 
-from .activations import ACTIVATIONS, LEAKY_SLOPE
-from .errors import EngineError
+from .fast_activations import SOFTMAX, _dg, _g
+from .fast_losses import CE_SOFTMAX, MSE_SOFTMAX, _loss, _output_delta
 from .fast_optim import _update
-from .losses import LOSSES
 from .optimizers import PLAIN
 from .penalties import L1, NONE
 
-Array = np.ndarray
-
-# activation codes, derived from the registry (numba freezes them as constants)
-ACTIVATION_CODES = {name: code for code, name in enumerate(ACTIVATIONS)}
-SIGMOID, TANH = ACTIVATION_CODES["sigmoid"], ACTIVATION_CODES["tanh"]
-RELU, LEAKY_RELU = ACTIVATION_CODES["relu"], ACTIVATION_CODES["leaky_relu"]
-SOFTMAX = ACTIVATION_CODES["softmax"]
-
-# how the output layer's loss and delta dE/dz are computed, one rule per (output, loss) pair
-MSE_CHAIN = 0  # E = 1/2 (t - a)^2, delta = (a - t) g'(z) / B
-MSE_SOFTMAX = 1  # the same through softmax's Jacobian
-CE_SOFTMAX = 2  # E = -t ln p from z, delta = (p sum(t) - t) / B
-CE_SIGMOID = 3  # E = -t ln o from z, delta = -t (1 - o) / B
-BCE_SIGMOID = 4  # E = -t ln o - (1 - t) ln(1 - o) from z, delta = (o - t) / B
-BAD_ROWS, BAD_STARTS = -1, -2  # what _train returns for batches it refuses to read
-OUTPUT_RULES = {
-    **{(name, "mse"): MSE_CHAIN for name in ACTIVATIONS if ACTIVATIONS[name].elementwise},
-    ("softmax", "mse"): MSE_SOFTMAX,
-    ("softmax", "cross_entropy"): CE_SOFTMAX,
-    ("sigmoid", "cross_entropy"): CE_SIGMOID,
-    ("sigmoid", "binary_cross_entropy"): BCE_SIGMOID,
-}
-
-
-def output_rule(output: str, loss: str) -> int:
-    """The compiled rule for an (output activation, loss) pair; unknown pairs are refused."""
-    if (output, loss) not in OUTPUT_RULES or output not in LOSSES[loss].output_activations:
-        raise EngineError("loss", f"the compiled loop has no rule for {loss} on a {output} output")
-    return OUTPUT_RULES[(output, loss)]
-
-
-@njit(cache=True, inline="always", error_model="numpy")
-def _g(code: int, z: float) -> float:
-    # g(z) for the elementwise activations, as in activations.py
-    if code == SIGMOID:
-        ez = math.exp(-abs(z))
-        return 1.0 / (1.0 + ez) if z >= 0 else ez / (1.0 + ez)
-    if code == TANH:
-        return math.tanh(z)
-    if code == RELU:
-        return z if z > 0 else 0.0
-    if code == LEAKY_RELU:
-        return z if z > 0 else LEAKY_SLOPE * z
-    return z
-
-
-@njit(cache=True, inline="always", error_model="numpy")
-def _dg(code: int, z: float, a: float) -> float:
-    # g'(z), given z and a = g(z)
-    if code == SIGMOID:
-        return a * (1.0 - a)
-    if code == TANH:
-        return 1.0 - a * a
-    if code == RELU:
-        return 1.0 if z > 0 else 0.0
-    if code == LEAKY_RELU:
-        return 1.0 if z > 0 else LEAKY_SLOPE
-    return 1.0
-
-
-@njit(cache=True, inline="always", error_model="numpy")
-def _log1p_exp_neg(x: float) -> float:
-    # ln(1 + e^x), written as numpy's logaddexp(0, x) is
-    if x == 0.0:
-        return math.log(2.0)
-    if x > 0:
-        return x + math.log1p(math.exp(-x))
-    return math.log1p(math.exp(x))
+# the arrays _train refuses to read outside of: it returns -(1 + index) for the first misfit
+MISFITS = ("inputs", "targets", "test_inputs", "test_targets", "starts", "rows")
+INPUTS, TARGETS, TEST_INPUTS, TEST_TARGETS, STARTS, ROWS = range(len(MISFITS))
 
 
 @njit(cache=True, inline="always", error_model="numpy")
@@ -116,56 +50,26 @@ def _forward(params, layers, w_off, b_off, codes, rows, zs, acts):
 
 
 @njit(cache=True, error_model="numpy")
-def _loss(rule, z, a, t, rows, n_out):
-    # the batch-averaged loss, as in losses.py
-    e = 0.0
-    for b in range(rows):
-        m, lse = 0.0, 0.0
-        if rule == CE_SOFTMAX:  # ln p_k = z_k - m - ln sum e^(z - m)
-            m = z[b, 0]
-            for k in range(1, n_out):
-                m = max(m, z[b, k])
-            for k in range(n_out):
-                lse += math.exp(z[b, k] - m)
-            lse = math.log(lse)
-        for k in range(n_out):
-            if rule <= MSE_SOFTMAX:  # MSE_CHAIN or MSE_SOFTMAX
-                e += 0.5 * (t[b, k] - a[b, k]) ** 2
-            elif rule == CE_SOFTMAX:
-                e -= t[b, k] * (z[b, k] - m - lse)
-            else:  # sigmoid: ln o = -ln(1 + e^-z), ln(1 - o) = -ln(1 + e^z)
-                e -= t[b, k] * -_log1p_exp_neg(-z[b, k])
-                if rule == BCE_SIGMOID:
-                    e -= (1.0 - t[b, k]) * -_log1p_exp_neg(z[b, k])
-    return e / rows
-
-
-@njit(cache=True, inline="always", error_model="numpy")
-def _output_delta(rule, code, z, a, t, size, total_t, dot):
-    # dE/dz at the output, fused where the pair has a closed form (losses.py)
-    if rule == CE_SOFTMAX:
-        return (a * total_t - t) / size
-    if rule == CE_SIGMOID:
-        return -t * (1.0 - a) / size
-    if rule == BCE_SIGMOID:
-        return (a - t) / size
-    if rule == MSE_SOFTMAX:  # a (dE/da - sum dE/da a)
-        return a * ((a - t) / size - dot)
-    return (a - t) / size * _dg(code, z, a)
-
-
-@njit(cache=True, error_model="numpy")
-def _bad_batches(n_rows, rows, starts):
-    # BAD_ROWS or BAD_STARTS when a batch would read outside x, else 0
+def _misfit(layers, x, t, rows, starts, test_x, test_t):
+    # 1 + the index in MISFITS of the first array the loop would read outside of, else 0
+    n_in, n_out = layers[0], layers[-1]
+    if x.shape[1] != n_in:
+        return 1 + INPUTS
+    if t.shape[0] != x.shape[0] or t.shape[1] != n_out:
+        return 1 + TARGETS
+    if test_x.shape[1] != n_in:
+        return 1 + TEST_INPUTS
+    if test_t.shape[0] != test_x.shape[0] or test_t.shape[1] != n_out:
+        return 1 + TEST_TARGETS
     n_steps = starts.shape[0] - 1
-    if starts[0] != 0 or starts[n_steps] > rows.shape[0]:
-        return BAD_STARTS
+    if n_steps < 0 or starts[0] != 0 or starts[n_steps] > rows.shape[0]:
+        return 1 + STARTS
     for s in range(n_steps):
         if starts[s + 1] < starts[s]:
-            return BAD_STARTS
+            return 1 + STARTS
     for r in rows:
-        if r < 0 or r >= n_rows:
-            return BAD_ROWS
+        if r < 0 or r >= x.shape[0]:
+            return 1 + ROWS
     return 0
 
 
@@ -186,30 +90,35 @@ def _penalize(penalty, rate, params, grads, n_weights):
 
 # nogil: other requests' threads run while a long train does
 @njit(cache=True, nogil=True, error_model="numpy")
-def _train(params, spec, data, schedule, out):
+def _train(params, spec, data, schedule, rings):
     # spec: the network; data: rows and batches; schedule: rates, counters and the
-    # optimizer (its code, settings and updates so far); out: results. params holds the
-    # parameters, then the optimizer's state (optimizers.py), snapshotted with them.
-    # `len(starts) - 1` steps; step s trains on x[rows[starts[s]:starts[s + 1]]].
+    # optimizer (its code, settings and updates so far); rings: (keep, every, checkpoints).
+    # params holds the parameters, then the optimizer's state (optimizers.py), snapshotted
+    # with them. `len(starts) - 1` steps; step s trains on x[rows[starts[s]:starts[s + 1]]].
     # The test loss is taken before every step whose count of earlier steps is a multiple
     # of test_every (once an epoch), as Session.test_loss_due says. Before step s the
-    # parameters go to snapshots[s % keep] (every step) and, when s % every == 0, to
-    # checkpoints[(s // every) % len(checkpoints)]. Returns the steps done, or BAD_ROWS /
-    # BAD_STARTS (negative) with nothing done when a batch would read outside x.
+    # parameters go to snapshots[s % keep] (the last `keep` steps) and, when s % every == 0,
+    # to checkpoints[(s // every) % checkpoints]. Returns (steps done, losses, test losses,
+    # snapshots, checkpoints, penalties); steps done is -(1 + a MISFITS index), with nothing
+    # done, when an array would be read outside of.
     layers, w_off, b_off, codes, rule, use_bias = spec
     x, t, rows, starts, test_x, test_t = data
-    lr, step0, test_every, every, opt, hyper, t0, penalty, rate = schedule
-    losses, test_losses, snapshots, checkpoints, penalties = out
-    bad = _bad_batches(x.shape[0], rows, starts)
-    if bad:
-        return bad
-    keep, n_checkpoints = snapshots.shape[0], checkpoints.shape[0]
+    lr, step0, test_every, opt, hyper, t0, penalty, rate = schedule
+    keep, every, n_checkpoints = rings
+    n_steps = max(0, starts.shape[0] - 1)
+    losses, test_losses = np.zeros(n_steps), np.full(n_steps, np.nan)
+    penalties = np.zeros(n_steps)
+    snapshots = np.zeros((min(keep, n_steps), params.shape[0]))
+    checkpoints = np.zeros((n_checkpoints, params.shape[0]))
+    misfit = _misfit(layers, x, t, rows, starts, test_x, test_t)
+    if misfit:
+        return -misfit, losses, test_losses, snapshots, checkpoints, penalties
+    keep = snapshots.shape[0]
     n_layers = layers.shape[0] - 1
     n_in, n_out, out = layers[0], layers[-1], n_layers
     widest = 0
     for n in layers:
         widest = max(widest, n)
-    n_steps = starts.shape[0] - 1
     batch_max = test_x.shape[0]
     for s in range(n_steps):
         batch_max = max(batch_max, starts[s + 1] - starts[s])
@@ -281,7 +190,7 @@ def _train(params, spec, data, schedule, out):
         else:
             finite += _update(opt, hyper, t0 + step + 1, lr, params, grads, fresh, n_params)
         if finite != 0.0:
-            return step
+            return step, losses, test_losses, snapshots, checkpoints, penalties
         if keep > 0:
             snapshots[step % keep, :] = params  # a ring of the last `keep` steps
         if n_checkpoints > 0 and step % every == 0:
@@ -289,4 +198,4 @@ def _train(params, spec, data, schedule, out):
         params[:n_params] = grads
         if opt != PLAIN:
             params[n_params:] = fresh
-    return n_steps
+    return n_steps, losses, test_losses, snapshots, checkpoints, penalties

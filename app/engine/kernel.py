@@ -5,7 +5,9 @@ import functools
 import numpy as np
 
 from .errors import StateError
-from .fast import ACTIVATION_CODES, BAD_ROWS, BAD_STARTS, _train, output_rule
+from .fast import MISFITS, _train
+from .fast_activations import ACTIVATION_CODES
+from .fast_losses import output_rule
 from .optimizers import Optimizer, optimizer_codes
 from .parameters import Layout
 from .penalties import NONE, PENALTY_NAMES
@@ -29,27 +31,6 @@ class Kernel:
         rule = output_rule(output, loss)
         self.spec = (self.layers, layout.w_off, layout.b_off, self.codes, rule, use_bias)
 
-    def check(self, params: Array, data: tuple, slots: int = 0) -> None:
-        """Refuse (StateError) arrays the loop would read out of bounds: shapes, rows, batches."""
-        x, t, rows, starts, test_x, test_t = data
-        n_in, n_out = self.n_in, self.n_out
-        size = self.size * (1 + slots)  # the parameters, then the optimizer's state
-        problems = [
-            ("parameters", params.shape != (size,) or params.dtype != np.float64),
-            ("inputs", x.ndim != 2 or x.shape[1] != n_in or x.dtype != np.float64),
-            ("targets", t.ndim != 2 or t.shape != (x.shape[0], n_out) or t.dtype != np.float64),
-            ("test_inputs", test_x.ndim != 2 or test_x.shape[1] != n_in),
-            ("test_targets", test_t.ndim != 2 or test_t.shape != (test_x.shape[0], n_out)),
-            ("rows", rows.dtype != np.int64 or rows.ndim != 1),
-            ("starts", starts.dtype != np.int64 or starts.ndim != 1 or len(starts) < 1),
-        ]
-        for name, bad in problems:
-            if bad:
-                raise StateError(f"the {name} do not fit a {list(self.layers)} network")
-        if test_x.dtype != np.float64 or test_t.dtype != np.float64:
-            raise StateError("the test split must be float64")
-        # the rows and batch boundaries themselves are checked by the loop (BAD_ROWS, BAD_STARTS)
-
     def train(
         self,
         params: Array,
@@ -67,42 +48,31 @@ class Kernel:
 
         params is the parameters, then the optimizer's state rows (none for plain SGD, the
         default optimizer); the optimizer's settings and step count are read from it.
-        batches is (x, t, rows, starts, test_x, test_t); counters is (step0, test_every).
-        snapshots[s % keep] holds the parameters from before step s, for the last `keep`;
-        with checkpoint_every, ring[(s // every) % checkpoints] those before each step s
-        that is a multiple of it.
+        batches is (x, t, rows, starts, test_x, test_t), float64 and int64 as a Dataset and
+        Session.plan give them; counters is (step0, test_every). snapshots[s % keep] holds
+        the parameters from before step s, for the last `keep`; with checkpoint_every,
+        ring[(s // every) % checkpoints] those before each step s that is a multiple of it.
+        Arrays the loop would read outside of are refused (StateError naming them).
         """
-        x, t, rows, starts, test_x, test_t = batches
-        n_steps = len(starts) - 1
-        if test_x is None:
-            test_x, test_t = self.no_test
-        data = (x, t, rows, starts, test_x, test_t)
-        optimizer = optimizer or Optimizer()
-        self.check(params, data, len(optimizer.slots))
-        snapshots = np.zeros((min(keep, n_steps), params.shape[0]))
-        ring = np.zeros((checkpoints if checkpoint_every > 0 else 0, params.shape[0]))
-        losses, test_losses = np.zeros(n_steps), np.full(n_steps, np.nan)
+        optimizer = optimizer or PLAIN_SGD
+        if params.shape != (self.size * (1 + len(optimizer.state)),):
+            raise StateError(f"the parameters do not fit a {list(self.layers)} network")
+        if batches[4] is None:
+            batches = (*batches[:4], *self.no_test)
         code, hyper = optimizer_codes(optimizer)
-        every = max(1, checkpoint_every)
-        schedule = (
-            float(lr),
-            int(counters[0]),
-            int(counters[1]),
-            every,
-            code,
-            hyper,
-            optimizer.step,
-            PENALTY_NAMES.index(penalty[0]) if penalty[1] else NONE,
-            float(penalty[1]),
+        rate = float(penalty[1])
+        schedule = (float(lr), int(counters[0]), int(counters[1]), code, hyper, optimizer.step)
+        schedule += (PENALTY_NAMES.index(penalty[0]) if rate else NONE, rate)
+        rings = (keep, max(1, checkpoint_every), checkpoints if checkpoint_every > 0 else 0)
+        done, losses, test_losses, snapshots, ring, penalties = _train(
+            params, self.spec, batches, schedule, rings
         )
-        penalties = np.zeros(n_steps)
-        out = (losses, test_losses, snapshots, ring, penalties)
-        done = _train(params, self.spec, data, schedule, out)
-        if done == BAD_ROWS:
-            raise StateError("a batch names a row the dataset does not have")
-        if done == BAD_STARTS:
-            raise StateError("the batch boundaries do not fit the rows")
+        if done < 0:
+            raise StateError(f"the {MISFITS[-1 - done]} do not fit a {list(self.layers)} network")
         return done, losses, test_losses, (snapshots, ring), penalties
+
+
+PLAIN_SGD = Optimizer()  # the default rule: no state, never changed
 
 
 @functools.lru_cache(maxsize=64)

@@ -8,7 +8,6 @@ from .datasets import Dataset, batch_indices
 from .errors import DivergenceError, EngineError, StateError
 from .kernel import kernel_for
 from .network import Network, StepResult, check_learning_rate
-from .optimizers import Optimizer
 from .shuffle import epoch_order
 from .steps import Snapshot, Steps
 
@@ -96,27 +95,29 @@ class Session:
             return exc.diagnose()
         return None
 
-    def plan(self, steps: int) -> tuple[Array, Array, Array]:
-        """The rows of the next `steps` mini-batches: (rows, starts, cursors).
+    def plan(self, steps: int) -> tuple[Array, Array]:
+        """The rows of the next `steps` mini-batches: (rows, starts).
 
-        Step s trains on rows[starts[s]:starts[s + 1]] and leaves the cursor at cursors[s + 1];
-        the same batches batch_indices gives, one epoch's order at a time (shuffle.py).
+        Step s trains on rows[starts[s]:starts[s + 1]] and leaves the cursor at
+        self.cursor + starts[s + 1]; the same batches batch_indices gives, one epoch's order
+        at a time (shuffle.py).
         """
         size, batch = self.dataset.size, self.batch_size
-        cursor, parts, bounds, planned = self.cursor, [], [], 0
+        epoch, position = divmod(self.cursor, size)
+        in_epoch = -(-(size - position) // batch)  # steps left in this epoch, the last short
+        if steps <= in_epoch:  # the usual call: within one epoch
+            rows = epoch_order(size, epoch, self.seed)[position : position + steps * batch]
+            return rows, np.minimum(np.arange(0, (steps + 1) * batch, batch), len(rows))
+        parts, bounds, planned, offset = [], [], 0, 0
         while planned < steps:
-            epoch, position = divmod(cursor, size)
             count = min(steps - planned, -(-(size - position) // batch))
             end = min(size, position + count * batch)  # the epoch's last batch may be short
             parts.append(epoch_order(size, epoch, self.seed)[position:end])
-            offset = cursor - self.cursor  # rows planned before this epoch's
             bounds.append(np.arange(offset, offset + count * batch, batch))  # each batch's start
-            planned += count
-            cursor += end - position
-        bounds.append(np.array([cursor - self.cursor]))
-        starts = np.concatenate(bounds, dtype=np.int64)
-        rows = parts[0] if len(parts) == 1 else np.concatenate(parts)
-        return rows.astype(np.int64, copy=False), starts, self.cursor + starts
+            planned, offset = planned + count, offset + end - position
+            epoch, position = epoch + 1, 0
+        bounds.append(np.array([offset]))
+        return np.concatenate(parts), np.concatenate(bounds, dtype=np.int64)
 
     def train(
         self, steps: int, keep: int | None = None, fast: bool = True, checkpoint: bool = False
@@ -184,66 +185,55 @@ class Session:
         return done, rows
 
     def _train_fast(self, steps: int, keep: int, checkpoint: bool = False) -> tuple[Steps, Array]:
-        net, data = self.network, self.dataset
+        net, data, step, cursor = self.network, self.dataset, self.step, self.cursor
         kernel = kernel_for(
             tuple(net.layers), net.hidden_activation, net.output_activation, net.loss, net.use_bias
         )
-        rows, starts, cursors = self.plan(steps)
-        opt, size = net.optimizer, kernel.layout.size
-        params = np.concatenate([kernel.layout.pack(net.weights, net.biases), opt.state.ravel()])
+        rows, starts = self.plan(steps)
+        opt, size, lr, penalty = net.optimizer, kernel.size, self.learning_rate, self.penalty
+        params = np.concatenate([*net.weights, *net.biases, opt.state], axis=None)
         plain, ring = self._kept(steps, keep, checkpoint)
         batches = (data.inputs, data.targets, rows, starts, data.test_inputs, data.test_targets)
         count, losses, test_losses, (snapshots, checkpoints), penalties = kernel.train(
             params,
-            self.learning_rate,
+            lr,
             batches,
-            (self.step, self.test_every),
+            (step, self.test_every),
             plain,
             CHECKPOINT_EVERY if ring else 0,
             ring,
             opt,
-            self.penalty,
+            penalty,
         )
         snapshots.flags.writeable = checkpoints.flags.writeable = False  # snapshots are views
+        shape = opt.state.shape
 
-        def state(flat: Array, s: int) -> Optimizer:  # the optimizer before local step s
-            return opt.with_state(opt.step + s, flat[size:].reshape(opt.state.shape))
+        def snapshot(flat: Array, s: int, checkpoint: bool) -> Snapshot:  # before local step s
+            state = opt.with_state(opt.step + s, flat[size:].reshape(shape))
+            snap = Snapshot(step + s + 1, flat[:size], cursor + int(starts[s]), optimizer=state)
+            if checkpoint:  # what undo's replay of the steps after it needs
+                snap.learning_rate, snap.batch_size, snap.penalty = lr, self.batch_size, penalty
+            return snap
 
         kept = {}  # local step -> its snapshot
         for s in self._checkpoint_steps(count, ring):
-            flat = checkpoints[(s // CHECKPOINT_EVERY) % ring]
-            kept[s] = Snapshot(
-                self.step + s + 1,
-                flat[:size],
-                int(cursors[s]),
-                self.learning_rate,
-                self.batch_size,
-                state(flat, s),
-                self.penalty,
-            )
+            kept[s] = snapshot(checkpoints[(s // CHECKPOINT_EVERY) % ring], s, True)
         for s in range(max(0, count - len(snapshots)), count):
             if s not in kept:
-                flat = snapshots[s % len(snapshots)]
-                kept[s] = Snapshot(
-                    self.step + s + 1, flat[:size], int(cursors[s]), None, None, state(flat, s)
-                )
+                kept[s] = snapshot(snapshots[s % len(snapshots)], s, False)
         tests = [None] * count
         if data.test_inputs is not None and len(data.test_inputs):  # taken once an epoch
-            for s in range(-self.step % self.test_every, count, self.test_every):
+            every = self.test_every
+            for s in range(-step % every, count, every):
                 tests[s] = float(test_losses[s])
-        done = Steps(
-            self.step,
-            losses[:count].tolist(),
-            tests,
-            penalties[:count].tolist(),
-            [kept[s] for s in sorted(kept)],
-        )
+        done = Steps(step, losses[:count].tolist(), tests, penalties[:count].tolist())
+        done.snapshots = [kept[s] for s in sorted(kept)]
         if count:
             net.weights, net.biases = kernel.layout.views(params)  # this call's own array
-            net.optimizer = state(params, count)
-            self.step += count
-            self.cursor = int(cursors[count])
-        return done, rows[starts[max(count, 1) - 1] : starts[max(count, 1)]]
+            net.optimizer = opt.with_state(opt.step + count, params[size:].reshape(shape))
+            self.step, self.cursor = step + count, cursor + int(starts[count])
+        last = max(count, 1)
+        return done, rows[starts[last - 1] : starts[last]]
 
     @property
     def penalty(self) -> tuple[str, float]:

@@ -13,7 +13,7 @@ from app.engine import (
     builtin_dataset,
 )
 from app.engine.errors import StateError
-from app.engine.fast import OUTPUT_RULES, output_rule
+from app.engine.fast_losses import OUTPUT_RULES, output_rule
 from app.engine.kernel import Kernel
 
 CASES = [
@@ -60,15 +60,20 @@ def test_fast_path_gives_the_reference_parameters(case):
     np.testing.assert_array_equal(fast_batch[0], ref_batch[0])
 
 
-def test_plan_matches_batch_indices_across_epochs():
+@pytest.mark.parametrize(
+    "start, steps", [(200, 50), (0, 5), (26, 1), (0, 19), (234, 1), (234, 2), (0, 40)]
+)
+def test_plan_matches_batch_indices_within_and_across_epochs(start, steps):
     session, _ = pair([2, 3, 1], "tanh", "sigmoid", "mse", "circle", True, batch=13)
-    session.cursor = 200
-    rows, starts, cursors = session.plan(50)
-    cursor = 200
-    for s in range(50):
-        expected, cursor = batch_indices(session.dataset.size, cursor, 13, session.seed)
+    size = session.dataset.size
+    session.cursor = start + size  # in the second epoch: the plan must not read the first's order
+    rows, starts = session.plan(steps)
+    cursor = session.cursor
+    assert starts.dtype == rows.dtype == np.int64 and starts[0] == 0 and len(starts) == steps + 1
+    for s in range(steps):
+        expected, cursor = batch_indices(size, cursor, 13, session.seed)
         np.testing.assert_array_equal(rows[starts[s] : starts[s + 1]], expected)
-        assert cursors[s + 1] == cursor
+        assert session.cursor + starts[s + 1] == cursor
 
 
 def test_fast_path_refuses_a_first_step_that_diverges():
