@@ -5,6 +5,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from app.engine import Snapshot, Steps
+from app.engine.session import CHECKPOINT_EVERY
 
 from . import history
 from .codec import decode_optimizer, encode_optimizer, flat_bytes, flat_parameters
@@ -14,8 +15,24 @@ if TYPE_CHECKING:
     from .networks import NetworkRecord
 
 
+REPLAYED_FROM = 16_384  # parameters (128 KB rows): from here a replayable step keeps no row
+
+
+def kept_snapshots(steps: Steps) -> list[Snapshot]:
+    """The steps' snapshots, but for a large network not the plain ones that a checkpoint of
+    theirs replays in fewer than CHECKPOINT_EVERY steps (a play call's last step)."""
+    marks = [snap.step for snap in steps.snapshots if snap.learning_rate is not None]
+    return [
+        snap
+        for snap in steps.snapshots
+        if snap.learning_rate is not None
+        or snap.params.size < REPLAYED_FROM
+        or not any(0 < snap.step - mark < CHECKPOINT_EVERY for mark in marks)
+    ]
+
+
 def snapshot_rows(steps: Steps) -> list[tuple]:
-    """The steps' snapshots as rows' values after the nid, encoded before the transaction."""
+    """The kept snapshots as rows' values after the nid, encoded before the transaction."""
     return [
         (
             snap.step,
@@ -26,7 +43,7 @@ def snapshot_rows(steps: Steps) -> list[tuple]:
             *encode_optimizer(snap.optimizer),
             None if snap.penalty is None else json.dumps(snap.penalty),
         )
-        for snap in steps.snapshots
+        for snap in kept_snapshots(steps)
     ]
 
 
