@@ -98,22 +98,25 @@ def _train(params, spec, data, schedule, rings):
     # The test loss is taken before every step whose count of earlier steps is a multiple
     # of test_every (once an epoch), as Session.test_loss_due says. Before step s the
     # parameters go to snapshots[s % keep] (the last `keep` steps) and, when s % every == 0,
-    # to checkpoints[(s // every) % checkpoints]. Returns (steps done, losses, test losses,
-    # snapshots, checkpoints, penalties); steps done is -(1 + a MISFITS index), with nothing
-    # done, when an array would be read outside of.
+    # to checkpoints[(s // every) % checkpoints]. Returns (steps done, columns, kept):
+    # columns (3, steps) the losses, test losses and penalties; kept (keep + checkpoints,
+    # P) the snapshots then the checkpoints (one array each: fewer to hand back to Python).
+    # Steps done is -(1 + a MISFITS index), with nothing done, when an array would be read
+    # outside of.
     layers, w_off, b_off, codes, rule, use_bias = spec
     x, t, rows, starts, test_x, test_t = data
     lr, step0, test_every, opt, hyper, t0, penalty, rate = schedule
     keep, every, n_checkpoints = rings
     n_steps = max(0, starts.shape[0] - 1)
-    losses, test_losses = np.zeros(n_steps), np.full(n_steps, np.nan)
-    penalties = np.zeros(n_steps)
-    snapshots = np.zeros((min(keep, n_steps), params.shape[0]))
-    checkpoints = np.zeros((n_checkpoints, params.shape[0]))
+    columns = np.zeros((3, n_steps))
+    losses, test_losses, penalties = columns[0], columns[1], columns[2]
+    test_losses[:] = np.nan
+    keep = min(keep, n_steps)
+    kept = np.zeros((keep + n_checkpoints, params.shape[0]))
+    snapshots, checkpoints = kept[:keep], kept[keep:]
     misfit = _misfit(layers, x, t, rows, starts, test_x, test_t)
     if misfit:
-        return -misfit, losses, test_losses, snapshots, checkpoints, penalties
-    keep = snapshots.shape[0]
+        return -misfit, columns, kept
     n_layers = layers.shape[0] - 1
     n_in, n_out, out = layers[0], layers[-1], n_layers
     widest = 0
@@ -190,7 +193,7 @@ def _train(params, spec, data, schedule, rings):
         else:
             finite += _update(opt, hyper, t0 + step + 1, lr, params, grads, fresh, n_params)
         if finite != 0.0:
-            return step, losses, test_losses, snapshots, checkpoints, penalties
+            return step, columns, kept
         if keep > 0:
             snapshots[step % keep, :] = params  # a ring of the last `keep` steps
         if n_checkpoints > 0 and step % every == 0:
@@ -198,4 +201,4 @@ def _train(params, spec, data, schedule, rings):
         params[:n_params] = grads
         if opt != PLAIN:
             params[n_params:] = fresh
-    return n_steps, losses, test_losses, snapshots, checkpoints, penalties
+    return n_steps, columns, kept

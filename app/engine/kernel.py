@@ -64,12 +64,11 @@ class Kernel:
         schedule = (float(lr), int(counters[0]), int(counters[1]), code, hyper, optimizer.step)
         schedule += (PENALTY_NAMES.index(penalty[0]) if rate else NONE, rate)
         rings = (keep, max(1, checkpoint_every), checkpoints if checkpoint_every > 0 else 0)
-        done, losses, test_losses, snapshots, ring, penalties = _train(
-            params, self.spec, batches, schedule, rings
-        )
+        done, columns, kept = _train(params, self.spec, batches, schedule, rings)
         if done < 0:
             raise StateError(f"the {MISFITS[-1 - done]} do not fit a {list(self.layers)} network")
-        return done, losses, test_losses, (snapshots, ring), penalties
+        plain = kept.shape[0] - rings[2]
+        return done, columns[0], columns[1], (kept[:plain], kept[plain:]), columns[2]
 
 
 PLAIN_SGD = Optimizer()  # the default rule: no state, never changed
@@ -84,6 +83,8 @@ def kernel_for(layers: tuple[int, ...], hidden: str, output: str, loss: str, bia
 def warm_up() -> None:
     """Compile (or load from numba's cache) the training loop, so no request waits for it."""
     kernel = Kernel([1, 1], "sigmoid", "sigmoid", "mse", True)
-    one = np.ones((1, 1))
-    batches = (one, one, np.zeros(1, dtype=np.int64), np.array([0, 1], dtype=np.int64), None, None)
-    kernel.train(np.zeros(2), 0.1, batches, (0, 1), 1, 1, 1)
+    one, rows = np.ones((1, 1)), np.zeros(1, dtype=np.int64)
+    for writeable in (True, False):  # Session.plan's rows: a read-only epoch order, or a copy
+        rows.flags.writeable = writeable
+        batches = (one, one, rows, np.array([0, 1], dtype=np.int64), None, None)
+        kernel.train(np.zeros(2), 0.1, batches, (0, 1), 1, 1, 1)

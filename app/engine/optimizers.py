@@ -202,12 +202,13 @@ def _plain(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-def optimizer_codes(opt: Optimizer) -> tuple[int, Array]:
-    """The compiled loop's code for a rule and its settings as floats (fast.py)."""
+def optimizer_codes(opt: Optimizer) -> tuple[int, tuple[float, float, float]]:
+    """The compiled loop's code for a rule and its settings as three floats (fast.py)."""
     s = opt.settings
     if opt.name == "sgd":
         code = PLAIN if not opt.slots else (NESTEROV if s["nesterov"] else MOMENTUM)
-        return code, np.array([s["momentum"], 0.0, 0.0])
+        return code, (float(s["momentum"]), 0.0, 0.0)
     if opt.name == "rmsprop":
-        return RMSPROP, np.array([s["alpha"], s["eps"], 0.0])
-    return ADAM, np.array([*s["betas"], s["eps"]])
+        return RMSPROP, (float(s["alpha"]), float(s["eps"]), 0.0)
+    b1, b2 = s["betas"]
+    return ADAM, (float(b1), float(b2), float(s["eps"]))

@@ -107,7 +107,9 @@ class Session:
         in_epoch = -(-(size - position) // batch)  # steps left in this epoch, the last short
         if steps <= in_epoch:  # the usual call: within one epoch
             rows = epoch_order(size, epoch, self.seed)[position : position + steps * batch]
-            return rows, np.minimum(np.arange(0, (steps + 1) * batch, batch), len(rows))
+            starts = np.arange(0, (steps + 1) * batch, batch)
+            starts[-1] = len(rows)  # only the last batch can be short
+            return rows, starts
         parts, bounds, planned, offset = [], [], 0, 0
         while planned < steps:
             count = min(steps - planned, -(-(size - position) // batch))
