@@ -44,7 +44,8 @@ class Kernel:
         penalty: tuple[str, float] = ("none", 0.0),
     ):
         """Run the steps in place on `params`; (steps done, losses, test losses, rings,
-        penalties). penalty is (regularization, lambda); the losses are the data losses.
+        penalties), the rings read-only. penalty is (regularization, lambda); the losses are
+        the data losses.
 
         params is the parameters, then the optimizer's state rows (none for plain SGD, the
         default optimizer); the optimizer's settings and step count are read from it.
@@ -67,6 +68,7 @@ class Kernel:
         done, columns, kept = _train(params, self.spec, batches, schedule, rings)
         if done < 0:
             raise StateError(f"the {MISFITS[-1 - done]} do not fit a {list(self.layers)} network")
+        kept.flags.writeable = False  # snapshots: views of it are handed out, never written
         plain = kept.shape[0] - rings[2]
         return done, columns[0], columns[1], (kept[:plain], kept[plain:]), columns[2]
 

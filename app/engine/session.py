@@ -207,22 +207,23 @@ class Session:
             opt,
             penalty,
         )
-        snapshots.flags.writeable = checkpoints.flags.writeable = False  # snapshots are views
         shape = opt.state.shape
+        # each kept row split once: (rows, P) parameters and (rows, *shape) optimizer states
+        plain_rows = (snapshots[:, :size], snapshots[:, size:].reshape(len(snapshots), *shape))
+        ring_rows = (checkpoints[:, :size], checkpoints[:, size:].reshape(len(checkpoints), *shape))
 
-        def snapshot(flat: Array, s: int, checkpoint: bool) -> Snapshot:  # before local step s
-            state = opt.with_state(opt.step + s, flat[size:].reshape(shape))
-            snap = Snapshot(step + s + 1, flat[:size], cursor + int(starts[s]), optimizer=state)
-            if checkpoint:  # what undo's replay of the steps after it needs
-                snap.learning_rate, snap.batch_size, snap.penalty = lr, self.batch_size, penalty
-            return snap
+        def snapshot(rows: tuple[Array, Array], row: int, s: int) -> Snapshot:  # before step s
+            state = opt.with_state(opt.step + s, rows[1][row])
+            return Snapshot(step + s + 1, rows[0][row], cursor + int(starts[s]), optimizer=state)
 
         kept = {}  # local step -> its snapshot
         for s in self._checkpoint_steps(count, ring):
-            kept[s] = snapshot(checkpoints[(s // CHECKPOINT_EVERY) % ring], s, True)
+            kept[s] = snap = snapshot(ring_rows, (s // CHECKPOINT_EVERY) % ring, s)
+            # what undo's replay of the steps after it needs
+            snap.learning_rate, snap.batch_size, snap.penalty = lr, self.batch_size, penalty
         for s in range(max(0, count - len(snapshots)), count):
             if s not in kept:
-                kept[s] = snapshot(snapshots[s % len(snapshots)], s, False)
+                kept[s] = snapshot(plain_rows, s % len(snapshots), s)
         tests = [None] * count
         if data.test_inputs is not None and len(data.test_inputs):  # taken once an epoch
             every = self.test_every
