@@ -11,7 +11,7 @@ STAMP_BENCH := $(VENV)/.stamp-bench
 # the page's checkers (typescript, prettier) from package-lock.json
 STAMP_NODE := node_modules/.package-lock.json
 # every script but the shared helpers (_common.py)
-BENCHMARKS := $(filter-out benchmarks/_%,$(sort $(wildcard benchmarks/*.py)))
+BENCHMARKS := $(filter-out benchmarks/_% benchmarks/ab_%,$(sort $(wildcard benchmarks/*.py)))  # ab_: takes two checkouts
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run test chromium js-check lint bench clean
