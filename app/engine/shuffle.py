@@ -19,18 +19,15 @@ MIX_MULT_L, MIX_MULT_R, POOL = 0xCA01F9DD, 0x4973F715, 4
 MULT_HI, MULT_LO = 0x2360ED051FC65DA4, 0x4385DF649FCCF645
 
 
-def entropy_words(*values: int) -> np.ndarray:
-    """The uint32 words SeedSequence takes from non-negative ints: each little-endian, 0 -> [0]."""
-    words = []
-    for value in values:
-        if value < 0:
-            raise ValueError("seeds are non-negative")
-        words.append(value & M32)
-        value >>= 32
-        while value:
-            words.append(value & M32)
-            value >>= 32
-    return np.array(words, dtype=np.uint64)
+@njit(cache=True)
+def _entropy_words(seed, epoch):
+    # the uint32 words SeedSequence takes from [seed, epoch]: each little-endian, 0 -> [0]
+    words, n = np.zeros(4, dtype=np.uint64), 0
+    for value in (seed, epoch):
+        words[n], n = value & M32, n + 1
+        if value >> 32:
+            words[n], n = value >> 32, n + 1
+    return words[:n]
 
 
 @njit(cache=True, inline="always")
@@ -77,8 +74,9 @@ def _output(hi, lo):
 
 
 @njit(cache=True)
-def _permutation(words, size):
-    # SeedSequence(words).generate_state(4, uint64)
+def _permutation(seed, epoch, size):
+    # SeedSequence([seed, epoch]).generate_state(4, uint64)
+    words = _entropy_words(seed, epoch)
     pool = np.zeros(POOL, dtype=np.uint64)
     h = uint64(INIT_A)
     for i in range(POOL):
@@ -139,6 +137,8 @@ def _permutation(words, size):
 @functools.lru_cache(maxsize=16)
 def epoch_order(size: int, epoch: int, seed: int) -> np.ndarray:
     """datasets.batch_permutation's order, compiled (read-only: kept for the next call)."""
-    order = _permutation(entropy_words(seed, epoch), size)
+    if seed < 0 or epoch < 0:
+        raise ValueError("seeds are non-negative")
+    order = _permutation(seed, epoch, size)
     order.flags.writeable = False
     return order

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from app.engine.datasets import batch_permutation
-from app.engine.shuffle import entropy_words, epoch_order
+from app.engine.shuffle import epoch_order
 
 SEEDS = [0, 1, 11, 2**32 - 1, 2**32, 2**40 + 7, 2**63 - 1]
 
@@ -21,4 +21,4 @@ def test_epoch_order_is_numpys_permutation(seed):
 def test_epoch_order_is_read_only_and_seeds_must_be_non_negative():
     assert not epoch_order(5, 0, 0).flags.writeable
     with pytest.raises(ValueError):
-        entropy_words(-1, 0)
+        epoch_order(5, 0, -1)
