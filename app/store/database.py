@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import history
+from .checkpointer import Checkpointer
 from .codec import decode_batch, decode_dataset, encode_batch, encode_dataset
 from .trajectory import MAX_PARAMETERS
 
@@ -131,7 +132,9 @@ def migrate(conn: sqlite3.Connection) -> None:
 
 
 PAGE_SIZE = 16_384  # bytes, a new database file's (64 KiB: small commits write 2x the bytes)
-WAL_BYTES = 16 * 1024 * 1024  # the WAL's size at which a commit checkpoints it
+# the WAL's size at which a commit checkpoints it itself: only when checkpointer.py's thread
+# has fallen that far behind
+WAL_BYTES = 64 * 1024 * 1024
 BUSY_TIMEOUT_MS = 60_000  # how long a statement waits for a lock before it fails
 WRITE_RETRY = (0.0001, 0.002)  # seconds: BEGIN IMMEDIATE's first retry, its longest
 
@@ -172,6 +175,7 @@ class Database:
         self._lock = threading.Lock()
         self._writing = threading.RLock()  # this process's writers queue here, not in SQLite
         self.connection().executescript(SCHEMA + history.SCHEMA)
+        self._checkpointer = Checkpointer(self.path, BUSY_TIMEOUT_MS)
         with self.transaction() as conn:
             migrate(conn)
 
@@ -190,8 +194,7 @@ class Database:
             conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
             conn.execute("PRAGMA journal_mode=WAL")
             (page,) = conn.execute("PRAGMA page_size").fetchone()
-            # checkpoint (copy the WAL into the file, fsync) once the WAL holds WAL_BYTES, not
-            # every 1,000 pages: 4 MB at 4 KiB pages, a checkpoint every play call of 784-128-10
+            # checkpoints (copy the WAL into the file, fsync) are the Checkpointer's
             conn.execute(f"PRAGMA wal_autocheckpoint={WAL_BYTES // page}")
             # WAL + NORMAL: a committed transaction survives the process being killed (it is
             # in the OS's page cache); only a power cut can lose the last few commits
@@ -220,6 +223,7 @@ class Database:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+        self._checkpointer.committed()
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -232,7 +236,8 @@ class Database:
             conn.execute("COMMIT")
 
     def close(self) -> None:
-        """Close every connection this object opened."""
+        """Stop the checkpoints; close every connection this object opened."""
+        self._checkpointer.close()
         with self._lock:
             for conn in self._all:
                 conn.close()

@@ -14,9 +14,9 @@ def pragmas(db: Database) -> tuple[int, int]:
     )
 
 
-def test_a_new_file_has_16_kib_pages_and_checkpoints_at_the_wal_size(tmp_path):
+def test_a_new_file_has_16_kib_pages_and_a_commit_checkpoints_only_a_large_wal(tmp_path):
     db = Database(tmp_path / "new.sqlite3")
-    assert pragmas(db) == (PAGE_SIZE, WAL_BYTES // PAGE_SIZE) == (16_384, 1024)
+    assert pragmas(db) == (PAGE_SIZE, WAL_BYTES // PAGE_SIZE) == (16_384, 4096)
     db.close()
 
 

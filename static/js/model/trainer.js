@@ -1,13 +1,15 @@
 // @ts-check
 // Play for one network or several: Playground's Player. While running, one train call is
 // in flight at a time, sized to the time that passed since the last one (speed = steps per
-// 1/60 s, at most the server's max_train_steps; nothing owed yet: it waits a frame);
+// 1/60 s, at most the server's max_train_steps; nothing owed yet: it waits a frame); an
+// answer is drawn once the next call is sent, so the page draws while the server trains;
 // stop() cancels (a token, so a late response of an old run is dropped); a 409 (training
 // diverged) stops it; a 503 (the server is busy) waits its Retry-After and goes on.
 
 const FRAME_MS = 1000 / 60;
 const MAX_CATCH_UP_FRAMES = 30; // a slow answer is caught up for half a second, a stall is not
-const FRAME_BUDGET_MS = 40; // a call's steps take at most this on the server: >= 20 redraws/s
+const REDRAW_MS = 50; // a call's answer, sent to drawn, within this: >= 20 redraws/s while playing
+const TRAIN_MS = { least: 10, most: 40 }; // what is left of it for the server's steps, within these
 const BUSY = 503; // app/api/budget.py and app/serving.py: busy now, try again
 const BUSY_WAIT_MS = { least: 1000, most: 10000 }; // a Retry-After is waited within these
 
@@ -37,19 +39,25 @@ export function createPacer() {
 }
 
 /**
- * The most steps to ask for so the server trains them within a frame budget, from the last
- * answer: its steps and its Server-Timing `train` ms (Infinity when there is none yet).
- * @param {number} steps @param {number | null | undefined} trainMs
+ * The most steps to ask for so a call comes back within REDRAW_MS, from the last answer: its
+ * steps, its Server-Timing `train` ms (Infinity when there is none yet) and its round trip
+ * (the rest of which, the request, saving and sending, is taken off REDRAW_MS first).
+ * @param {number} steps @param {number | null | undefined} trainMs @param {number} [roundTripMs]
  */
-export const stepsWithin = (steps, trainMs) => (trainMs && steps > 0 ? (FRAME_BUDGET_MS * steps) / trainMs : Infinity);
+export function stepsWithin(steps, trainMs, roundTripMs = trainMs ?? 0) {
+  if (!trainMs || steps <= 0) return Infinity;
+  const budget = Math.min(TRAIN_MS.most, Math.max(TRAIN_MS.least, REDRAW_MS - (roundTripMs - trainMs)));
+  return (budget * steps) / trainMs;
+}
 
 /**
  * @typedef {object} TrainerHooks
  * @property {() => number} speed steps per frame
  * @property {() => number} maxSteps the server's limit for one call
- * @property {(steps: number, live: () => boolean) => Promise<boolean | void | {trainMs?: number | null}>} train
+ * @property {(steps: number, live: () => boolean) => Promise<boolean | void | {trainMs?: number | null, show?: () => void}>} train
  *   one call (live(): whether its result is still wanted); false: nothing left to train;
- *   trainMs: the server's time for the steps (the next call asks for what fits FRAME_BUDGET_MS)
+ *   trainMs: the server's time for the steps (the next call asks for what fits, stepsWithin);
+ *   show: draws the answer (called once the next call is on its way, or before waiting)
  * @property {(error: any) => void} onError an error that stopped the run (409 included)
  * @property {(running: boolean) => void} onState the run started or stopped
  * @property {(busy: boolean) => void} [onBusy] the server answered 503 and the run waits to try
@@ -78,21 +86,34 @@ export function createTrainer(hooks) {
     const pace = createPacer();
     let last = performance.now() - FRAME_MS;
     let most = Infinity; // stepsWithin the last answer
+    /** @type {(() => void) | null} */
+    let unshown = null; // the last answer's drawing, not done yet
+    const show = () => {
+      const draw = unshown;
+      unshown = null;
+      draw?.();
+    };
     while (running && mine === token) {
       const now = performance.now();
       const steps = pace(hooks.speed(), now - last, hooks.maxSteps(), most);
       last = now;
       if (steps === 0) {
+        show();
         await wait(FRAME_MS);
         continue;
       }
       try {
+        const sent = performance.now();
         const call = hooks.train(steps, () => running && mine === token);
         inflight = call.catch(() => {});
+        show(); // the previous answer, drawn while this call is on the server
         const more = await call;
         if (mine === token) setBusy(false);
         if (more === false && mine === token) stop();
-        if (more && typeof more === "object") most = stepsWithin(steps, more.trainMs);
+        if (more && typeof more === "object") {
+          most = stepsWithin(steps, more.trainMs, performance.now() - sent);
+          unshown = more.show ?? null;
+        }
       } catch (error) {
         if (mine !== token) return;
         if (error?.status === BUSY && hooks.onBusy) {

@@ -145,8 +145,8 @@ export function createMainScene() {
       const frame = s.data ? frameFor(s) : null;
       const trained = await api.train(s.network.id, steps, { packed: packsArrays(s.network), frame });
       const id = s.network.id;
-      if (live() && store.get().network?.id === id) takePlayed(trained, keeper, frame);
-      return { trainMs: trained.trainMs };
+      const show = () => live() && store.get().network?.id === id && takePlayed(trained, keeper, frame);
+      return { trainMs: trained.trainMs, show };
     },
     onError: (error) => {
       try {
