@@ -4,8 +4,7 @@ Against a real `backprop-viz` with 2 workers (BACKPROP_WORKERS=2), each student 
 spiral preset, follows its event stream (`?light=true`, as the page does) and plays for
 20 s the way static/js/model/trainer.js does: one POST /train in flight, sized to the
 frames that passed (speed x 60 steps a second, at most 30 frames owed, at most the server's
-max_train_steps, at most what its last answer's Server-Timing says trains in what its round
-trip leaves of 50 ms, 10-40 ms), each
+max_train_steps, at most what its last answer's Server-Timing says trains in 30 ms), each
 asking for its frame (the example, the 40 x 40 grid, the accuracy), which is every request
 the page makes per frame while playing; a 503 (busy) is waited out
 for its Retry-After, as the page does. Each student holds two keep-alive connections
@@ -33,7 +32,7 @@ from _wire import Wire
 
 FRAME_S = 1 / 60
 MAX_CATCH_UP_FRAMES = 30  # as the page's pacer (trainer.js)
-REDRAW_MS, TRAIN_MS = 50, (10, 40)  # as trainer.js's stepsWithin
+FRAME_BUDGET_MS = 30  # as trainer.js: a call asks for what the last trained in this time
 GRID = 40  # the page's grid resolution
 CLASSES = [(16, 100), (32, 20)]  # (students, steps per frame): issue 15's two floors
 FLOORS = {(16, 100): 0.90, (32, 20): 0.95}  # each student's share of nominal, at least
@@ -54,13 +53,11 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
-def within(steps: int, timing: str, round_trip_ms: float) -> float:
-    """The most steps the next call asks for, as trainer.js's stepsWithin: what trains in
-    what the round trip leaves of REDRAW_MS, within TRAIN_MS."""
+def within(steps: int, timing: str) -> float:
+    """The most steps the next call asks for, as trainer.js's stepsWithin: FRAME_BUDGET_MS."""
     match = re.search(r"train;dur=([0-9.]+)", timing)
     ms = float(match.group(1)) if match else 0.0
-    budget = min(TRAIN_MS[1], max(TRAIN_MS[0], REDRAW_MS - (round_trip_ms - ms)))
-    return budget * steps / ms if ms > 0 else float("inf")
+    return FRAME_BUDGET_MS * steps / ms if ms > 0 else float("inf")
 
 
 async def student(host: str, port: int, speed: int, seconds: float, limit: int) -> dict:
@@ -97,7 +94,7 @@ async def student(host: str, port: int, speed: int, seconds: float, limit: int) 
             raise RuntimeError(f"/train: {status} {answer[:200]!r}")
         latencies.append(time.perf_counter() - sent)
         steps += len(json.loads(answer)["losses"])
-        most = within(ask, headers.get("server-timing", ""), 1000 * latencies[-1])
+        most = within(ask, headers.get("server-timing", ""))
     stop.set()
     events.cancel()
     wire.close()

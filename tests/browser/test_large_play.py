@@ -78,9 +78,8 @@ def test_play_asks_for_what_the_server_trains_in_a_frame_budget(
     )
     page.get_by_test_id("play").click()
     wait_idle(page)
-    # trainer.js: each call asks for at most what the last trained in 40 ms (at least one;
-    # less when the round trip leaves less of 50 ms)
-    bounds = [max(1, int(40 * steps / ms)) for steps, ms in calls[:-1]]
+    # trainer.js: each call asks for at most what the last trained in 30 ms (at least one)
+    bounds = [max(1, int(30 * steps / ms)) for steps, ms in calls[:-1]]
     assert all(asked <= bound for (asked, _), bound in zip(calls[1:], bounds)), (calls, bounds)
     speed = int(page.get_by_test_id("speed").input_value())
     assert any(bound < 30 * speed for bound in bounds)  # the budget, not the pacer, decided

@@ -8,8 +8,9 @@
 
 const FRAME_MS = 1000 / 60;
 const MAX_CATCH_UP_FRAMES = 30; // a slow answer is caught up for half a second, a stall is not
-const REDRAW_MS = 50; // a call's answer, sent to drawn, within this: >= 20 redraws/s while playing
-const TRAIN_MS = { least: 10, most: 40 }; // what is left of it for the server's steps, within these
+// a call's steps take at most this on the server: with its saving and sending, within the
+// 50 ms the page takes to draw 784-128-10's last answer meanwhile (>= 20 redraws/s)
+const FRAME_BUDGET_MS = 30;
 const BUSY = 503; // app/api/budget.py and app/serving.py: busy now, try again
 const BUSY_WAIT_MS = { least: 1000, most: 10000 }; // a Retry-After is waited within these
 
@@ -39,16 +40,11 @@ export function createPacer() {
 }
 
 /**
- * The most steps to ask for so a call comes back within REDRAW_MS, from the last answer: its
- * steps, its Server-Timing `train` ms (Infinity when there is none yet) and its round trip
- * (the rest of which, the request, saving and sending, is taken off REDRAW_MS first).
- * @param {number} steps @param {number | null | undefined} trainMs @param {number} [roundTripMs]
+ * The most steps to ask for so the server trains them within a frame budget, from the last
+ * answer: its steps and its Server-Timing `train` ms (Infinity when there is none yet).
+ * @param {number} steps @param {number | null | undefined} trainMs
  */
-export function stepsWithin(steps, trainMs, roundTripMs = trainMs ?? 0) {
-  if (!trainMs || steps <= 0) return Infinity;
-  const budget = Math.min(TRAIN_MS.most, Math.max(TRAIN_MS.least, REDRAW_MS - (roundTripMs - trainMs)));
-  return (budget * steps) / trainMs;
-}
+export const stepsWithin = (steps, trainMs) => (trainMs && steps > 0 ? (FRAME_BUDGET_MS * steps) / trainMs : Infinity);
 
 /**
  * @typedef {object} TrainerHooks
@@ -56,7 +52,7 @@ export function stepsWithin(steps, trainMs, roundTripMs = trainMs ?? 0) {
  * @property {() => number} maxSteps the server's limit for one call
  * @property {(steps: number, live: () => boolean) => Promise<boolean | void | {trainMs?: number | null, show?: () => void}>} train
  *   one call (live(): whether its result is still wanted); false: nothing left to train;
- *   trainMs: the server's time for the steps (the next call asks for what fits, stepsWithin);
+ *   trainMs: the server's time for the steps (the next call asks for what fits FRAME_BUDGET_MS);
  *   show: draws the answer (called once the next call is on its way, or before waiting)
  * @property {(error: any) => void} onError an error that stopped the run (409 included)
  * @property {(running: boolean) => void} onState the run started or stopped
@@ -103,7 +99,6 @@ export function createTrainer(hooks) {
         continue;
       }
       try {
-        const sent = performance.now();
         const call = hooks.train(steps, () => running && mine === token);
         inflight = call.catch(() => {});
         show(); // the previous answer, drawn while this call is on the server
@@ -111,7 +106,7 @@ export function createTrainer(hooks) {
         if (mine === token) setBusy(false);
         if (more === false && mine === token) stop();
         if (more && typeof more === "object") {
-          most = stepsWithin(steps, more.trainMs, performance.now() - sent);
+          most = stepsWithin(steps, more.trainMs);
           unshown = more.show ?? null;
         }
       } catch (error) {
