@@ -73,6 +73,18 @@ export function pickLinks(layout, model) {
 }
 
 /**
+ * What a painting is made from: a painting from the same (===) ones would be the same pixels.
+ * @param {import("./layout.js").Layout} layout
+ * @param {import("../model/graph-model.js").GraphModel} model
+ * @param {{dpr: number, band: string}} look
+ */
+export function paintedFrom(layout, model, look) {
+  const { shown, selectedLink } = model;
+  const selected = selectedLink && linkKey(selectedLink);
+  return [layout, look, shown?.weights, shown?.biases, model.weights, model.biases, model.scaleMax, selected];
+}
+
+/**
  * Paint the bands and the links on the canvas; returns the painted links (for hovering).
  * @param {HTMLCanvasElement} canvas
  * @param {import("./layout.js").Layout} layout
