@@ -32,6 +32,8 @@ def test_another_example_restyles_the_units_without_painting_the_links_again(
     page.get_by_test_id("step").click()
     expect(page.get_by_test_id("step-count")).to_have_text("1")
     wait_idle(page)
-    page.wait_for_function("b => document.querySelector('.graph-canvas').toDataURL() !== b", arg=pixels)
+    page.wait_for_function(
+        "b => document.querySelector('.graph-canvas').toDataURL() !== b", arg=pixels
+    )
     assert paints(page) > before  # new weights: painted
     assert console.errors == []

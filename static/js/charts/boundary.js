@@ -3,6 +3,7 @@
 // and, with `draw` handlers, a pointer area over it that reports strokes in data units.
 
 import { CLASS_COLORS, NEGATIVE, POSITIVE } from "../graph/colors.js";
+import { sizeOf } from "../core/sizes.js";
 
 const d3 = window.d3;
 const BOUNDARY_SIZE = 260;
@@ -53,7 +54,7 @@ export function drawBoundary(
     svg.append("g").attr("class", "x-axis axis");
     svg.append("g").attr("class", "y-axis axis");
   }
-  const size = Math.min(el.clientWidth || BOUNDARY_SIZE, BOUNDARY_SIZE + 60);
+  const size = Math.min(sizeOf(el).width || BOUNDARY_SIZE, BOUNDARY_SIZE + 60);
   const pad = { left: 30, bottom: 20, top: 4, right: 6 };
   const inner = size - pad.left - pad.right;
   svg.attr("viewBox", `0 0 ${size} ${inner + pad.top + pad.bottom}`).attr("width", size);

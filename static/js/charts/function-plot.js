@@ -1,6 +1,8 @@
 // @ts-check
 // A small function plot (activation curves, -ln p) with an optional marker.
 
+import { sizeOf } from "../core/sizes.js";
+
 const d3 = window.d3;
 const PLOT_HEIGHT = 150;
 const PLOT_MARGIN = { top: 10, right: 10, bottom: 22, left: 34 };
@@ -10,7 +12,7 @@ const PLOT_MARGIN = { top: 10, right: 10, bottom: 22, left: 34 };
  * optional marker {x, y} (a dot and a dashed guide down to the x axis).
  */
 export function drawFunctionPlot(el, { series, xDomain, yDomain, marker = null, height = PLOT_HEIGHT }) {
-  const width = el.clientWidth || 260;
+  const width = sizeOf(el).width || 260;
   const root = d3.select(el);
   let svg = root.select("svg");
   if (svg.empty()) {

@@ -2,6 +2,7 @@
 // The loss curve over steps: train and, when the dataset has a test split, test.
 
 import { t } from "../core/i18n.js";
+import { sizeOf } from "../core/sizes.js";
 
 const d3 = window.d3;
 const CHART_HEIGHT = 150;
@@ -21,7 +22,7 @@ function thin(points, max) {
 
 /** Draw the loss curve (train and, when present, test) into `el`. */
 export function drawLossCurve(el, historyData, { yMax = null } = {}) {
-  const width = el.clientWidth || 320;
+  const width = sizeOf(el).width || 320;
   const root = d3.select(el);
   let svg = root.select("svg");
   if (svg.empty()) {

@@ -4,6 +4,7 @@
 
 import { t } from "../core/i18n.js";
 import { html, render, svg } from "../../vendor/lit-html-3.3.3/lit-html.js";
+import { sizeOf } from "../core/sizes.js";
 
 const BAR_HEIGHT = 16;
 const BAR_GAP = 6;
@@ -50,7 +51,7 @@ export function drawOutputBars(el, { outputs, targets, loss, lossName, softmax }
     render("", el);
     return;
   }
-  const width = el.clientWidth || 320;
+  const width = sizeOf(el).width || 320;
   const k = outputs.length;
   const height = k * ROW_HEIGHT + 8;
   const lo = Math.min(0, ...outputs, ...(targets || []));

@@ -4,6 +4,7 @@
 
 import { NEGATIVE, POSITIVE, ZERO } from "../graph/colors.js";
 import { fmt } from "../model/format.js";
+import { sizeOf } from "../core/sizes.js";
 
 const d3 = window.d3;
 const BAR_HEIGHT = 10;
@@ -32,7 +33,7 @@ export function drawValueScale(el, scale) {
     svg.append("rect").attr("class", "value-scale-bar").attr("fill", "url(#value-scale-gradient)");
     svg.append("g").attr("class", "value-scale-ticks");
   }
-  const width = el.clientWidth || 260;
+  const width = sizeOf(el).width || 260;
   svg.attr("viewBox", `0 0 ${width} ${HEIGHT}`).attr("width", width).attr("height", HEIGHT);
   svg
     .select(".value-scale-bar")

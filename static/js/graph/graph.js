@@ -12,6 +12,7 @@ import { computeLayout } from "./layout.js";
 import { createStripImages, drawStrips, updateStrips } from "./strips.js";
 import { drawColumns, drawLinks, drawUnits, updateLinks, updateUnits } from "./svg.js";
 import { createZoom } from "./zoom.js";
+import { sizeOf } from "../core/sizes.js";
 
 const d3 = window.d3;
 
@@ -31,8 +32,9 @@ const d3 = window.d3;
 /** Lay out and draw every element for a model. @param {GraphParts} g @param {import("../model/graph-model.js").GraphModel} model */
 function draw(g, model) {
   const { container, svg, layers, handlers } = g;
-  const width = container.clientWidth || 800;
-  const height = container.clientHeight || 500;
+  const { width: shownWidth, height: shownHeight } = sizeOf(container);
+  const width = shownWidth || 800;
+  const height = shownHeight || 500;
   const layout = computeLayout(model.layers, model.showBias && model.useBias, width, height, model.image);
   g.my.layout = layout;
   container.dataset.linkRender = layout.canvas ? "canvas" : "svg";
@@ -195,8 +197,8 @@ export function createGraph(container, handlers, options = {}) {
         model.image,
         model.useBias,
         model.showBias,
-        container.clientWidth,
-        container.clientHeight,
+        sizeOf(container).width,
+        sizeOf(container).height,
         lang,
       ].join("|");
       if (key !== my.key) {
