@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import orjson
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Request
 from fastapi.responses import JSONResponse
 
 from app.engine import EngineError
@@ -89,22 +89,8 @@ def get_db(request: Request) -> Database:
     return request.app.state.db
 
 
-def packed_arrays(
-    arrays: Annotated[
-        Literal["lists", "base64"],
-        Query(
-            description="weights, biases and gradients as nested lists, or as PackedArrays "
-            "(shape + base64 float64: exact, about half the size; for large networks)"
-        ),
-    ] = "lists",
-) -> bool:
-    """Whether the response packs its parameter arrays."""
-    return arrays == "base64"
-
-
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 DbDep = Annotated[Database, Depends(get_db)]
-PackedDep = Annotated[bool, Depends(packed_arrays)]
 
 ERRORS = {
     403: {"description": "Not this client's network (shared mode)", "model": None},

@@ -29,11 +29,11 @@ from .budget import NUMBER_BYTES, metered, step_numbers
 from .deps import (
     JSON,
     DbDep,
-    PackedDep,
     SettingsDep,
     fields_in,
 )
 from .grids import GRID_HINT, grid_answer, grid_cost
+from .packing import BINARY, PackedDep
 from .routing import OffloadedRoute
 
 router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=OffloadedRoute)
@@ -124,6 +124,7 @@ def _before(record: NetworkRecord, kept: tuple[Snapshot, int]) -> Network:
     response_model=result_schemas.StepResult,
     response_class=JSON,
     responses={
+        **BINARY,
         **NOT_FOUND,
         409: {"model": schemas.ErrorMessage, "description": "No step to show (new or undone)"},
     },
@@ -142,7 +143,7 @@ def last_step(network_id: str, db: DbDep, settings: SettingsDep, pack: PackedDep
         trace = before.forward(x, t)
         grads = before.backward(trace, t)
     result = StepResult(trace.loss, trace, t, grads, before.weights, before.biases, alpha)
-    return JSON(views.step_result(result, record, pack=pack))
+    return pack.response(views.step_result(result, record, pack=pack))
 
 
 @router.get(

@@ -30,7 +30,6 @@ from .deps import (
     JSON,
     DbDep,
     FieldError,
-    PackedDep,
     SettingsDep,
     fields_in,
     hand_over,
@@ -39,6 +38,7 @@ from .deps import (
 )
 from .locks import LOCKED, locked
 from .optimizing import imported_state, switched
+from .packing import BINARY, PackedDep
 from .quotas import QUOTAS, check_quotas
 from .routing import OffloadedRoute
 
@@ -95,11 +95,11 @@ def list_networks(request: Request, db: DbDep, settings: SettingsDep):
     "/{network_id:network_id}",
     response_model=result_schemas.NetworkState,
     response_class=JSON,
-    responses=NOT_FOUND,
+    responses={**BINARY, **NOT_FOUND},
 )
 def get_network(network_id: str, db: DbDep, pack: PackedDep):
     """The network's settings, parameters and progress."""
-    return JSON(views.network_state(reading(db, network_id), pack))
+    return pack.response(views.network_state(reading(db, network_id), pack))
 
 
 @router.delete(

@@ -27,8 +27,16 @@ class PackedArray(BaseModel):
     float64: str
 
 
-Parameter = Matrix | PackedArray  # a layer's weights, or their gradient
-Bias = Vector | PackedArray
+class BinaryArray(BaseModel):
+    """An array with ?arrays=binary: its shape, and where its little-endian float64 bytes
+    start among those after the JSON header."""
+
+    shape: list[int]
+    offset: int
+
+
+Parameter = Matrix | PackedArray | BinaryArray  # a layer's weights, or their gradient
+Bias = Vector | PackedArray | BinaryArray
 Rows = Annotated[Matrix, Field(min_length=1)]  # a request's rows: at least one
 
 

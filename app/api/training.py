@@ -34,11 +34,11 @@ from .deps import (
     JSON,
     DbDep,
     FieldError,
-    PackedDep,
     SettingsDep,
     fields_in,
 )
 from .locks import LOCKED, locked
+from .packing import BINARY, PackedDep
 from .routing import OffloadedRoute
 
 router = APIRouter(prefix="/api/networks", tags=["networks"], route_class=OffloadedRoute)
@@ -101,7 +101,7 @@ def _split_rows(data: Dataset, split: str | None) -> tuple[np.ndarray, np.ndarra
     "/{network_id:network_id}/step",
     response_model=result_schemas.StepResult,
     response_class=JSON,
-    responses={**OWNER_ONLY, **DIVERGED, **LOCKED},
+    responses={**BINARY, **OWNER_ONLY, **DIVERGED, **LOCKED},
     dependencies=[locked("step")],
 )
 def step(
@@ -147,7 +147,7 @@ def step(
         return result, done
 
     record, result = computing(db, network_id, request, settings, run)
-    return JSON(views.step_result(result, record, lean, pack))
+    return pack.response(views.step_result(result, record, lean, pack))
 
 
 TRAIN_TIMING = {
@@ -162,7 +162,7 @@ TRAIN_TIMING = {
     "/{network_id:network_id}/train",
     response_model=result_schemas.TrainResult,
     response_class=JSON,
-    responses={200: {"headers": TRAIN_TIMING}, **OWNER_ONLY, **DIVERGED, **LOCKED},
+    responses={200: {**BINARY[200], "headers": TRAIN_TIMING}, **OWNER_ONLY, **DIVERGED, **LOCKED},
     dependencies=[locked("train")],
 )
 def train(
@@ -217,7 +217,7 @@ def train(
         return (done, shown), done
 
     record, (done, shown) = computing(db, network_id, request, settings, run)
-    return JSON(
+    return pack.response(
         {
             "frame": shown,
             "step": record.session.step,
@@ -226,7 +226,7 @@ def train(
             "stopped_early": len(done) < body.steps,
             "network": views.network_state(record, pack),
         },
-        headers={"Server-Timing": f"train;dur={1000 * seconds[0]:.3f}"},  # play sizes calls by it
+        {"Server-Timing": f"train;dur={1000 * seconds[0]:.3f}"},  # play sizes calls by it
     )
 
 

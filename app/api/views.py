@@ -1,12 +1,12 @@
 """Engine and store objects as plain JSON-ready data, in the API's layout."""
 
-import base64
-
 import numpy as np
 
 from app.engine import Accuracy, ChainRule, Dataset, Gradients, Network, StepResult, Trace
 from app.engine.penalties import penalty_gradients
 from app.store import NetworkRecord
+
+from .packing import Packing
 
 Array = np.ndarray
 
@@ -16,15 +16,9 @@ def lists(arrays: list[Array]) -> list:
     return [a.tolist() for a in arrays]
 
 
-def packed(array: Array) -> dict:
-    """A PackedArray: the shape and the little-endian float64 bytes in base64 (exact)."""
-    data = np.ascontiguousarray(array, dtype="<f8").tobytes()
-    return {"shape": list(array.shape), "float64": base64.b64encode(data).decode("ascii")}
-
-
-def parameters(arrays: list[Array], pack: bool) -> list:
-    """Weights or biases as nested lists, or packed (arrays=base64)."""
-    return [packed(a) for a in arrays] if pack else lists(arrays)
+def parameters(arrays: list[Array], pack: Packing | None) -> list:
+    """Weights or biases as nested lists, or packed (arrays=base64 or binary)."""
+    return [pack.array(a) for a in arrays] if pack else lists(arrays)
 
 
 def dataset_info(dataset: Dataset) -> dict:
@@ -43,7 +37,7 @@ def dataset_info(dataset: Dataset) -> dict:
     }
 
 
-def network_state(record: NetworkRecord, pack: bool = False) -> dict:
+def network_state(record: NetworkRecord, pack: Packing | None = None) -> dict:
     """The NetworkState of a stored network; pack: weights and biases as PackedArrays."""
     s, net = record.session, record.session.network
     return {
@@ -112,7 +106,7 @@ def accuracy(acc: Accuracy | None) -> dict | None:
 
 
 def step_result(
-    result: StepResult, record: NetworkRecord, lean: bool = False, pack: bool = False
+    result: StepResult, record: NetworkRecord, lean: bool = False, pack: Packing | None = None
 ) -> dict:
     """The StepResult of one applied step; lean leaves out the parameters it started from."""
     g = result.gradients

@@ -1,4 +1,4 @@
-"""model/packed.js: the page's unpacking of ?arrays=base64 gives exactly the listed numbers."""
+"""model/packed.js: the page's reading of ?arrays=binary gives exactly the listed numbers."""
 
 import httpx
 from playwright.sync_api import Page
@@ -8,7 +8,7 @@ from .test_js_units import run
 ODD = [-0.0, 5e-324, -1.7976931348623157e308, 0.1, 2.2250738585072014e-308, 1 / 3]
 
 
-def test_unpacked_state_and_step_equal_the_lists_bit_for_bit(app_page: Page, api: httpx.Client):
+def test_binary_state_and_step_equal_the_lists_bit_for_bit(app_page: Page, api: httpx.Client):
     ids = [api.post("/api/networks", json={"layers": [2, 3, 1], "seed": 9}).json()["id"]]
     ids.append(api.post("/api/networks", json={"layers": [2, 3, 1], "seed": 9}).json()["id"])
     for nid in ids:
@@ -18,23 +18,27 @@ def test_unpacked_state_and_step_equal_the_lists_bit_for_bit(app_page: Page, api
     out = run(
         app_page,
         f"""
-        const {{ unpackState, unpackStep }} = await m("model/packed.js");
-        const get = async (method, path) => (await fetch(path, {{ method,
+        const {{ readBinary }} = await m("model/packed.js");
+        const call = (method, path) => fetch(path, {{ method,
           headers: {{ "Content-Type": "application/json" }},
-          body: method === "POST" ? "{{}}" : undefined }})).json();
+          body: method === "POST" ? "{{}}" : undefined }});
+        const get = async (method, path) => (await call(method, path)).json();
+        const binary = async (method, path) =>
+          readBinary(await (await call(method, path)).arrayBuffer());
         const [a, b] = {ids!r};
         const bits = (x) => JSON.stringify(x, (k, v) =>
           ArrayBuffer.isView(v) ? Array.from(v)
             : typeof v === "number" && Object.is(v, -0) ? "-0" : v);
         const state = [await get("GET", `/api/networks/${{a}}`),
-                       unpackState(await get("GET", `/api/networks/${{a}}?arrays=base64`))];
+                       await binary("GET", `/api/networks/${{a}}?arrays=binary`)];
         const step = [await get("POST", `/api/networks/${{a}}/step`),
-                      unpackStep(await get("POST", `/api/networks/${{b}}/step?arrays=base64`))];
+                      await binary("POST", `/api/networks/${{b}}/step?arrays=binary`)];
         const strip = (s) => ({{ ...s,
           network: {{ ...s.network, id: 0, name: 0, created_at: 0, updated_at: 0 }} }});
         return {{
           state: bits(state[0]) === bits(state[1]),
           step: bits(strip(step[0])) === bits(strip(step[1])),
+          inPlace: step[1].network.weights[0][0].buffer === step[1].gradients.weights[0][0].buffer,
           shapes: [state[1].weights[0].length, state[1].weights[0][0].length,
                    state[1].biases[0].length],
           negZero: Object.is(state[1].weights[0][0][0], -0),
@@ -44,6 +48,7 @@ def test_unpacked_state_and_step_equal_the_lists_bit_for_bit(app_page: Page, api
         """,
     )
     assert out["state"] and out["step"]
+    assert out["inPlace"]  # views of the one answer's bytes, not copies
     assert out["shapes"] == [3, 2, 3]
     assert out["typed"] == ["Float64Array", "Array"]
     assert out["negZero"] is True

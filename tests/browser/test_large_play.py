@@ -1,4 +1,4 @@
-"""A large network trains with packed arrays (?arrays=base64) and shows exact numbers."""
+"""A large network trains with packed arrays (?arrays=binary) and shows exact numbers."""
 
 import re
 
@@ -25,6 +25,8 @@ def test_a_large_network_plays_with_packed_arrays_and_hovers_exact_weights(
     wait_idle(page)
     page.get_by_test_id("step").click()
     expect(page.get_by_test_id("step-count")).to_have_text("1")
+    # Copy as curl: the call's JSON form (base64), which a terminal can show
+    expect(page.get_by_test_id("curl")).to_contain_text("/step?lean=true&arrays=base64")
     page.get_by_test_id("play").click()
     page.wait_for_function(
         "() => +document.querySelector('[data-testid=step-count]').textContent > 30"
@@ -34,9 +36,9 @@ def test_a_large_network_plays_with_packed_arrays_and_hovers_exact_weights(
     wait_idle(page)
     state = api.get(f"/api/networks/{net}").json()
     page.wait_for_selector(f"[data-testid=graph][data-step='{state['step']}']")
-    assert any("/step?lean=true&arrays=base64" in u for u in asked)
-    assert any("/train?arrays=base64" in u for u in asked)
-    assert not any("/train" in u and "arrays=base64" not in u for u in asked)
+    assert any("/step?lean=true&arrays=binary" in u for u in asked)
+    assert any("/train?arrays=binary" in u for u in asked)
+    assert not any("/train" in u and "arrays=binary" not in u for u in asked)
     # the unpacked weights are the server's, to the last bit
     assert_hovered_weight(page, hover_link(page, 1, 3, 7, 0.1), state)
     key = hover_link(page, 1, 20, 2, 0.2)

@@ -3,12 +3,13 @@
 // store as the equivalent curl command (the "Copy as curl" card).
 
 import { curlFor } from "../model/curl.js";
-import { unpackState, unpackStep } from "../model/packed.js";
+import { BINARY_TYPE, readBinary } from "../model/packed.js";
 import { reasonOf } from "./i18n.js";
 import { store } from "./store.js";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 const OWNER_HEADER = "X-Owner-Token"; // app/api/owners.py
+const BINARY = "arrays=binary"; // a large network's arrays: bytes after a JSON header, read in place
 
 /** An API error: `status` is the HTTP status, `detail` the server's message. */
 export class ApiError extends Error {
@@ -57,7 +58,9 @@ export async function request(method, path, body, options = {}) {
  * @param {string} method @param {string} path @param {unknown} [body] @param {{record?: boolean}} [options]
  */
 async function exchange(method, path, body, { record = false } = {}) {
-  if (record) store.update({ curl: curlFor(window.location.origin, method, path, body) });
+  // a binary call is shown as its JSON form: the same numbers, readable in a terminal
+  const shown = path.replace(BINARY, "arrays=base64");
+  if (record) store.update({ curl: curlFor(window.location.origin, method, shown, body) });
   const { ownerToken } = store.get();
   /** @type {Record<string, string>} */
   const headers = body === undefined ? {} : { ...JSON_HEADERS };
@@ -67,7 +70,8 @@ async function exchange(method, path, body, { record = false } = {}) {
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await reach(path, init);
   if (response.status === 204) return { data: null, headers: response.headers };
-  const data = await response.json().catch(() => null);
+  const binary = response.ok && response.headers.get("Content-Type") === BINARY_TYPE;
+  const data = binary ? readBinary(await response.arrayBuffer()) : await response.json().catch(() => null);
   if (!response.ok) throw Object.assign(refusal(response, data), { code: data?.code ?? null }); // a 409's kind
   return { data, headers: response.headers };
 }
@@ -150,7 +154,7 @@ export const gradientCheck = (id) => request("GET", `${net(id)}/gradient-check`,
 
 /** GET /api/networks/{id}: the NetworkState (packed: its arrays packed). @param {string} id */
 export const getNetwork = async (id, { packed = false } = {}) =>
-  packed ? unpackState(await request("GET", `${net(id)}?arrays=base64`)) : request("GET", net(id));
+  request("GET", packed ? `${net(id)}?${BINARY}` : net(id));
 
 /** PATCH /api/networks/{id}: learning rate, batch size and the like. @param {string} id @param {object} body */
 export const patchNetwork = (id, body) => request("PATCH", net(id), body, RECORD);
@@ -175,12 +179,12 @@ export const setAllWeights = (id, weights, biases) =>
 
 /**
  * POST /api/networks/{id}/step; lean: without the parameters before it, and with the arrays
- * packed (base64 float64) for the page to unpack.
+ * packed (binary float64) for the page to read in place.
  * @param {string} id
  */
 export const step = async (id, { lean = false } = {}) =>
   lean
-    ? unpackStep(await request("POST", `${net(id)}/step?lean=true&arrays=base64`, {}, RECORD))
+    ? request("POST", `${net(id)}/step?lean=true&${BINARY}`, {}, RECORD)
     : request("POST", `${net(id)}/step`, {}, RECORD);
 
 /** The `train` duration (ms) of a Server-Timing header, null without one. @param {string | null} header */
@@ -198,10 +202,10 @@ export const trainMsOf = (header) => {
  */
 export const train = async (id, steps, { packed = false, frame = null } = {}) => {
   const body = frame ? { steps, frame } : { steps };
-  const path = `${net(id)}/train${packed ? "?arrays=base64" : ""}`;
+  const path = `${net(id)}/train${packed ? `?${BINARY}` : ""}`;
   const { data, headers } = await exchange("POST", path, body, RECORD);
   const trainMs = trainMsOf(headers.get("Server-Timing"));
-  return { ...data, trainMs, ...(packed ? { network: unpackState(data.network) } : {}) };
+  return { ...data, trainMs };
 };
 
 /**
@@ -259,9 +263,7 @@ export const grid = (id, resolution) => request("GET", `${net(id)}/grid?resoluti
  * @param {string} id
  */
 export const lastStep = async (id, { packed = false } = {}) =>
-  packed
-    ? unpackStep(await request("GET", `${net(id)}/last-step?arrays=base64`))
-    : request("GET", `${net(id)}/last-step`);
+  request("GET", packed ? `${net(id)}/last-step?${BINARY}` : `${net(id)}/last-step`);
 
 /** GET /api/activations: every hidden activation g(z) and g'(z), sampled. */
 export const activations = (points = 121, limit = 6) =>
