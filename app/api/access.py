@@ -1,7 +1,6 @@
 """Loading, locking and checking networks for the routes: shared by every router."""
 
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -28,6 +27,7 @@ from .deps import (
     fields_in,
 )
 from .look_schemas import Diverged
+from .network_locks import one_at_a_time
 
 T = TypeVar("T")
 
@@ -58,9 +58,6 @@ def changing(
         yield conn, record
 
 
-NETWORK_LOCKS = [threading.Lock() for _ in range(64)]
-
-
 MAX_ATTEMPTS = 50
 
 
@@ -81,7 +78,7 @@ def computing(
     `finish` makes the request's own writes in that transaction, before the network's row;
     what it changed on the record would not be saved (`run` sets the record).
     """
-    with NETWORK_LOCKS[hash(network_id) % len(NETWORK_LOCKS)]:
+    with one_at_a_time(network_id):
         for _ in range(MAX_ATTEMPTS):
             record = reading(db, network_id)
             check_owner(record, request, settings)
