@@ -24,4 +24,3 @@ def one_at_a_time(network_id: str) -> Iterator[None]:
             users[0] -= 1
             if users[0] == 0:
                 del _LOCKS[network_id]
-
