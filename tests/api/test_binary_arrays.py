@@ -7,7 +7,7 @@ import struct
 import numpy as np
 import pytest
 
-from .test_packed_arrays import odd_network, same
+from .test_packed_arrays import odd_network, same, twin_steps
 
 BINARY = "application/octet-stream"
 
@@ -74,11 +74,7 @@ def test_a_binary_step_is_the_same_step_and_a_quarter_smaller_than_base64(client
 
 
 def test_binary_arrays_are_smaller_than_base64_on_a_large_network(client) -> None:
-    body = {"layers": [64, 32, 10], "dataset": "digits", "seed": 3}
-    a = client.post("/api/networks", json=body).json()["id"]
-    b = client.post("/api/networks", json=body).json()["id"]
-    based = client.post(f"/api/networks/{a}/step?lean=true&arrays=base64", json={})
-    binary = client.post(f"/api/networks/{b}/step?lean=true&arrays=binary", json={})
+    based, binary = twin_steps(client, "&arrays=base64", "&arrays=binary")
     header, tail = read(binary)
     same(arrays_of(header["network"]["weights"], tail), based.json()["network"]["weights"])
     y = based.json()

@@ -68,12 +68,18 @@ def test_train_packs_the_state_it_ends_at(client) -> None:
     same(x["network"]["weights"], y["network"]["weights"])
 
 
-def test_packed_weights_are_well_under_the_lists_size(client) -> None:
+def twin_steps(client, first: str, second: str) -> tuple:
+    """A lean step of two like 64-32-10 digits networks, answered with each query string."""
     body = {"layers": [64, 32, 10], "dataset": "digits", "seed": 3}
-    a = client.post("/api/networks", json=body).json()["id"]
-    b = client.post("/api/networks", json=body).json()["id"]
-    listed = client.post(f"/api/networks/{a}/step?lean=true", json={})
-    packed = client.post(f"/api/networks/{b}/step?lean=true&arrays=base64", json={})
+    ids = [client.post("/api/networks", json=body).json()["id"] for _ in range(2)]
+    return tuple(
+        client.post(f"/api/networks/{nid}/step?lean=true{query}", json={})
+        for nid, query in zip(ids, (first, second), strict=True)
+    )
+
+
+def test_packed_weights_are_well_under_the_lists_size(client) -> None:
+    listed, packed = twin_steps(client, "", "&arrays=base64")
     x, y = listed.json(), packed.json()
     same(x["network"]["weights"], y["network"]["weights"])
     weights = [len(json.dumps(r["network"]["weights"])) for r in (x, y)]
