@@ -25,7 +25,7 @@ class Packing:
 
     def __init__(self, arrays: Arrays = "lists"):
         self.arrays = arrays
-        self._chunks: list[bytes] = []
+        self._chunks: list[np.ndarray] = []  # contiguous float64: joined once, not copied first
         self._size = 0  # bytes collected so far
 
     def __bool__(self) -> bool:
@@ -33,10 +33,10 @@ class Packing:
 
     def array(self, array: np.ndarray) -> dict:
         """A PackedArray (base64) or a BinaryArray (offset into the bytes after the header)."""
-        data = np.ascontiguousarray(array, dtype="<f8").tobytes()
+        data = np.ascontiguousarray(array, dtype="<f8")
         if self.arrays == "base64":
             return {"shape": list(array.shape), "float64": base64.b64encode(data).decode("ascii")}
-        offset, self._size = self._size, self._size + len(data)
+        offset, self._size = self._size, self._size + data.nbytes
         self._chunks.append(data)
         return {"shape": list(array.shape), "offset": offset}
 

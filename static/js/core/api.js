@@ -59,8 +59,8 @@ export async function request(method, path, body, options = {}) {
  */
 async function exchange(method, path, body, { record = false } = {}) {
   // a binary call is shown as its JSON form: the same numbers, readable in a terminal
-  const shown = path.replace(BINARY, "arrays=base64");
-  if (record) store.update({ curl: curlFor(window.location.origin, method, shown, body) });
+  if (record)
+    store.update({ curl: curlFor(window.location.origin, method, path.replace(BINARY, "arrays=base64"), body) });
   const { ownerToken } = store.get();
   /** @type {Record<string, string>} */
   const headers = body === undefined ? {} : { ...JSON_HEADERS };

@@ -118,14 +118,16 @@ function drawLinkArea(g, layout) {
 /** Restyle everything for a model (the layout stays). @param {GraphParts} g @param {import("../model/graph-model.js").GraphModel} model */
 function update(g, model) {
   const { my, layers, container } = g;
-  const from = my.layout.canvas ? paintedFrom(my.layout, model, my.look) : [];
-  if (my.layout.canvas && !from.every((x, i) => x === my.paintedFrom?.[i])) {
+  if (my.layout.canvas) {
+    const from = paintedFrom(my.layout, model, my.look);
     // 3,000 links: about 15 ms to pick and rasterise, not redone for a new example's units
-    my.painted = paintLinks(my.canvas.node(), my.layout, model, my.look);
-    my.paintedFrom = from;
-    container.dataset.linksPainted = String(my.painted.length);
-    container.dataset.linkPaints = String(Number(container.dataset.linkPaints ?? 0) + 1);
-  } else if (!my.layout.canvas) updateLinks(layers.links, my.layout, model);
+    if (!from.every((x, i) => x === my.paintedFrom?.[i])) {
+      my.painted = paintLinks(my.canvas.node(), my.layout, model, my.look);
+      my.paintedFrom = from;
+      container.dataset.linksPainted = String(my.painted.length);
+      container.dataset.linkPaints = String(Number(container.dataset.linkPaints ?? 0) + 1);
+    }
+  } else updateLinks(layers.links, my.layout, model);
   updateUnits(layers.units, model);
   updateStrips(layers.strips, model, g.stripImages);
 }
