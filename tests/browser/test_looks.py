@@ -209,3 +209,31 @@ def test_health_flags_a_dead_unit_on_the_graph(page: Page, server_url: str, api:
         assert float(layers.nth(k).get_attribute("data-value")) == layer["gradient_norm"]
     page.get_by_test_id("graph").screenshot(path=f"{SHOTS}/health-graph.png")
     page.get_by_test_id("health-strip").screenshot(path=f"{SHOTS}/health-strip.png")
+
+
+def test_health_strip_holds_its_place_and_says_its_step_while_playing(app_page: Page):
+    page = app_page
+    wait_idle(page)
+    strip, graph = page.get_by_test_id("health-strip"), page.get_by_test_id("graph")
+    expect(strip).to_be_visible()
+    top, speed = graph.bounding_box()["y"], page.get_by_test_id("speed").bounding_box()["x"]
+    shown = strip.get_by_test_id("health-layer").first.get_attribute("data-value")
+    page.get_by_test_id("play").click()
+    page.wait_for_function(
+        "() => +document.querySelector('[data-testid=step-count]').textContent > 100"
+    )
+    said = strip.get_by_test_id("health-step")
+    expect(said).to_have_text("before any step")  # what it shows is step 0's
+    expect(said).to_have_attribute("title", "shown as of this step; refreshed on Pause")
+    assert strip.get_by_test_id("health-layer").first.get_attribute("data-value") == shown
+    assert page.locator("g.unit[class*=flag-]").count() == 0  # no step-0 flags on a later graph
+    assert graph.bounding_box()["y"] == top  # the graph did not move
+    assert page.get_by_test_id("speed").bounding_box()["x"] == speed  # nor what follows Pause
+    page.get_by_test_id("play").click()
+    wait_idle(page)
+    step = int(page.get_by_test_id("step-count").text_content())
+    expect(said).to_have_text(f"after step {step}")
+    expect(said).to_have_attribute("title", "")
+    expect(strip.get_by_test_id("health-layer").first).not_to_have_attribute("data-value", shown)
+    assert graph.bounding_box()["y"] == top
+    assert step > 100

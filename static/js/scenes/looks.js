@@ -12,16 +12,17 @@ import { linkKey } from "../model/links.js";
 /** @typedef {import("../model/links.js").LinkId} LinkId */
 
 /**
- * Fetch `load(state)` whenever `keyOf(state)` changes ("" : nothing to fetch), one at a time;
- * the answer is stored with the key it was asked for, so a view knows what it shows.
- * @param {(s: any) => string} keyOf @param {(s: any) => Promise<any>} load @param {string} slot
+ * Fetch `load(state)` whenever `keyOf(state)` changes ("": nothing to fetch, null: keep the
+ * answer shown), one at a time; the answer is stored with the key it was asked for, so a view
+ * knows what it shows.
+ * @param {(s: any) => string | null} keyOf @param {(s: any) => Promise<any>} load @param {string} slot
  */
 function follow(keyOf, load, slot) {
   const my = { asked: "", busy: false };
   const run = async () => {
     const s = store.get();
     const key = keyOf(s);
-    if (my.busy || key === my.asked) return;
+    if (my.busy || key === null || key === my.asked) return;
     my.asked = key;
     if (!key) return store.update({ looks: { ...s.looks, [slot]: null } });
     my.busy = true;
@@ -66,7 +67,7 @@ export function createLooks(main) {
     "landscape",
   );
   follow(
-    (s) => (version(s) && !s.playing ? version(s) : ""),
+    (s) => (s.playing && version(s) ? null : version(s)), // held while playing, labelled with its step
     (s) => looksApi.health(s.network.id),
     "health",
   );

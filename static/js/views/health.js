@@ -2,6 +2,9 @@
 // Warning signs on the graph, before anything blows up: dead ReLUs and saturated units get
 // a class on their circle (flag-dead, flag-saturated), and each layer's gradient norm is
 // listed under the graph, flagged when it vanishes or explodes (GET /health's numbers).
+// The strip says which step it is of; while playing it is not fetched, so it keeps its place
+// and its step (refreshed on Pause), and the circles lose their flags, which would be older
+// than the graph.
 
 import { t } from "../core/i18n.js";
 import { fmt } from "../model/format.js";
@@ -22,10 +25,10 @@ function markUnits(got) {
 
 export function mountHealth() {
   watch(
-    (s) => [s.looks.health, s.network, s.layout, s.lang, s.diverged],
-    ({ looks, network, diverged }) => {
+    (s) => [s.looks.health, s.network, s.layout, s.lang, s.diverged, s.playing],
+    ({ looks, network, diverged, playing }) => {
       const got = diverged ? null : looks.health?.result;
-      markUnits(got);
+      markUnits(playing ? null : got);
       const box = $("health-strip");
       box.hidden = !got || !network;
       if (box.hidden) return render("", box);
@@ -35,6 +38,8 @@ export function mountHealth() {
       );
       render(
         html`<span class="field-label">${t("health.title")}</span>
+          <span class=${playing ? "health-step held" : "health-step"} data-testid="health-step"
+            title=${playing ? t("health.held") : ""}>${got.step ? t("state.afterStep", { step: got.step }) : t("state.beforeAny")}</span>
           ${got.layers.map(
             (l) =>
               html`<span class=${`health-layer${l.flag ? ` flag-${l.flag}` : ""}`} data-testid="health-layer"

@@ -112,7 +112,9 @@ export function mountTopbar({ scene, main, build, lessons }) {
         gone || notMine || !s.network?.undo_available || Boolean(s.stage) || locked("undo");
       const play = $("play");
       play.setAttribute("aria-pressed", String(s.playing));
-      play.querySelector(".play-label").textContent = s.playing ? t("transport.pause") : t("transport.play");
+      const label = /** @type {HTMLElement} */ (play.querySelector(".play-label"));
+      label.textContent = s.playing ? t("transport.pause") : t("transport.play");
+      label.dataset.other = s.playing ? t("transport.play") : t("transport.pause"); // holds the width
       play.classList.toggle("playing", s.playing);
     },
   );
