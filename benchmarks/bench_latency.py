@@ -28,7 +28,7 @@ import statistics
 
 from _common import machine, table, verdict
 from bench_browser import MEASURE, VIEWPORT, beside_playground
-from bench_scale import CENTRE, NETWORKS, create_body
+from bench_scale import NETWORKS, UNIT_CENTRE, create_body
 
 STEP_MS, CHAIN_MS, REDRAWS_PER_S = 50.0, 100.0, 20.0  # issue 15, 2.3
 IDLE = "body[data-idle=true]"  # nothing queued or fetching: the page has settled
@@ -162,10 +162,9 @@ def xor_rounds(ours, peer, rounds: int, clicks: int) -> list[dict]:
 def inspector_opens(page, layers: list[int], clicks: int) -> list[dict]:
     """Click painted links (bench_scale.py's hover) and time each to its chain rule."""
     hidden, out, runs = len(layers) - 2, len(layers) - 1, []
-    unit = "g.unit[data-layer='{}'][data-unit='{}'] circle"
     for k in range(clicks):
-        a = page.eval_on_selector(unit.format(hidden, k % layers[hidden]), CENTRE)
-        b = page.eval_on_selector(unit.format(out, k % layers[out]), CENTRE)
+        a = page.evaluate(UNIT_CENTRE, [hidden, k % layers[hidden]])
+        b = page.evaluate(UNIT_CENTRE, [out, k % layers[out]])
         page.mouse.move(a[0] + (b[0] - a[0]) * 0.3, a[1] + (b[1] - a[1]) * 0.3)
         page.wait_for_selector("[data-testid=link-area][data-hovered]", state="attached")
         page.mouse.down()
@@ -239,7 +238,6 @@ def main() -> None:
         ours = browser.new_page(viewport=VIEWPORT)  # a fresh page, as a user opening it
         open_ours(ours, server.url, big)
         click_ours(ours, 2)  # warm up
-        # links first: after a few steps the loss state shown makes the 128 a strip
         inspected = inspector_opens(ours, layers, big_clicks)
         big_steps = click_ours(ours, big_clicks)
         played = playing(ours, window_ms)

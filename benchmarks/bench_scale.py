@@ -38,9 +38,18 @@ NETWORKS = {
 }
 REDRAW_TARGET_MS = 50.0
 INSPECTOR_TARGET_MS = 100.0  # issue 15, 2.3: the chain-rule inspector of 784-128-10
-CENTRE = (
-    "e => { const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2] }"
-)
+# Runs in the page: a unit's centre on the screen, its circle's or its row of a strip's.
+UNIT_CENTRE = """
+([layer, unit]) => {
+  const at = `[data-layer='${layer}']`;
+  const circle = document.querySelector(`g.unit${at}[data-unit='${unit}'] circle`);
+  const strip = document.querySelector(`[data-testid=unit-strip]${at} rect.strip-hit`);
+  const r = (circle ?? strip).getBoundingClientRect();
+  const rows = circle ? 1 : +strip.parentNode.dataset.units;
+  const y = r.y + ((circle ? 0 : unit) + 0.5) * (r.height / rows);
+  return [r.x + r.width / 2, y];
+}
+"""
 COMMAND = ".venv/bin/python benchmarks/bench_scale.py"
 
 # Runs in the page: click Step, then time from the /step response to the redrawn graph.
@@ -134,9 +143,8 @@ def inspector_opens(page, layers: list[int], repeats: int) -> float:
     (the driver's clock: Playwright's round trip is inside it)."""
     hidden, out, idle, times = len(layers) - 2, len(layers) - 1, "body[data-idle=true]", []
     for k in range(repeats):
-        unit = "g.unit[data-layer='{}'][data-unit='{}'] circle"
-        a = page.eval_on_selector(unit.format(hidden, k % layers[hidden]), CENTRE)
-        b = page.eval_on_selector(unit.format(out, k % layers[out]), CENTRE)
+        a = page.evaluate(UNIT_CENTRE, [hidden, k % layers[hidden]])
+        b = page.evaluate(UNIT_CENTRE, [out, k % layers[out]])
         page.mouse.move(a[0] + (b[0] - a[0]) * 0.3, a[1] + (b[1] - a[1]) * 0.3)
         page.wait_for_selector("[data-testid=link-area][data-hovered]", state="attached")
         page.mouse.down()

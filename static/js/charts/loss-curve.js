@@ -3,6 +3,7 @@
 
 import { t } from "../core/i18n.js";
 import { sizeOf } from "../core/sizes.js";
+import { textOf } from "../core/dom.js";
 
 const d3 = window.d3;
 const CHART_HEIGHT = 150;
@@ -39,8 +40,8 @@ export function drawLossCurve(el, historyData, { yMax = null } = {}) {
     legend.append("text").attr("class", "test-key key-test").attr("x", 74).attr("y", 4);
   }
   svg.attr("viewBox", `0 0 ${width} ${CHART_HEIGHT}`).attr("width", width).attr("height", CHART_HEIGHT);
-  svg.select(".key-train").text(t("chart.train"));
-  svg.select(".key-test").text(t("chart.test"));
+  svg.select(".key-train").call(textOf, () => t("chart.train"));
+  svg.select(".key-test").call(textOf, () => t("chart.test"));
   const steps = historyData?.steps || [];
   const train = steps.map((s, i) => [s, historyData.losses[i]]).filter((p) => Number.isFinite(p[1]));
   const testLosses = historyData?.test_losses || [];
@@ -90,6 +91,6 @@ export function drawLossCurve(el, historyData, { yMax = null } = {}) {
     .select(".chart-empty")
     .attr("x", width / 2)
     .attr("y", CHART_HEIGHT / 2)
-    .text(train.length ? "" : t("chart.empty"));
+    .call(textOf, () => (train.length ? "" : t("chart.empty")));
   el.dataset.points = String(train.length);
 }

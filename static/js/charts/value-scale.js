@@ -5,6 +5,7 @@
 import { NEGATIVE, POSITIVE, ZERO } from "../graph/colors.js";
 import { fmt } from "../model/format.js";
 import { sizeOf } from "../core/sizes.js";
+import { textOf } from "../core/dom.js";
 
 const d3 = window.d3;
 const BAR_HEIGHT = 10;
@@ -56,7 +57,7 @@ export function drawValueScale(el, scale) {
     .attr("y", BAR_HEIGHT + 16)
     .attr("text-anchor", "middle")
     .attr("data-value", (d) => String(d.v))
-    .text((d) => fmt(d.v, 2));
+    .call(textOf, (/** @type {any} */ d) => fmt(d.v, 2));
   el.dataset.half = String(half);
   el.title = scale.label;
 }

@@ -5,6 +5,7 @@
 import { unitLabel } from "../model/layers.js";
 import { divergingRGB, UNKNOWN_FILL } from "./colors.js";
 import { unitKey } from "./layout.js";
+import { textOf } from "../core/dom.js";
 
 const d3 = window.d3;
 export const STRIP_WIDTH = 12;
@@ -40,7 +41,7 @@ export function drawStrips(stripLayer, svg, layout, handlers) {
           .attr("x", side)
           .attr("y", y)
           .attr("text-anchor", anchor)
-          .text(unitLabel(d.layer, unit, layout.depth));
+          .call(textOf, () => unitLabel(d.layer, unit, layout.depth));
       label(g.select("text.first"), d.top + 6, 0);
       label(g.select("text.last"), d.top + d.height - 6, d.n - 1);
       g.select("rect.strip-hit")

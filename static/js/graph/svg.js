@@ -6,6 +6,7 @@
 import { linkKey, paramAt } from "../model/links.js";
 import { BIAS_FILL, divergingColor, divergingStep, signedBucket, UNKNOWN_FILL } from "./colors.js";
 import { layerTitle } from "./titles.js";
+import { setAttr, setText, textOf } from "../core/dom.js";
 
 const d3 = window.d3;
 // larger networks get no wide invisible hover targets, and their lines no data-weight /
@@ -51,7 +52,7 @@ export function drawColumns(columns, layout) {
         .attr("width", layout.band)
         .attr("height", layout.height - 12)
         .attr("rx", 10);
-      g.select("text").attr("x", x).attr("y", 22).text(`${d.text} · ${d.count}`);
+      textOf(g.select("text").attr("x", x).attr("y", 22), () => `${d.text} · ${d.count}`);
     });
 }
 
@@ -144,7 +145,7 @@ export function drawUnits(defs, unitLayer, layout, handlers) {
         .attr("x", textX)
         .attr("y", d.crowded ? d.y + d.r + 11 : d.y - (left ? 0 : 6))
         .attr("text-anchor", anchor)
-        .text(d.label);
+        .call(textOf, () => d.label);
       g.select("text.unit-value")
         .attr("x", textX)
         .attr("y", d.y + (left ? 14 : 9))
@@ -164,7 +165,10 @@ export function drawUnits(defs, unitLayer, layout, handlers) {
     .each(function (d) {
       const g = d3.select(this);
       g.select("circle").attr("cx", d.x).attr("cy", d.y).attr("r", d.r).attr("fill", BIAS_FILL);
-      g.select("text").attr("x", d.x).attr("y", d.y).text("1");
+      g.select("text")
+        .attr("x", d.x)
+        .attr("y", d.y)
+        .call(textOf, () => "1");
     });
 }
 
@@ -222,8 +226,8 @@ export function updateUnits(unitLayer, model) {
     g.classList.toggle("active", active.has(d.layer));
     const a = model.unitValues[d.layer]?.[d.unit];
     const known = a !== null && a !== undefined;
-    setAttribute(g, "data-activation", known ? String(a) : "");
-    setAttribute(g.querySelector("circle"), "fill", known ? divergingColor(a, model.unitScaleMax) : UNKNOWN_FILL);
+    setAttr(g, "data-activation", known ? String(a) : "");
+    setAttr(g.querySelector("circle"), "fill", known ? divergingColor(a, model.unitScaleMax) : UNKNOWN_FILL);
     const href = d.heatmap ? model.heatmaps?.[d.layer]?.[d.unit] : null;
     const image = g.querySelector("image");
     if (image.getAttribute("href") !== (href || null)) {
@@ -237,11 +241,6 @@ export function updateUnits(unitLayer, model) {
     }
     const text = /** @type {SVGTextElement} */ (g.querySelector("text.unit-value"));
     const value = d.small || d.crowded ? "" : (model.unitText[d.layer]?.[d.unit] ?? "");
-    if (text.textContent !== value) text.textContent = value;
+    setText(text, value);
   });
-}
-
-/** Set an attribute unless it has that value already. @param {Element} el @param {string} name @param {string} value */
-function setAttribute(el, name, value) {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }

@@ -12,6 +12,7 @@ import { mountOptimizerSettings } from "./optimizer-settings.js";
 import { mountPenalty } from "./penalty.js";
 import { mountRefusal } from "./refusal.js";
 import { $, $input, html, live, noChange, render, watch } from "./watch.js";
+import { setAttr, setText } from "../core/dom.js";
 
 /** @param {any} p */
 const presetTitle = (p) => tOr(`preset.${p.name}.title`, p.title || p.name);
@@ -128,18 +129,21 @@ function drawControls(s, build) {
     $("dataset"),
   );
   const seed = $input("seed");
-  seed.placeholder = String(network.seed);
-  seed.title = t("arch.seedTitle", { seed: network.seed });
+  setAttr(seed, "placeholder", String(network.seed));
+  setAttr(seed, "title", t("arch.seedTitle", { seed: network.seed }));
   if (userSeed === null && !fieldErrors.seed) seed.value = "";
   $input("show-bias").checked = ui.bias;
-  $("hidden-count").textContent = String(hiddenCount(network.layers));
+  setText($("hidden-count"), String(hiddenCount(network.layers)));
   /** @type {HTMLButtonElement} */ ($("remove-layer")).disabled = network.layers.length <= 2;
   /** @type {HTMLButtonElement} */ ($("add-layer")).disabled =
     hiddenCount(network.layers) >= config.limits.max_hidden_layers;
   const ds = datasets.find((d) => d.name === network.dataset.name);
-  $("dataset-description").textContent = ds
-    ? `${tOr(`dataset.${ds.name}`, ds.description)} · ${t("data.sizes", { train: ds.size })}${ds.test_size ? `, ${t("data.testSize", { test: ds.test_size })}` : ""}`
-    : "";
+  setText(
+    $("dataset-description"),
+    ds
+      ? `${tOr(`dataset.${ds.name}`, ds.description)} · ${t("data.sizes", { train: ds.size })}${ds.test_size ? `, ${t("data.testSize", { test: ds.test_size })}` : ""}`
+      : "",
+  );
 }
 
 /** @param {import("../scenes/build.js").Builder} build */
@@ -164,7 +168,7 @@ export function mountArchitecture(build) {
   const preset = /** @type {HTMLSelectElement} */ ($("preset"));
   const describe = () => {
     const found = store.get().presets.find((p) => p.name === preset.value);
-    $("preset-description").textContent = found ? presetDescription(found) : "";
+    setText($("preset-description"), found ? presetDescription(found) : "");
   };
   preset.addEventListener("change", describe);
 

@@ -17,6 +17,7 @@ import { fmt } from "../model/format.js";
 import { largestOf, pullRadius } from "../model/pulls.js";
 import { classShares, valueRange } from "../model/plane.js";
 import { $, html, live, render, watch } from "./watch.js";
+import { setText } from "../core/dom.js";
 
 const PAINT_SPACING = 1.5; // a drag adds a point once the pointer is this many reaches away
 
@@ -233,9 +234,9 @@ export function mountBoundary(actions) {
       $("boundary").dataset.draw = ui.draw;
       const title = $("boundary-title");
       title.dataset.i18n = regression ? "draw.valueMap" : "panel.boundary";
-      title.textContent = t(title.dataset.i18n);
+      setText(title, t(title.dataset.i18n));
       drawValueScale($("value-scale"), regression ? { centre, half, label: t("draw.scaleTitle") } : null);
-      $("boundary-summary").textContent = planeSummary(grid, regression, centre);
+      setText($("boundary-summary"), planeSummary(grid, regression, centre));
     },
   );
 }

@@ -2,9 +2,9 @@
 // Warning signs on the graph, before anything blows up: dead ReLUs and saturated units get
 // a class on their circle (flag-dead, flag-saturated), and each layer's gradient norm is
 // listed under the graph, flagged when it vanishes or explodes (GET /health's numbers).
-// The strip says which step it is of; while playing it is not fetched, so it keeps its place
-// and its step (refreshed on Pause), and the circles lose their flags, which would be older
-// than the graph.
+// While playing they are not fetched: the strip keeps its place and says which step it is
+// of (refreshed on Pause), and the circles lose their flags, which would be older than the
+// graph.
 
 import { t } from "../core/i18n.js";
 import { fmt } from "../model/format.js";
@@ -36,10 +36,14 @@ export function mountHealth() {
       const units = got.units.map((u) =>
         t(`why.${u.kind}`, { unit: unitLabel(u.layer + 1, u.unit, depth), pct: Math.round(u.share * 100) }),
       );
+      const said = units.length ? units.join("; ") : t("why.noUnits");
+      const step = got.step ? t("state.afterStep", { step: got.step }) : t("state.beforeAny");
+      const held = playing
+        ? html`<span class="health-step" data-testid="health-step" title=${t("health.held")}>${step}</span>`
+        : "";
       render(
         html`<span class="field-label">${t("health.title")}</span>
-          <span class=${playing ? "health-step held" : "health-step"} data-testid="health-step"
-            title=${playing ? t("health.held") : ""}>${got.step ? t("state.afterStep", { step: got.step }) : t("state.beforeAny")}</span>
+          ${held}
           ${got.layers.map(
             (l) =>
               html`<span class=${`health-layer${l.flag ? ` flag-${l.flag}` : ""}`} data-testid="health-layer"
@@ -48,7 +52,7 @@ export function mountHealth() {
                 >${t("health.layer", { layer: l.layer + 1, norm: fmt(l.gradient_norm ?? NaN, 3) })}${l.flag ? ` ${t(`health.${l.flag}`)}` : ""}</span
               >`,
           )}
-          <span data-testid="health-units">${units.length ? units.join("; ") : t("why.noUnits")}</span>`,
+          <span class="health-units" data-testid="health-units" title=${said}>${said}</span>`,
         box,
       );
     },

@@ -25,12 +25,16 @@ function download(doc, name) {
   URL.revokeObjectURL(url);
 }
 
+/** Each language's date-and-time format, made once (making one costs more than using it). */
+const DATE_FORMATS = new Map();
+
 /** A Unix time as the page's language writes a date and time. @param {number} seconds @param {string} lang */
-const when = (seconds, lang) =>
-  new Date(seconds * 1000).toLocaleString(lang === "zh" ? "zh-CN" : "en-GB", {
-    dateStyle: "short",
-    timeStyle: "short",
-  });
+function when(seconds, lang) {
+  const locale = lang === "zh" ? "zh-CN" : "en-GB";
+  if (!DATE_FORMATS.has(locale))
+    DATE_FORMATS.set(locale, new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" }));
+  return DATE_FORMATS.get(locale).format(new Date(seconds * 1000));
+}
 
 /**
  * One row: name (editable), architecture, step, loss, when; the row's actions.

@@ -8,6 +8,7 @@ import { drawLossCurve } from "../charts/loss-curve.js";
 import { drawOutputBars } from "../charts/output-bars.js";
 import { nowText } from "./states.js";
 import { $, render, watch } from "./watch.js";
+import { setText } from "../core/dom.js";
 
 const LOSS_CURVE_GAP_MS = 150; // least time between two loss-curve redraws while playing
 
@@ -65,7 +66,7 @@ export function mountPanels() {
     (s) => [s.accuracy, s.lang, s.edited, s.diverged],
     (s) => {
       const { accuracy } = s;
-      $("accuracy").textContent = accuracy?.train ? `${accuracyText(accuracy)} · ${nowText(s)}` : "";
+      setText($("accuracy"), accuracy?.train ? `${accuracyText(accuracy)} · ${nowText(s)}` : "");
       $("accuracy").dataset.right = accuracy?.train ? String(accuracy.train.correct) : "";
       $("accuracy").dataset.undecided = accuracy?.train ? String(accuracy.train.undecided) : "";
     },

@@ -14,6 +14,7 @@ import { beforeText, editedSinceStep } from "./states.js";
 import { mountFieldErrors } from "./fields.js";
 import { lastPenalty } from "../model/penalty.js";
 import { $, $input, watch } from "./watch.js";
+import { setText } from "../core/dom.js";
 
 /**
  * The loss's label, and the weight penalty beside the data loss when there is one: the
@@ -21,12 +22,12 @@ import { $, $input, watch } from "./watch.js";
  * @param {number | null} loss @param {{value: number | null} | null} penalty
  */
 function showPenalty(loss, penalty) {
-  $("loss-label").textContent = penalty ? t("stat.dataLoss") : t("stat.loss");
+  setText($("loss-label"), penalty ? t("stat.dataLoss") : t("stat.loss"));
   const el = $("loss-penalty");
   el.hidden = !penalty;
   if (!penalty) return;
   const { value } = penalty;
-  el.textContent = t("stat.penalty", { value: value === null ? "–" : fmt(value) });
+  setText(el, t("stat.penalty", { value: value === null ? "–" : fmt(value) }));
   el.title =
     value === null ? t("stat.penaltyUnknown") : t("stat.penaltyTitle", { loss, penalty: value, total: loss + value });
 }
@@ -69,14 +70,14 @@ export function mountTopbar({ scene, main, build, lessons }) {
     (s) => {
       const { network, fieldErrors } = s;
       if (!network) return;
-      $("step-count").textContent = String(network.step);
+      setText($("step-count"), String(network.step));
       const loss = network.last_loss;
-      $("loss-value").textContent = loss === null ? "–" : fmt(loss, 6);
+      setText($("loss-value"), loss === null ? "–" : fmt(loss, 6));
       $("loss-value").title = loss === null ? t("stat.noStep") : t("stat.lossTitle", { loss });
       showPenalty(loss, lastPenalty(network, s.lastStep, s.played));
       // the loss is the last step's, before its update: said beside it, with any edit since
       const state = loss === null ? "" : beforeText(network.step);
-      $("loss-state").textContent = editedSinceStep(s) ? `${state}${t("state.edited")}` : state;
+      setText($("loss-state"), editedSinceStep(s) ? `${state}${t("state.edited")}` : state);
       const lr = $input("learning-rate");
       // a refused value stays where the user typed it, beside its reason
       if (document.activeElement !== lr && !fieldErrors["learning-rate"]) lr.value = String(network.learning_rate);
@@ -113,7 +114,7 @@ export function mountTopbar({ scene, main, build, lessons }) {
       const play = $("play");
       play.setAttribute("aria-pressed", String(s.playing));
       const label = /** @type {HTMLElement} */ (play.querySelector(".play-label"));
-      label.textContent = s.playing ? t("transport.pause") : t("transport.play");
+      setText(label, s.playing ? t("transport.pause") : t("transport.play"));
       label.dataset.other = s.playing ? t("transport.play") : t("transport.pause"); // holds the width
       play.classList.toggle("playing", s.playing);
     },
