@@ -13,8 +13,9 @@ import { linkKey } from "../model/links.js";
 
 /**
  * Fetch `load(state)` whenever `keyOf(state)` changes ("": nothing to fetch, null: keep the
- * answer shown), one at a time; the answer is stored with the key it was asked for, so a view
- * knows what it shows.
+ * answer shown), one at a time, once the change is painted (a step is drawn before its looks
+ * are asked for); the answer is stored with the key it was asked for, so a view knows what
+ * it shows.
  * @param {(s: any) => string | null} keyOf @param {(s: any) => Promise<any>} load @param {string} slot
  */
 function follow(keyOf, load, slot) {
@@ -37,9 +38,20 @@ function follow(keyOf, load, slot) {
     }
     run();
   };
-  store.subscribe(run);
+  let queued = false;
+  store.subscribe(() => {
+    if (queued) return;
+    queued = true;
+    afterPaint(() => {
+      queued = false;
+      run();
+    });
+  });
   run();
 }
+
+/** Call fn once the next frame is painted (a task posted from its animation frame). @param {() => void} fn */
+const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn));
 
 /** The network's version: any step, edit or new data changes it. @param {any} s */
 const version = (s) =>
