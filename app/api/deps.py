@@ -79,13 +79,13 @@ class JSON(JSONResponse):
         return orjson.dumps(content)
 
 
-def get_settings(request: Request) -> Settings:
-    """The app's settings."""
+async def get_settings(request: Request) -> Settings:
+    """The app's settings (async: nothing to wait for, so no hop to the thread pool)."""
     return request.app.state.settings
 
 
-def get_db(request: Request) -> Database:
-    """The app's database."""
+async def get_db(request: Request) -> Database:
+    """The app's database (async: nothing to wait for, so no hop to the thread pool)."""
     return request.app.state.db
 
 

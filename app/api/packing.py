@@ -51,7 +51,7 @@ class Packing:
         return Response(body, media_type=BINARY_TYPE, headers=headers)
 
 
-def packing(
+async def packing(
     arrays: Annotated[
         Arrays,
         Query(
@@ -64,7 +64,7 @@ def packing(
         ),
     ] = "lists",
 ) -> Packing:
-    """How this request's response writes its parameter arrays."""
+    """How this request's response writes its parameter arrays (async: no thread hop)."""
     return Packing(arrays)
 
 

@@ -1,4 +1,5 @@
-"""A route class that decodes and validates JSON bodies in a worker thread, off the event loop."""
+"""A route class that decodes and validates large JSON bodies in a worker thread, off the event
+loop."""
 
 import json
 from collections.abc import Callable, Coroutine
@@ -29,14 +30,19 @@ class NetworkId(Convertor):
 
 register_url_convertor("network_id", NetworkId())
 
+# a body this small decodes in well under a millisecond: on the loop, without a thread hop
+INLINE_BODY_BYTES = 16_384
+
 
 class OffloadedRoute(APIRoute):
     """Decode (orjson) and validate a JSON body in the thread pool before FastAPI reads it.
 
     A 1 MB body takes tens of milliseconds to decode and validate; on the event loop that
-    would hold up every other client (/healthz included). Starlette keeps the decoded body
-    on the request, so FastAPI's own `await request.json()` returns it; for a route with
-    one body model the body is the validated model, which pydantic accepts again as it is.
+    would hold up every other client (/healthz included). A small one (a step's, a play
+    frame's) is decoded on the loop: the hop to a thread would cost more than decoding it.
+    Starlette keeps the decoded body on the request, so FastAPI's own `await
+    request.json()` returns it; for a route with one body model the body is the validated
+    model, which pydantic accepts again as it is.
     A body that is not JSON (or not UTF-8) is a 422 of type json_invalid, as FastAPI gives
     for bad JSON text, on every route.
     """
@@ -64,7 +70,11 @@ class OffloadedRoute(APIRoute):
                 body = await request.body()
                 if body:
                     try:
-                        request._json = await run_in_threadpool(decode, body)
+                        request._json = (
+                            decode(body)
+                            if len(body) <= INLINE_BODY_BYTES
+                            else await run_in_threadpool(decode, body)
+                        )
                     except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, too deep
                         raise RequestValidationError([_json_invalid(exc)], body=None) from None
             return await handle(request)

@@ -41,8 +41,8 @@ def is_teacher(request: Request) -> bool:
     return hmac.compare_digest(given.strip().encode(), expected)
 
 
-def require_teacher(request: Request) -> None:
-    """404 outside shared mode; 403 without the teacher's token."""
+async def require_teacher(request: Request) -> None:
+    """404 outside shared mode; 403 without the teacher's token (async: no thread hop)."""
     settings: Settings = request.app.state.settings
     if not settings.shared:
         raise HTTPException(404, NOT_SHARED)
