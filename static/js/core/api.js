@@ -58,9 +58,6 @@ export async function request(method, path, body, options = {}) {
  * @param {string} method @param {string} path @param {unknown} [body] @param {{record?: boolean}} [options]
  */
 async function exchange(method, path, body, { record = false } = {}) {
-  // a binary call is shown as its JSON form: the same numbers, readable in a terminal
-  if (record)
-    store.update({ curl: curlFor(window.location.origin, method, path.replace(BINARY, "arrays=base64"), body) });
   const { ownerToken } = store.get();
   /** @type {Record<string, string>} */
   const headers = body === undefined ? {} : { ...JSON_HEADERS };
@@ -68,7 +65,12 @@ async function exchange(method, path, body, { record = false } = {}) {
   /** @type {RequestInit} */
   const init = { method, headers };
   if (body !== undefined) init.body = JSON.stringify(body);
-  const response = await reach(path, init);
+  const answered = reach(path, init);
+  // shown once the request is on its way; a binary call as its JSON form: the same numbers,
+  // readable in a terminal
+  if (record)
+    store.update({ curl: curlFor(window.location.origin, method, path.replace(BINARY, "arrays=base64"), body) });
+  const response = await answered;
   if (response.status === 204) return { data: null, headers: response.headers };
   const binary = response.ok && response.headers.get("Content-Type") === BINARY_TYPE;
   const data = binary ? readBinary(await response.arrayBuffer()) : await response.json().catch(() => null);

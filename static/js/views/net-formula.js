@@ -6,7 +6,7 @@ import { t } from "../core/i18n.js";
 import { store } from "../core/store.js";
 import { LAYERED_WEIGHTS, netFormula } from "../model/net-formula.js";
 import { mathNode } from "./math.js";
-import { $, html, render, watch } from "./watch.js";
+import { $, html, nothing, render, watch } from "./watch.js";
 
 /** The link a term names, from an event inside the formula. @param {Event} event */
 const linkOf = (event) =>
@@ -26,13 +26,14 @@ export function mountNetFormula() {
   const light = (/** @type {string | null} */ key) => store.get().highlight !== key && store.update({ highlight: key });
   for (const type of ["mouseover", "focusin"]) box.addEventListener(type, (e) => linkOf(e) && light(linkOf(e)));
   for (const type of ["mouseout", "focusout"]) box.addEventListener(type, (e) => linkOf(e) && light(null));
-  watch(
-    (s) => [s.network, s.lang],
-    (s) => {
-      if (!s.network) return;
-      const f = netFormula(s.network);
-      $("net-formula").dataset.form = f.form;
-      render(body(f), box);
-    },
-  );
+  const details = /** @type {HTMLDetailsElement} */ ($("net-formula"));
+  const draw = () => {
+    const { network } = store.get();
+    if (!network) return;
+    const f = netFormula(network);
+    details.dataset.form = f.form;
+    render(details.open ? body(f) : nothing, box); // closed: nothing to lay out after each step
+  };
+  details.addEventListener("toggle", draw);
+  watch((s) => [s.network, s.lang], draw);
 }
