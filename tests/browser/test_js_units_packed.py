@@ -53,3 +53,19 @@ def test_binary_state_and_step_equal_the_lists_bit_for_bit(app_page: Page, api: 
     assert out["typed"] == ["Float64Array", "Array"]
     assert out["negZero"] is True
     assert out["tiny"] == 5e-324
+
+
+def test_the_colour_scale_reads_typed_rows_as_it_reads_lists(app_page: Page):
+    # model/scale.js: rows of a binary answer (Float64Array) skip what lists skip
+    out = run(
+        app_page,
+        """
+        const { niceMax } = await m("model/scale.js");
+        const rows = [[0.2, NaN, -3.7], [Infinity, 1.1, -Infinity]];
+        const typed = rows.map((r) => Float64Array.from(r));
+        return [niceMax(rows), niceMax(typed), niceMax([typed], [[0.5]]),
+                niceMax([Float64Array.from([NaN, -Infinity])]),
+                niceMax([Float64Array.from([-0.031])])];
+        """,
+    )
+    assert out == [4, 4, 4, 1, 0.04]

@@ -15,6 +15,13 @@ export function niceMax(...arrays) {
       if (Number.isFinite(a)) max = Math.max(max, Math.abs(a));
       return;
     }
+    if (a instanceof Float64Array) {
+      for (let i = 0; i < a.length; i++) {
+        const m = Math.abs(a[i]); // NaN compares false below
+        if (m > max && m !== Infinity) max = m;
+      }
+      return;
+    }
     for (let i = 0; i < a.length; i++) {
       const v = a[i];
       if (typeof v !== "number") visit(v);

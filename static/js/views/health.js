@@ -13,9 +13,13 @@ import { $, html, render, watch } from "./watch.js";
 
 const KINDS = ["dead", "saturated"];
 
+let marked = false; // whether some circle has a flag (new circles come without)
+
 /** Put the flags' classes on the graph's unit circles. @param {any} got */
 function markUnits(got) {
   const flagged = new Map((got?.units ?? []).map((u) => [`${u.layer + 1}:${u.unit}`, u.kind]));
+  if (!flagged.size && !marked) return; // every frame while playing: nothing to clear
+  marked = flagged.size > 0;
   for (const el of $("graph").querySelectorAll("g.unit")) {
     const g = /** @type {SVGGElement} */ (el);
     const kind = flagged.get(`${g.dataset.layer}:${g.dataset.unit}`);
@@ -24,11 +28,15 @@ function markUnits(got) {
 }
 
 export function mountHealth() {
+  // after every change of the network: a graph drawn again has circles without flags
   watch(
-    (s) => [s.looks.health, s.network, s.layout, s.lang, s.diverged, s.playing],
+    (s) => [s.looks.health, s.network, s.layout, s.diverged, s.playing],
+    ({ looks, diverged, playing }) => markUnits(playing || diverged ? null : looks.health?.result),
+  );
+  watch(
+    (s) => [s.looks.health, s.network?.id, s.network?.layers.length, s.lang, s.diverged, s.playing],
     ({ looks, network, diverged, playing }) => {
       const got = diverged ? null : looks.health?.result;
-      markUnits(playing ? null : got);
       const box = $("health-strip");
       box.hidden = !got || !network;
       if (box.hidden) return render("", box);
