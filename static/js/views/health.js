@@ -13,21 +13,24 @@ import { $, html, render, watch } from "./watch.js";
 
 const KINDS = ["dead", "saturated"];
 
-let marked = false; // whether some circle has a flag (new circles come without)
-
-/** Put the flags' classes on the graph's unit circles. @param {any} got */
-function markUnits(got) {
-  const flagged = new Map((got?.units ?? []).map((u) => [`${u.layer + 1}:${u.unit}`, u.kind]));
-  if (!flagged.size && !marked) return; // every frame while playing: nothing to clear
-  marked = flagged.size > 0;
-  for (const el of $("graph").querySelectorAll("g.unit")) {
-    const g = /** @type {SVGGElement} */ (el);
-    const kind = flagged.get(`${g.dataset.layer}:${g.dataset.unit}`);
-    for (const k of KINDS) g.classList.toggle(`flag-${k}`, kind === k);
-  }
+/** A function that puts the flags' classes on the graph's unit circles. */
+function flagMarker() {
+  let marked = false; // whether some circle has a flag (new circles come without)
+  /** @param {any} got */
+  return (got) => {
+    const flagged = new Map((got?.units ?? []).map((u) => [`${u.layer + 1}:${u.unit}`, u.kind]));
+    if (!flagged.size && !marked) return; // every frame while playing: nothing to clear
+    marked = flagged.size > 0;
+    for (const el of $("graph").querySelectorAll("g.unit")) {
+      const g = /** @type {SVGGElement} */ (el);
+      const kind = flagged.get(`${g.dataset.layer}:${g.dataset.unit}`);
+      for (const k of KINDS) g.classList.toggle(`flag-${k}`, kind === k);
+    }
+  };
 }
 
 export function mountHealth() {
+  const markUnits = flagMarker();
   // after every change of the network: a graph drawn again has circles without flags
   watch(
     (s) => [s.looks.health, s.network, s.layout, s.diverged, s.playing],
